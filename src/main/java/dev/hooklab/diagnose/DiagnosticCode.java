@@ -93,7 +93,13 @@ public enum DiagnosticCode {
     FILES_CONFLICT("files-conflict", "files entries conflict", "Two files entries target the same path."),
     FILES_RELATIVE_DESTINATION("files-relative-destination", "Relative files destination",
             "A relative destination is resolved against the agent's working directory; use an absolute path."),
-    FILES_GLOB_SOURCE("files-glob-source", "Glob in files source", "The agent treats source literally; '*' is not expanded.");
+    FILES_GLOB_SOURCE("files-glob-source", "Glob in files source", "The agent treats source literally; '*' is not expanded."),
+    FILE_EXISTS("file-exists", "Destination file already exists",
+            "With file_exists_behavior DISALLOW (the default) the Install step fails on a file it did not install itself."),
+    PERMISSION_NOT_APPLICABLE("permission-not-applicable", "Permission entry does not fit its object",
+            "A permissions entry whose object is a file takes no pattern, no except and no default ACL."),
+    PERMISSION_DUPLICATE("permission-duplicate", "Two permissions entries reach the same path",
+            "Each installed path may receive permissions from one entry only; overlapping entries fail Install.");
 
     private final String slug;
     private final String title;

@@ -1,0 +1,54 @@
+package dev.hooklab.plan;
+
+import dev.hooklab.bundle.EntryType;
+import dev.hooklab.bundle.Revision;
+
+import java.util.List;
+
+/**
+ * deployment-archive as the Install step looks at it: paths relative to the archive root ("" is the root).
+ * Backed by a listed bundle for static planning, or by the extracted folder in a sandbox.
+ */
+public interface ArchiveTree {
+
+    /** {@code File.exist?}: follows links. */
+    boolean exists(String path);
+
+    /** {@code File.directory?(p) && !File.symlink?(p)}: a directory the Install step descends into. */
+    boolean isRealDirectory(String path);
+
+    /** Names directly inside a directory, sorted. */
+    List<String> list(String dir);
+
+    static ArchiveTree of(Revision revision) {
+        return new ArchiveTree() {
+            @Override
+            public boolean exists(String path) {
+                return revision.resolve(path).isPresent();
+            }
+
+            @Override
+            public boolean isRealDirectory(String path) {
+                String p = strip(path);
+                boolean link = revision.entry(p).map(e -> e.type() == EntryType.SYMLINK).orElse(false);
+                return !link && revision.resolve(p).map(revision::isDirectory).orElse(false);
+            }
+
+            @Override
+            public List<String> list(String dir) {
+                return revision.resolve(dir).map(revision::children).orElse(List.of());
+            }
+
+            private String strip(String p) {
+                String s = p;
+                while (s.startsWith("/")) {
+                    s = s.substring(1);
+                }
+                while (s.endsWith("/")) {
+                    s = s.substring(0, s.length() - 1);
+                }
+                return s;
+            }
+        };
+    }
+}

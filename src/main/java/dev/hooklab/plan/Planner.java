@@ -1,0 +1,116 @@
+package dev.hooklab.plan;
+
+import dev.hooklab.appspec.AppSpec;
+import dev.hooklab.appspec.HookScript;
+import dev.hooklab.appspec.Mark;
+import dev.hooklab.bundle.Revision;
+
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * Builds the deployment plan: every event of the deployment type in the agent's order, each script's
+ * on-instance path resolved as the agent joins it, which revision each event's scripts come from, and
+ * the Install step.
+ */
+public final class Planner {
+
+    /**
+     * @param layout    the deployment's folders (its deployment id is the current revision's)
+     * @param type      the deployment type
+     * @param current   the revision being deployed
+     * @param previous  the last successful revision when known (hooklab run --previous); without it the
+     *                  previous-revision events list the current revision's scripts at the path they will
+     *                  have when the next deployment runs them
+     * @param instance  what exists on the instance before Install
+     * @param fileExistsOverride the deployment's fileExistsBehavior, or null
+     */
+    public DeploymentPlan plan(DeploymentLayout layout, DeploymentType type, RevisionInput current,
+                               Optional<RevisionInput> previous, InstanceFiles instance, String fileExistsOverride) {
+        InstallPlan install = current.contents()
+                .map(c -> new InstallPlanner(layout.paths()).plan(current.spec(), c.tree(), layout.archiveDir(),
+                        instance, fileExistsOverride))
+                .orElseGet(InstallPlan::none);
+
+        List<PlannedEvent> events = new ArrayList<>();
+        for (String name : type.lifecycle()) {
+            events.add(plannedEvent(name, true, null, layout, current, previous, install));
+        }
+        Set<String> named = new LinkedHashSet<>(current.spec().hooks().keySet());
+        for (String name : named) {
+            if (type.runs(name)) {
+                continue;
+            }
+            String why = whyNotRun(name, type);
+            events.add(plannedEvent(name, false, why, layout, current, Optional.empty(), install));
+        }
+        return new DeploymentPlan(layout, type, events, install, previous.map(RevisionInput::deploymentId).orElse(null));
+    }
+
+    private static String whyNotRun(String name, DeploymentType type) {
+        if (Lifecycle.isHookEvent(name)) {
+            return name + " is not run in " + type.description() + ".";
+        }
+        if (Lifecycle.AGENT_STEPS.contains(name)) {
+            return name + " is the agent's own step; scripts cannot run there.";
+        }
+        if (Lifecycle.SERVICE_ONLY.contains(name)) {
+            return name + " is run by the CodeDeploy service itself; scripts cannot run there.";
+        }
+        return name + " is not a lifecycle event: the agent accepts the name and never runs it.";
+    }
+
+    private PlannedEvent plannedEvent(String name, boolean runs, String whyNot, DeploymentLayout layout,
+                                      RevisionInput current, Optional<RevisionInput> previous, InstallPlan install) {
+        RevisionSource source = Lifecycle.revisionOf(name);
+        if (source == RevisionSource.AGENT) {
+            return new PlannedEvent(name, source, runs, whyNot, List.of(), Mark.NONE);
+        }
+        RevisionInput from = current;
+        String note = whyNot;
+        if (source == RevisionSource.PREVIOUS && runs) {
+            if (previous.isPresent()) {
+                from = previous.get();
+                note = name + " runs the scripts of the last successful revision (deployment "
+                        + from.deploymentId() + ").";
+            } else {
+                note = name + " runs the scripts of the last successful revision, and nothing on a first deployment;"
+                        + " the scripts listed here run at the next deployment.";
+            }
+        }
+        DeploymentLayout at = layout.withDeploymentId(from.deploymentId());
+        Map<String, List<HookScript>> hooks = from.spec().hooks();
+        List<PlannedScript> scripts = new ArrayList<>();
+        for (HookScript s : hooks.getOrDefault(name, List.of())) {
+            scripts.add(resolve(s, at, from.contents().map(RevisionInput.ArchiveContents::revision), install));
+        }
+        Mark mark = from.spec().eventMarks().getOrDefault(name, Mark.NONE);
+        return new PlannedEvent(name, source, runs, note, scripts, mark);
+    }
+
+    /** Resolves one location as the agent does: File.join onto deployment-archive, expanded. */
+    static PlannedScript resolve(HookScript script, DeploymentLayout layout, Optional<Revision> revision,
+                                 InstallPlan install) {
+        String path = layout.scriptPath(script.location());
+        if (!layout.insideArchive(path)) {
+            InstallStep.Copy copy = install.copyTo(path).orElse(null);
+            return new PlannedScript(script, path, ScriptTarget.OUTSIDE_ARCHIVE, null, null, copy);
+        }
+        String archivePath = AgentPath.relativeTo(path, layout.archiveDir());
+        if (revision.isEmpty()) {
+            return new PlannedScript(script, path, ScriptTarget.UNKNOWN, archivePath, null, null);
+        }
+        Revision r = revision.get();
+        Optional<String> resolved = r.resolve(archivePath);
+        if (resolved.isEmpty()) {
+            return new PlannedScript(script, path, ScriptTarget.MISSING, archivePath, null, null);
+        }
+        String entry = r.bundlePath(resolved.get());
+        ScriptTarget target = r.isDirectory(resolved.get()) ? ScriptTarget.DIRECTORY : ScriptTarget.FOUND;
+        return new PlannedScript(script, path, target, archivePath, entry, null);
+    }
+}
