@@ -94,6 +94,8 @@ public enum DiagnosticCode {
     FILES_RELATIVE_DESTINATION("files-relative-destination", "Relative files destination",
             "A relative destination is resolved against the agent's working directory; use an absolute path."),
     FILES_GLOB_SOURCE("files-glob-source", "Glob in files source", "The agent treats source literally; '*' is not expanded."),
+    FILES_DESTINATION_NAMES_FILE("files-destination-names-file", "files destination written as a file name",
+            "destination is always a directory: a single file is copied into it under its own name."),
     FILE_EXISTS("file-exists", "Destination file already exists",
             "With file_exists_behavior DISALLOW (the default) the Install step fails on a file it did not install itself."),
     PERMISSION_NOT_APPLICABLE("permission-not-applicable", "Permission entry does not fit its object",

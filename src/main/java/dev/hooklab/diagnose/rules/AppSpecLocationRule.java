@@ -1,0 +1,86 @@
+package dev.hooklab.diagnose.rules;
+
+import dev.hooklab.bundle.AppSpecLookup;
+import dev.hooklab.bundle.Bundle;
+import dev.hooklab.bundle.TopFolder;
+import dev.hooklab.diagnose.Diagnostic;
+import dev.hooklab.diagnose.DiagnosticCode;
+
+import java.util.List;
+import java.util.function.Consumer;
+
+/** Whether the agent finds the AppSpec where it looks (semantics 2.3, 2.4). */
+final class AppSpecLocationRule implements Rule {
+
+    /** The message every hook event raises when its AppSpec is missing. */
+    static String agentNotFound(String archiveDir, String name) {
+        return "The CodeDeploy agent did not find an AppSpec file within the unpacked revision directory at "
+                + "revision-relative path \"" + name + "\". The revision was unpacked to directory \"" + archiveDir
+                + "\", and the AppSpec file was expected but not found at path \"" + archiveDir + "/" + name
+                + "\". Consult the AWS CodeDeploy Appspec documentation for more information at "
+                + "http://docs.aws.amazon.com/codedeploy/latest/userguide/reference-appspec-file.html";
+    }
+
+    @Override
+    public void check(RevisionFacts facts, Consumer<Diagnostic> out) {
+        if (facts.bundle().isEmpty() || facts.lookup().isEmpty()) {
+            return;
+        }
+        Bundle bundle = facts.bundle().get();
+        AppSpecLookup lookup = facts.lookup().get();
+        String archiveDir = facts.plan().layout().archiveDir();
+        String name = lookup.configuredName();
+        if (lookup.hookName() != null) {
+            return;
+        }
+        String agent = agentNotFound(archiveDir, name);
+        if (lookup.installName() != null) {
+            out.accept(Diagnostic.warning(DiagnosticCode.APPSPEC_YAML_EXTENSION,
+                            "The revision has " + lookup.installName() + " but no " + name + ". Install falls back to "
+                                    + lookup.installName() + ", but every hook event reads only " + name + " (unless "
+                                    + "the deployment names the file): BeforeInstall fails before Install even runs.")
+                    .withAgentMessage(agent)
+                    .inFile(lookup.installName())
+                    .withFix("Name the file " + name + "."));
+            return;
+        }
+        TopFolder top = bundle.revision().topFolder();
+        String message;
+        String fix;
+        if (top.blocker() != null && top.folder() != null) {
+            message = "The AppSpec sits in folder '" + top.folder() + "/', which the agent would strip as the "
+                    + "archive's single top folder, but '" + top.blocker() + "' at the archive root blocks it "
+                    + "(root holds " + list(top.rootEntries()) + "), so " + name + " is not at the root of "
+                    + "deployment-archive.";
+            fix = top.blocker().equals("__MACOSX")
+                    ? "Rebuild the zip without the __MACOSX folder (zip -r bundle.zip . -x '__MACOSX*' from inside the folder)."
+                    : "Remove '" + top.blocker() + "' from the archive root, or archive the contents of '"
+                    + top.folder() + "' rather than the folder.";
+        } else if (!lookup.wrongCase().isEmpty()) {
+            message = "The revision has " + list(lookup.wrongCase()) + " at its root, but on Linux names are "
+                    + "case-sensitive and the agent looks for exactly " + name + ".";
+            fix = "Rename " + lookup.wrongCase().get(0) + " to " + name + ".";
+        } else if (!lookup.nested().isEmpty()) {
+            message = "The revision has " + list(lookup.nested()) + ", but the agent reads the AppSpec only at the "
+                    + "root of deployment-archive" + (top.stripped() ? " (after stripping the top folder '"
+                    + top.folder() + "/')" : "") + ".";
+            fix = "Move " + lookup.nested().get(0) + " to the root of the revision, and make its paths relative to it.";
+        } else {
+            message = "There is no " + name + " at the root of the revision (root holds "
+                    + list(top.rootEntries()) + ").";
+            fix = "Add " + name + " at the root of the revision (next to the scripts it names).";
+        }
+        out.accept(Diagnostic.error(DiagnosticCode.APPSPEC_NOT_FOUND, message)
+                .withAgentMessage(agent)
+                .withFix(fix));
+    }
+
+    private static String list(List<String> names) {
+        if (names.isEmpty()) {
+            return "nothing";
+        }
+        int shown = Math.min(names.size(), 8);
+        String s = String.join(", ", names.subList(0, shown));
+        return names.size() > shown ? s + " and " + (names.size() - shown) + " more" : s;
+    }
+}

@@ -1,0 +1,137 @@
+package dev.hooklab.diagnose.rules;
+
+import dev.hooklab.appspec.AppSpecDocument;
+import dev.hooklab.appspec.HookScript;
+import dev.hooklab.appspec.TargetOs;
+import dev.hooklab.bundle.Revision;
+import dev.hooklab.diagnose.Diagnostic;
+import dev.hooklab.diagnose.DiagnosticCode;
+import dev.hooklab.plan.DeploymentPlan;
+import dev.hooklab.plan.Lifecycle;
+import dev.hooklab.plan.PlannedEvent;
+import dev.hooklab.plan.PlannedScript;
+import dev.hooklab.plan.RevisionSource;
+import dev.hooklab.plan.ScriptTarget;
+
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.Consumer;
+
+/** Where each hook location really points, and what the agent does when nothing is there. */
+final class LocationRules implements Rule {
+    /** Events that run before Install has copied the files section into place. */
+    private static final Set<String> BEFORE_INSTALL_COPY = Set.of(Lifecycle.BEFORE_BLOCK_TRAFFIC,
+            Lifecycle.AFTER_BLOCK_TRAFFIC, Lifecycle.APPLICATION_STOP, Lifecycle.BEFORE_INSTALL);
+
+    @Override
+    public void check(RevisionFacts facts, Consumer<Diagnostic> out) {
+        Optional<Revision> revision = facts.bundle().map(b -> b.revision());
+        facts.forEachScript((event, script) -> {
+            if (event.runs()) {
+                checkScript(facts, revision, event, script, out);
+            }
+        });
+    }
+
+    private void checkScript(RevisionFacts facts, Optional<Revision> revision, PlannedEvent event,
+                             PlannedScript s, Consumer<Diagnostic> out) {
+        AppSpecDocument doc = facts.appspec();
+        DeploymentPlan plan = facts.plan();
+        HookScript script = s.script();
+        String location = script.location();
+        String file = doc.fileName();
+        int line = script.mark().line();
+        int column = script.mark().column();
+        String prefix = event.name() + "'s script " + location;
+        boolean nextDeployment = event.revision() == RevisionSource.PREVIOUS && plan.previousDeploymentId() == null;
+        boolean linux = plan.layout().os() == TargetOs.LINUX;
+
+        Optional<IntendedScript.Guess> meant = Optional.empty();
+        if (location.startsWith("/") || (!linux && location.startsWith("\\"))) {
+            meant = IntendedScript.installedAt(plan.layout().paths().expand(location, "/"), plan,
+                    doc.spec().files(), revision);
+        }
+        if (meant.isEmpty() && s.target() == ScriptTarget.MISSING && revision.isPresent()) {
+            meant = IntendedScript.similar(s.archivePath(), revision.get());
+        }
+        String fix = meant.map(m -> "location: " + m.archivePath()).orElse(null);
+
+        switch (s.target()) {
+            case MISSING -> {
+                String why = location.startsWith("/")
+                        ? " A leading '/' does not make a location absolute: the agent joins it onto deployment-archive,"
+                        + " and the revision has nothing at " + s.archivePath() + "."
+                        : " The revision has no file at " + s.archivePath() + " (after the agent's top-folder rule).";
+                out.accept(Diagnostic.error(DiagnosticCode.SCRIPT_MISSING,
+                                prefix + " is looked up at " + s.path() + "." + why
+                                        + meant.map(m -> " Probably meant: " + m.why() + ".").orElse("")
+                                        + (nextDeployment ? " This fails the next deployment's " + event.name()
+                                        + ", which runs this revision's scripts." : ""))
+                        .withAgentMessage("Script does not exist at specified location: " + s.path())
+                        .withFix(fix != null ? fix : "Write location as the script's path relative to the revision root.")
+                        .at(file, line, column));
+            }
+            case DIRECTORY -> out.accept(Diagnostic.error(DiagnosticCode.SCRIPT_IS_DIRECTORY,
+                            prefix + " names a directory of the revision; the agent finds it and then cannot execute it.")
+                    .withAgentMessage("Script at specified location: " + location + runAs(script)
+                            + " failed with error Errno::EACCES with message Permission denied - " + s.path())
+                    .withFix("Point location at the script file inside " + s.archivePath() + "/.")
+                    .at(file, line, column));
+            case OUTSIDE_ARCHIVE -> out.accept(escapes(event, s, prefix).at(file, line, column));
+            default -> {
+            }
+        }
+        if (location.startsWith("/")) {
+            String rest = location.replaceFirst("^/+", "");
+            String suggestion = fix != null ? fix : "location: " + rest;
+            String message = "location " + location + " starts with '/', but that does not make it absolute: the agent "
+                    + "runs " + s.path() + "."
+                    + meant.map(m -> " The path you probably meant is the installed file: " + m.why() + ".").orElse("");
+            out.accept(Diagnostic.warning(DiagnosticCode.LOCATION_LEADING_SLASH, message)
+                    .withFix(suggestion)
+                    .at(file, line, column));
+        }
+        if (linux && location.contains("\\")) {
+            out.accept(Diagnostic.warning(DiagnosticCode.LOCATION_BACKSLASH,
+                            "location " + location + " contains '\\', which on Linux is part of the file name, not a "
+                                    + "folder separator.")
+                    .withFix("location: " + location.replace('\\', '/'))
+                    .at(file, line, column));
+        }
+        if (location.chars().anyMatch(Character::isWhitespace)) {
+            out.accept(Diagnostic.warning(DiagnosticCode.LOCATION_WHITESPACE,
+                            "location " + location + " contains a space; the agent runs the path unquoted, so it is "
+                                    + "split into separate words and the script is not found (Errno::ENOENT).")
+                    .withFix("Rename the script without spaces.")
+                    .at(file, line, column));
+        }
+    }
+
+    private static Diagnostic escapes(PlannedEvent event, PlannedScript s, String prefix) {
+        StringBuilder m = new StringBuilder(prefix).append(" resolves to ").append(s.path())
+                .append(", outside deployment-archive. Agent 1.x runs it when that file exists on the instance; "
+                        + "agent 2.1 rejects locations that leave the revision directory.");
+        if (s.installedBy() != null) {
+            m.append(" The files section installs ").append(s.path()).append(" from entry ")
+                    .append(s.installedBy().archivePath()).append(".");
+            if (BEFORE_INSTALL_COPY.contains(event.name())) {
+                m.append(" But ").append(event.name()).append(" runs before Install copies it: on a first deployment "
+                        + "the agent fails with \"Script does not exist at specified location: ").append(s.path())
+                        .append("\".");
+            }
+        } else {
+            m.append(" Nothing in this revision installs that path, so it depends on what the instance has there.");
+        }
+        String fix = s.installedBy() != null
+                ? "location: " + s.installedBy().archivePath()
+                : "Ship the script in the revision and give its path relative to the revision root.";
+        return Diagnostic.warning(DiagnosticCode.LOCATION_ESCAPES_ARCHIVE, m.toString())
+                .withAgentMessage("Script at specified location: " + s.script().location()
+                        + " resolves outside the deployment archive")
+                .withFix(fix);
+    }
+
+    static String runAs(HookScript script) {
+        return script.runas() != null ? " run as user " + script.runas() : "";
+    }
+}
