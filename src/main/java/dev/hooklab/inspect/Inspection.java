@@ -1,0 +1,45 @@
+package dev.hooklab.inspect;
+
+import dev.hooklab.appspec.AppSpecDocument;
+import dev.hooklab.bundle.AppSpecLookup;
+import dev.hooklab.bundle.Bundle;
+import dev.hooklab.diagnose.Diagnostic;
+import dev.hooklab.diagnose.Severity;
+import dev.hooklab.plan.DeploymentPlan;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Everything hooklab knows about one revision: the bundle, where its AppSpec is, the AppSpec, the
+ * plan and the diagnostics.
+ *
+ * @param input        what the user gave
+ * @param kind         archive, folder or lone AppSpec
+ * @param bundle       the listed bundle (empty for a lone AppSpec)
+ * @param lookup       where the agent finds the AppSpec in the bundle (empty for a lone AppSpec or an override)
+ * @param appspecEntry the bundle path of the AppSpec read, the override's file name, or the lone file's name;
+ *                     null when the bundle has none
+ * @param appspecSource the AppSpec as a file on disk (folder input, lone AppSpec, --appspec), else null
+ * @param appspec      the parsed AppSpec (empty document when there is none)
+ * @param plan         the deployment plan
+ * @param diagnostics  all findings, errors first
+ */
+public record Inspection(Path input, InputKind kind, Optional<Bundle> bundle, Optional<AppSpecLookup> lookup,
+                         String appspecEntry, Path appspecSource, AppSpecDocument appspec, DeploymentPlan plan,
+                         List<Diagnostic> diagnostics) {
+
+    public Inspection {
+        diagnostics = List.copyOf(diagnostics);
+    }
+
+    /** Whether the agent would fail the deployment. */
+    public boolean hasErrors() {
+        return diagnostics.stream().anyMatch(Diagnostic::isError);
+    }
+
+    public long count(Severity severity) {
+        return diagnostics.stream().filter(d -> d.severity() == severity).count();
+    }
+}
