@@ -93,7 +93,7 @@ final class AclEntry {
             if (c != 'r' && c != 'w' && c != 'x' && c != '-') {
                 String bad = new String(Character.toChars(c));
                 return new Problem(AgentMessages.aceCharacter(ace, bad), "The permissions of ACL entry " + ace
-                        + " must be one octal digit or letters from rwx-; " + bad + " is neither.");
+                        + " must be one octal digit or letters from rwx-; \"" + bad + "\" is neither.");
             }
             i += Character.charCount(c);
         }

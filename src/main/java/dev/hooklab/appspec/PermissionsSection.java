@@ -163,10 +163,10 @@ final class PermissionsSection {
         if (octal != null) {
             message = "YAML reads the unquoted " + octal + " as an octal number, so the agent sees the mode "
                     + check.mode() + ", which " + (check.badCharacter() != null
-                    ? "contains " + check.badCharacter() : "is too long") + ".";
+                    ? "contains \"" + check.badCharacter() + "\"" : "is too long") + ".";
             fix = "mode: \"" + octal + "\" (quoted), or drop the leading zero: mode: " + octal.replaceFirst("^([-+]?)0+", "$1");
         } else if (check.badCharacter() != null) {
-            message = "mode must be octal digits (0-7); " + check.mode() + " contains " + check.badCharacter() + ".";
+            message = "mode must be octal digits (0-7); " + check.mode() + " contains \"" + check.badCharacter() + "\".";
             fix = "Write the mode as octal digits, e.g. mode: \"644\"";
         } else {
             message = "mode must be one to four octal digits; " + check.mode() + " is longer.";
@@ -255,7 +255,7 @@ final class PermissionsSection {
         String problem = SelinuxRange.check(s.value());
         if (problem != null) {
             findings.error(DiagnosticCode.PERMISSION_CONTEXT_INVALID, range.mark(),
-                    "The SELinux range " + s.value() + " is not valid: it must read s<low>[-s<high>][:c<n>[.c<m>][,...]] "
+                    "The SELinux range \"" + s.value() + "\" is not valid: it must read s<low>[-s<high>][:c<n>[.c<m>][,...]] "
                             + "with high >= low, categories from c0 to c1023, each at most once.",
                     problem, "e.g. range: s0 or range: s0-s2:c0.c7,c13");
             return false;
