@@ -1,14 +1,15 @@
 package dev.hooklab.appspec;
 
 import org.yaml.snakeyaml.error.MarkedYAMLException;
+import org.yaml.snakeyaml.parser.ParserException;
 
 import java.util.List;
 import java.util.regex.Pattern;
 
 /**
  * Renders a SnakeYAML syntax error in the shape of Psych::SyntaxError, which is what the agent
- * reports: {@code (<unknown>): <problem> <context> at line L column C}. libyaml reports the
- * context mark when there is one (else the problem mark), 1-based; SnakeYAML's problem texts are
+ * reports: {@code (<unknown>): <problem> <context> at line L column C}, 1-based, at libyaml's
+ * context mark (see {@link #agentText}); SnakeYAML's problem texts are
  * mapped to libyaml's wording for the common cases, other texts are kept as SnakeYAML words them.
  */
 final class PsychSyntaxError {
@@ -36,9 +37,16 @@ final class PsychSyntaxError {
     private PsychSyntaxError() {
     }
 
-    /** The agent's text for this error. */
+    /**
+     * The agent's text for this error. Psych reports libyaml's context mark (psych_parser.c
+     * make_exception); a libyaml scanner error always sets it (to the problem position when there is
+     * no context), a parser error without context leaves it at its initial 0:0, i.e. line 1 column 1.
+     */
     static String agentText(MarkedYAMLException e) {
         org.yaml.snakeyaml.error.Mark at = e.getContextMark() != null ? e.getContextMark() : e.getProblemMark();
+        if (e instanceof ParserException && e.getContext() == null) {
+            at = null;
+        }
         int line = at == null ? 1 : at.getLine() + 1;
         int column = at == null ? 1 : at.getColumn() + 1;
         return AgentMessages.syntaxError(problem(e), e.getContext(), line, column);

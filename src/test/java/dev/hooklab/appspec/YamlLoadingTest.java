@@ -142,6 +142,15 @@ class YamlLoadingTest {
     }
 
     @Test
+    void parserErrorsWithoutContextAreReportedAtLineOneAsPsychDoes() {
+        Diagnostic e = errors(parse("%YAML 1.1\nversion: 0.0\nos: linux\n")).get(0);
+        assertThat(e.code()).isEqualTo(DiagnosticCode.YAML_SYNTAX);
+        assertThat(e.line()).as("our mark: the problem").isEqualTo(2);
+        assertThat(e.agentMessage())
+                .isEqualTo("(<unknown>): did not find expected <document start> at line 1 column 1");
+    }
+
+    @Test
     void controlCharactersAreRejected() {
         Diagnostic e = errors(parse(HEAD + "x: a\u0001b\n")).get(0);
         assertThat(e.code()).isEqualTo(DiagnosticCode.YAML_SYNTAX);
