@@ -1,6 +1,8 @@
 package dev.hooklab.appspec;
 
 import java.math.BigInteger;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Optional;
 
@@ -20,7 +22,7 @@ public sealed interface YamlValue {
     /** Ruby's {@code inspect}: strings quoted, hashes as {"k"=>"v"}. */
     String rubyInspect();
 
-    /** Ruby's class name (NilClass, TrueClass, FalseClass, Integer, Float, String, Array, Hash). */
+    /** Ruby's class name (NilClass, TrueClass, FalseClass, Integer, Float, String, Symbol, Array, Hash). */
     String rubyClass();
 
     /** Ruby truthiness: everything but nil and false. */
@@ -109,6 +111,24 @@ public sealed interface YamlValue {
         }
     }
 
+    /**
+     * A Ruby Symbol: Psych reads plain {@code :name} (and {@code !ruby/sym name}) as one, and
+     * {@code YAML.load} permits Symbol even on Psych 4 and later.
+     */
+    record Sym(String name, Mark mark, String source) implements YamlValue {
+        public String rubyString() {
+            return name;
+        }
+
+        public String rubyInspect() {
+            return RubyFormat.inspectSymbol(name);
+        }
+
+        public String rubyClass() {
+            return "Symbol";
+        }
+    }
+
     record Seq(List<YamlValue> items, Mark mark) implements YamlValue {
         public Seq {
             items = List.copyOf(items);
@@ -166,17 +186,39 @@ public sealed interface YamlValue {
             return pair(key).isPresent();
         }
 
+        /**
+         * The mapping as a Ruby Hash sees it: one entry per distinct key, at the position where the
+         * key first appeared, holding the last value given for it.
+         */
+        public List<Pair> entries() {
+            java.util.Map<String, Integer> slot = new LinkedHashMap<>();
+            List<Pair> result = new ArrayList<>();
+            for (Pair p : pairs) {
+                String identity = p.key().rubyClass() + ":" + p.key().rubyInspect();
+                Integer at = slot.get(identity);
+                if (at == null) {
+                    slot.put(identity, result.size());
+                    result.add(p);
+                } else {
+                    result.set(at, new Pair(result.get(at).key(), p.value()));
+                }
+            }
+            return result;
+        }
+
         public String rubyString() {
             return rubyInspect();
         }
 
+        /** Hash#inspect as Ruby 3.1 to 3.3 print it: {"k"=>"v"} (Ruby 3.4 adds spaces around =>). */
         public String rubyInspect() {
             StringBuilder b = new StringBuilder("{");
-            for (int i = 0; i < pairs.size(); i++) {
+            List<Pair> entries = entries();
+            for (int i = 0; i < entries.size(); i++) {
                 if (i > 0) {
                     b.append(", ");
                 }
-                b.append(pairs.get(i).key().rubyInspect()).append("=>").append(pairs.get(i).value().rubyInspect());
+                b.append(entries.get(i).key().rubyInspect()).append("=>").append(entries.get(i).value().rubyInspect());
             }
             return b.append('}').toString();
         }
