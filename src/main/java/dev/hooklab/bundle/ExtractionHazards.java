@@ -32,9 +32,9 @@ final class ExtractionHazards {
     List<BundleFinding> check(List<BundleEntry> entries) {
         Map<String, BundleEntry> seen = new HashMap<>(entries.size() * 2);
         Map<String, BundleEntry> escapingLinks = new LinkedHashMap<>();
+        boolean hardLinks = entries.stream().anyMatch(e -> e.type() == EntryType.HARDLINK);
         Set<String> extractedSoFar = new HashSet<>();
-        for (int i = 0; i < entries.size(); i++) {
-            BundleEntry e = entries.get(i);
+        for (BundleEntry e : entries) {
             unsafePath(e);
             duplicate(e, seen);
             belowEscapingLink(e, escapingLinks);
@@ -46,7 +46,9 @@ final class ExtractionHazards {
             } else if (e.type() == EntryType.HARDLINK) {
                 findings.add(new BundleFinding(HARDLINK, e.name(), hardLink(e, extractedSoFar)));
             }
-            Revision.extractedName(format, e.path()).ifPresent(extractedSoFar::add);
+            if (hardLinks) {
+                Revision.extractedName(format, e.path()).ifPresent(extractedSoFar::add);
+            }
         }
         return findings;
     }

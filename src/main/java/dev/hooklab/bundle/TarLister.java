@@ -24,7 +24,7 @@ final class TarLister {
         TarBodies bodies = new TarBodies(source);
         String label = listing.format().label();
         String lastName = null;
-        long kept = 0;
+        TarCapture.Account account = capture.account();
         try (TarEntryStream tar = source.open()) {
             int ordinal = -1;
             TarArchiveEntry entry;
@@ -49,9 +49,8 @@ final class TarLister {
                 }
                 switch (type) {
                     case FILE -> {
-                        int keep = capture.bytesToKeep(path, size, kept);
+                        int keep = account.keep(path, size);
                         byte[] body = keep > 0 ? tar.readNBytes(keep) : null;
-                        kept += keep;
                         bodies.file(path, ordinal, size, body);
                     }
                     case HARDLINK -> bodies.hardLink(path, ExtractionHazards.tarLinkTarget(link == null ? "" : link));
