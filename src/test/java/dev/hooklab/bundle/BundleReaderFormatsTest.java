@@ -3,7 +3,6 @@ package dev.hooklab.bundle;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -138,7 +137,25 @@ class BundleReaderFormatsTest {
                         tuple("./a//b/./c.txt", "a/b/c.txt", false), tuple("./d/", "d", false));
     }
 
-    static Path write(Path file, byte[] bytes) throws IOException {
-        return Files.write(file, bytes);
+    @Test
+    void aV7TarWithoutUstarMagicIsRecognisedByItsChecksum() throws Exception {
+        Path tar = BundleFixture.tar(tmp, "v7.tar", file("appspec.yml", "x"), file("run.sh", "y"));
+        byte[] data = Files.readAllBytes(tar);
+        for (int header : new int[] {0, 1024}) {
+            java.util.Arrays.fill(data, header + 257, header + 265, (byte) 0); // no magic, no version
+            java.util.Arrays.fill(data, header + 148, header + 156, (byte) ' ');
+            long sum = 0;
+            for (int i = header; i < header + 512; i++) {
+                sum += data[i] & 0xff;
+            }
+            byte[] field = String.format("%06o\0 ", sum).getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+            System.arraycopy(field, 0, data, header + 148, 8);
+        }
+        Path v7 = Files.write(tmp.resolve("old.tar"), data);
+
+        Bundle bundle = reader.open(v7);
+
+        assertThat(bundle.format()).isEqualTo(BundleFormat.TAR);
+        assertThat(bundle.entries()).extracting(BundleEntry::path).containsExactly("appspec.yml", "run.sh");
     }
 }
