@@ -52,7 +52,7 @@ public final class BundleReader {
             };
             return bundle(input, listing, content);
         } catch (IOException | RuntimeException e) {
-            throw new BundleException(display + ": " + problem(e, format), e);
+            throw new BundleException(display + ": " + problem(e, input, format), e);
         }
     }
 
@@ -115,15 +115,21 @@ public final class BundleReader {
     }
 
     /** One line for what went wrong, in our words; never a class name. */
-    private static String problem(Exception e, BundleFormat format) {
-        if (e instanceof NoSuchFileException) {
-            return "no such file or folder";
-        }
-        if (e instanceof AccessDeniedException) {
-            return "cannot read it (permission denied)";
-        }
-        if (e instanceof FileSystemException fs && fs.getReason() != null) {
-            return "cannot read it (" + fs.getReason().toLowerCase(Locale.ROOT) + ")";
+    private static String problem(Exception e, Path input, BundleFormat format) {
+        if (e instanceof FileSystemException fs) {
+            String what = "it";
+            if (fs.getFile() != null && !Path.of(fs.getFile()).equals(input) && Path.of(fs.getFile()).startsWith(input)) {
+                what = "'" + input.relativize(Path.of(fs.getFile())).toString().replace('\\', '/') + "'";
+            }
+            if (e instanceof NoSuchFileException) {
+                return what.equals("it") ? "no such file or folder" : "cannot read " + what + " (it disappeared)";
+            }
+            if (e instanceof AccessDeniedException) {
+                return "cannot read " + what + " (permission denied)";
+            }
+            if (fs.getReason() != null) {
+                return "cannot read " + what + " (" + fs.getReason().toLowerCase(Locale.ROOT) + ")";
+            }
         }
         String what = format == null ? "file" : format.label() + (format == BundleFormat.FOLDER ? "" : " archive");
         if (e instanceof EOFException) {

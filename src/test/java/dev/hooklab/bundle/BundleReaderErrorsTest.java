@@ -75,6 +75,18 @@ class BundleReaderErrorsTest {
     }
 
     @Test
+    void anUnreadableFolderInsideAFolderRevision() throws IOException {
+        assumeThat(System.getProperty("user.name")).as("root reads everything").isNotEqualTo("root");
+        Path folder = BundleFixture.folder(tmp, "app", REVISION);
+        Files.setPosixFilePermissions(folder.resolve("scripts"), BundleFixture.permissions(0));
+        try {
+            assertThat(failure(folder)).isEqualTo("app: cannot read 'scripts' (permission denied)");
+        } finally {
+            Files.setPosixFilePermissions(folder.resolve("scripts"), BundleFixture.permissions(0755));
+        }
+    }
+
+    @Test
     void truncatedZip() throws IOException {
         Path zip = cut(BundleFixture.zip(tmp, "full.zip", REVISION), "app.zip", 0.6);
         assertThat(failure(zip)).isEqualTo("app.zip: truncated or damaged zip archive (no readable central directory at its end)");
