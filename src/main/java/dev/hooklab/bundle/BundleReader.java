@@ -43,6 +43,9 @@ public final class BundleReader {
             if (!Files.exists(input, LinkOption.NOFOLLOW_LINKS)) {
                 throw new BundleException(display + ": no such file or folder");
             }
+            if (Files.exists(input) && !Files.isRegularFile(input)) {
+                throw new BundleException(display + ": not a file or folder (a fifo, socket or device)");
+            }
             format = detect(input, display);
             Listing listing = listing(format, input);
             EntryContent content = switch (format) {

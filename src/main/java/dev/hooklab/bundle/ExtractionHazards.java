@@ -68,7 +68,8 @@ final class ExtractionHazards {
                     + "and exits 2, so " + TAR_FAILS;
             case ZIP -> "name has a '..' segment: unzip -qo drops the '..' segments and extracts it as '"
                     + Revision.extractedName(format, path).orElse("") + "' inside deployment-archive "
-                    + "(exit 0, the warning is silenced by -q)";
+                    + "(exit 0, the warning is silenced by -q); if unzip fails for another entry, the agent's "
+                    + "rubyzip retry writes it to the literal path, outside deployment-archive";
             case FOLDER -> "name has a '..' segment";
         };
     }

@@ -8,6 +8,7 @@ import java.io.EOFException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 
 /**
  * A tar stream that keeps each entry's name and link target as the stored bytes. Header names are
@@ -108,11 +109,11 @@ final class TarEntryStream extends TarArchiveInputStream {
         while (end > 0 && data[end - 1] == 0) {
             end--;
         }
-        return java.util.Arrays.copyOf(data, end);
+        return Arrays.copyOf(data, end);
     }
 
     private static byte[] append(byte[] data, byte b) {
-        byte[] out = java.util.Arrays.copyOf(data, data.length + 1);
+        byte[] out = Arrays.copyOf(data, data.length + 1);
         out[data.length] = b;
         return out;
     }
@@ -136,7 +137,7 @@ final class TarEntryStream extends TarArchiveInputStream {
                 int equals = indexOf(body, (byte) '=', space + 1);
                 if (equals > 0 && equals < end) {
                     String key = new String(body, space + 1, equals - space - 1, StandardCharsets.US_ASCII);
-                    byte[] value = java.util.Arrays.copyOfRange(body, equals + 1, end);
+                    byte[] value = Arrays.copyOfRange(body, equals + 1, end);
                     if (key.equals("path")) {
                         path = value;
                     } else if (key.equals("linkpath")) {

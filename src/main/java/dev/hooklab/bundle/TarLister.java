@@ -4,6 +4,7 @@ import org.apache.commons.compress.archivers.tar.TarArchiveEntry;
 
 import java.io.EOFException;
 import java.io.IOException;
+import java.util.Locale;
 import java.util.zip.ZipException;
 
 import static dev.hooklab.bundle.BundleFinding.Kind.NAME_NOT_UTF8;
@@ -63,7 +64,7 @@ final class TarLister {
         } catch (ZipException e) {
             throw new BundleException(display + ": damaged " + label + " archive (corrupt gzip data " + where(lastName) + ")", e);
         } catch (IOException | RuntimeException e) {
-            String what = String.valueOf(e.getMessage()).toLowerCase(java.util.Locale.ROOT).contains("truncated")
+            String what = String.valueOf(e.getMessage()).toLowerCase(Locale.ROOT).contains("truncated")
                     ? "truncated " + label + " archive (unexpected end of data "
                     : "damaged " + label + " archive (unreadable tar header ";
             throw new BundleException(display + ": " + what + where(lastName) + ")", e);

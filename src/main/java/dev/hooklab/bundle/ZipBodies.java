@@ -12,6 +12,7 @@ import java.nio.ByteOrder;
 import java.nio.channels.FileChannel;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.util.Arrays;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -112,7 +113,7 @@ final class ZipBodies implements EntryContent {
                     inflater.setInput(input.array(), 0, n);
                 }
                 if (produced == out.length) {
-                    out = java.util.Arrays.copyOf(out, (int) Math.min(limit, 2L * out.length));
+                    out = Arrays.copyOf(out, (int) Math.min(limit, 2L * out.length));
                 }
                 produced += inflater.inflate(out, produced, out.length - produced);
                 if (inflater.needsDictionary()) {
@@ -124,7 +125,7 @@ final class ZipBodies implements EntryContent {
         } finally {
             inflater.end();
         }
-        return produced == out.length ? out : java.util.Arrays.copyOf(out, produced);
+        return produced == out.length ? out : Arrays.copyOf(out, produced);
     }
 
     private byte[] readOther(Slot slot, int maxBytes) throws IOException {

@@ -53,9 +53,11 @@ class BundleFindingsTest {
 
         assertThat(findings(zip)).extracting(BundleFinding::kind, BundleFinding::detail).containsExactly(
                 tuple(UNSAFE_PATH, "name has a '..' segment: unzip -qo drops the '..' segments and extracts it as 'evil.sh' "
-                        + "inside deployment-archive (exit 0, the warning is silenced by -q)"),
+                        + "inside deployment-archive (exit 0, the warning is silenced by -q); if unzip fails for another entry, "
+                        + "the agent's rubyzip retry writes it to the literal path, outside deployment-archive"),
                 tuple(UNSAFE_PATH, "name has a '..' segment: unzip -qo drops the '..' segments and extracts it as 'a/b.sh' "
-                        + "inside deployment-archive (exit 0, the warning is silenced by -q)"));
+                        + "inside deployment-archive (exit 0, the warning is silenced by -q); if unzip fails for another entry, "
+                        + "the agent's rubyzip retry writes it to the literal path, outside deployment-archive"));
     }
 
     @Test

@@ -1,6 +1,8 @@
 package dev.hooklab.bundle;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.condition.EnabledOnOs;
+import org.junit.jupiter.api.condition.OS;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.io.ByteArrayOutputStream;
@@ -60,10 +62,24 @@ class BundleReaderErrorsTest {
     }
 
     @Test
+    @EnabledOnOs({OS.LINUX, OS.MAC})
+    void aFifoIsNotOpened() throws Exception {
+        Path fifo = tmp.resolve("app.zip");
+        assertThat(new ProcessBuilder("mkfifo", fifo.toString()).start().waitFor()).isZero();
+        assertThat(failure(fifo)).isEqualTo("app.zip: not a file or folder (a fifo, socket or device)");
+    }
+
+    @Test
+    void aDanglingLink() throws IOException {
+        Path link = Files.createSymbolicLink(tmp.resolve("app.zip"), tmp.resolve("gone.zip"));
+        assertThat(failure(link)).isEqualTo("app.zip: no such file or folder");
+    }
+
+    @Test
     void unreadableThroughASymlinkLoop() throws IOException {
         Path loop = tmp.resolve("loop.zip");
         Files.createSymbolicLink(loop, loop.getFileName());
-        assertThat(failure(loop)).startsWith("loop.zip: ");
+        assertThat(failure(loop)).startsWith("loop.zip: cannot read it (");
     }
 
     @Test
