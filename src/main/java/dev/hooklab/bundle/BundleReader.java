@@ -18,7 +18,8 @@ import static dev.hooklab.bundle.BundleFinding.Kind.FORMAT_MISMATCH;
 /**
  * Reads a revision (zip, tar, tgz or a folder) into a {@link Bundle}: the format from the content's
  * first bytes, the entry index, findings and a way to read bodies. Nothing is written to disk. Input
- * that cannot be read gives a {@link BundleException} with one line naming the file.
+ * that cannot be read gives a {@link BundleException} with one line naming the file. A reader holds no
+ * state and can be shared.
  */
 public final class BundleReader {
     private final TarCapture tarCapture;
@@ -31,6 +32,14 @@ public final class BundleReader {
         this.tarCapture = tarCapture;
     }
 
+    /**
+     * Lists a revision. The format comes from the first bytes (a folder is a folder); a file name that
+     * says otherwise is reported as {@link BundleFinding.Kind#FORMAT_MISMATCH}. Zips are listed from the
+     * central directory, tars in one streaming pass; bodies are read later through {@link Bundle#read}.
+     *
+     * @throws BundleException when the input is missing, unreadable, empty, not a zip, tar or tgz,
+     *                         truncated or damaged; its message is one line starting with the file name
+     */
     public Bundle open(Path input) throws BundleException {
         String display = display(input);
         BundleFormat format = null;
