@@ -76,4 +76,8 @@ public final class Bundle {
     public Optional<byte[]> read(String path, int maxBytes) throws IOException {
         return Optional.ofNullable(content.read(List.of(path), maxBytes).get(path));
     }
+
+    EntryContent content() {
+        return content;
+    }
 }

@@ -4,16 +4,16 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Collections;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
 import java.util.TreeSet;
 
 /**
- * A bundle as the agent lays it out in deployment-archive: names as the agent's tar or unzip would write
- * them (a leading '/' removed; entries with '..' segments left out), then the single top folder stripped
- * by the agent's rule. Paths here are archive-relative ("scripts/start.sh"); "" is the archive root.
+ * A bundle as the agent lays it out in deployment-archive: names as the agent's tar or unzip writes
+ * them ({@link #extractedName}), entries stored below a symbolic link moved to where the link leads
+ * (or dropped when the extractor refuses them), then the single top folder stripped by the agent's
+ * rule ({@link TopFolder}). Paths here are archive-relative ("scripts/start.sh"); "" is the archive root.
  */
 public final class Revision {
     private static final int MAX_LINK_HOPS = 40;
@@ -25,11 +25,20 @@ public final class Revision {
     private final Map<String, TreeSet<String>> children = new TreeMap<>();
 
     Revision(Bundle bundle) {
-        Map<String, BundleEntry> extracted = new TreeMap<>();
+        BundleFormat format = bundle.format();
+        TreeMap<String, BundleEntry> extracted = new TreeMap<>();
+        boolean anyLink = false;
         for (BundleEntry e : bundle.entries()) {
-            extractedName(e.path()).ifPresent(name -> extracted.put(name, e));
+            Optional<String> name = extractedName(format, e.path());
+            if (name.isPresent() && !(e.implicit() && extracted.containsKey(name.get()))) {
+                extracted.put(name.get(), e); // a later entry wins, as on extraction
+            }
+            anyLink |= e.type() == EntryType.SYMLINK;
         }
-        this.topFolder = decideTopFolder(extracted);
+        if (anyLink) {
+            extracted = throughLinks(format, extracted);
+        }
+        this.topFolder = TopFolder.decide(format, extracted);
         String prefix = topFolder.prefix();
         Map<String, BundleEntry> view = new TreeMap<>();
         for (Map.Entry<String, BundleEntry> e : extracted.entrySet()) {
@@ -44,7 +53,7 @@ public final class Revision {
         for (String path : entries.keySet()) {
             String parent = parentOf(path);
             children.computeIfAbsent(parent, k -> new TreeSet<>()).add(nameOf(path));
-            // make sure every ancestor is known as a directory even without an entry of its own
+            // every ancestor is a directory, even without an entry of its own
             while (!parent.isEmpty()) {
                 String grand = parentOf(parent);
                 children.computeIfAbsent(grand, k -> new TreeSet<>()).add(nameOf(parent));
@@ -54,101 +63,86 @@ public final class Revision {
     }
 
     /**
-     * The relative name the agent's tar or unzip writes for a normalised bundle path: leading slashes
-     * removed; empty when the name has a '..' segment (tar refuses it) or nothing is left.
+     * The relative name the agent's extractor writes for a normalised bundle path, or empty when it
+     * writes nothing. GNU tar and unzip both drop a leading '/'. GNU tar skips a member with a '..'
+     * segment (and exits 2); {@code unzip -qo} drops the '..' segments and extracts the rest.
      */
-    static Optional<String> extractedName(String path) {
+    public static Optional<String> extractedName(BundleFormat format, String path) {
         String p = path;
         while (p.startsWith("/")) {
             p = p.substring(1);
         }
-        if (p.isEmpty()) {
-            return Optional.empty();
-        }
-        for (String seg : p.split("/")) {
-            if (seg.equals("..")) {
+        if (ArchivePath.hasDotDot(p)) {
+            if (format != BundleFormat.ZIP) {
                 return Optional.empty();
             }
-        }
-        return Optional.of(p);
-    }
-
-    private static TopFolder decideTopFolder(Map<String, BundleEntry> extracted) {
-        TreeSet<String> roots = new TreeSet<>();
-        for (String name : extracted.keySet()) {
-            int slash = name.indexOf('/');
-            roots.add(slash < 0 ? name : name.substring(0, slash));
-        }
-        List<String> rootList = new ArrayList<>(roots);
-        // the single folder that holds an AppSpec-like name, if exactly one root folder does
-        String appspecFolder = null;
-        int foldersWithAppspec = 0;
-        for (String root : roots) {
-            if (isDirectory(extracted, root) && holdsAppspecName(extracted, root)) {
-                appspecFolder = root;
-                foldersWithAppspec++;
-            }
-        }
-        if (roots.size() == 1) {
-            String only = roots.first();
-            boolean strip = isDirectory(extracted, only) && holdsAppspecName(extracted, only);
-            return new TopFolder(strip, only, rootList, null);
-        }
-        String blocker = null;
-        if (foldersWithAppspec == 1 && !rootHoldsAppspec(roots)) {
-            for (String root : roots) {
-                if (!root.equals(appspecFolder)) {
-                    blocker = root;
-                    break;
+            StringBuilder kept = new StringBuilder();
+            for (String seg : p.split("/")) {
+                if (!seg.equals("..") && !seg.isEmpty()) {
+                    kept.append(kept.length() == 0 ? "" : "/").append(seg);
                 }
             }
+            p = kept.toString();
         }
-        return new TopFolder(false, foldersWithAppspec == 1 ? appspecFolder : null, rootList, blocker);
+        return p.isEmpty() ? Optional.empty() : Optional.of(p);
     }
 
-    private static boolean rootHoldsAppspec(Collection<String> roots) {
-        for (String r : roots) {
-            if (r.toLowerCase(Locale.ROOT).contains("appspec")) {
-                return true;
+    /**
+     * Entries stored below a symbolic link land where the link leads. GNU tar writes through a link
+     * whose target is relative without '..' (others exist only as placeholders until the end, so it
+     * fails with "Not a directory"); unzip refuses every such entry and the agent's rubyzip retry
+     * writes through the link. Entries that would land outside the revision are dropped.
+     */
+    private static TreeMap<String, BundleEntry> throughLinks(BundleFormat format, TreeMap<String, BundleEntry> in) {
+        TreeMap<String, BundleEntry> out = new TreeMap<>();
+        for (Map.Entry<String, BundleEntry> e : in.entrySet()) {
+            String landed = landing(format, in, e.getKey());
+            if (landed != null && !(e.getValue().implicit() && out.containsKey(landed))) {
+                out.put(landed, e.getValue());
             }
         }
-        return false;
+        return out;
     }
 
-    private static boolean isDirectory(Map<String, BundleEntry> extracted, String name) {
-        BundleEntry e = extracted.get(name);
-        if (e != null) {
-            return e.isDirectory();
+    private static String landing(BundleFormat format, Map<String, BundleEntry> in, String name) {
+        String current = name;
+        for (int hops = 0; hops <= MAX_LINK_HOPS; hops++) {
+            String link = linkAncestor(in, current);
+            if (link == null) {
+                return current;
+            }
+            String target = in.get(link).linkTarget();
+            boolean tarRefuses = format != BundleFormat.ZIP && ArchivePath.hasDotDot(target);
+            if (target.isEmpty() || target.startsWith("/") || tarRefuses) {
+                return null;
+            }
+            String resolved = ArchivePath.resolveLexically(parentOf(link), target);
+            if (resolved == null) {
+                return null;
+            }
+            current = ArchivePath.child(resolved, current.substring(link.length() + 1));
         }
-        // no entry of its own: a directory exactly when entries sit under it
-        String prefix = name + "/";
-        for (String key : ((TreeMap<String, BundleEntry>) extracted).tailMap(prefix).keySet()) {
-            return key.startsWith(prefix);
-        }
-        return false;
+        return null;
     }
 
-    private static boolean holdsAppspecName(Map<String, BundleEntry> extracted, String folder) {
-        String prefix = folder + "/";
-        for (String key : ((TreeMap<String, BundleEntry>) extracted).tailMap(prefix).keySet()) {
-            if (!key.startsWith(prefix)) {
-                break;
+    /** The nearest proper ancestor of a name that is a symbolic link, or null. */
+    private static String linkAncestor(Map<String, BundleEntry> in, String name) {
+        int slash = name.indexOf('/');
+        while (slash > 0) {
+            BundleEntry e = in.get(name.substring(0, slash));
+            if (e != null && e.type() == EntryType.SYMLINK && e.linkTarget() != null) {
+                return name.substring(0, slash);
             }
-            String rest = key.substring(prefix.length());
-            int slash = rest.indexOf('/');
-            String child = slash < 0 ? rest : rest.substring(0, slash);
-            if (child.toLowerCase(Locale.ROOT).contains("appspec")) {
-                return true;
-            }
+            slash = name.indexOf('/', slash + 1);
         }
-        return false;
+        return null;
     }
 
     public TopFolder topFolder() {
         return topFolder;
     }
 
-    /** Every archive path with an entry of its own, sorted. */
+    /** Every archive path with an entry of its own (implicit directories included), sorted. */
     public Collection<String> paths() {
         return entries.keySet();
     }
@@ -175,9 +169,14 @@ public final class Revision {
         return names == null ? List.of() : List.copyOf(names);
     }
 
-    /** The bundle path (as in {@link BundleEntry#path()}) an archive path comes from. */
+    /**
+     * The bundle path (as in {@link BundleEntry#path()}) an archive path comes from: the path of the
+     * entry stored there (which differs when the stored name was unsafe or the entry was stored below a
+     * link), else the archive path under the stripped top folder.
+     */
     public String bundlePath(String archivePath) {
-        return topFolder.prefix() + archivePath;
+        BundleEntry e = entries.get(archivePath);
+        return e != null ? e.path() : topFolder.prefix() + archivePath;
     }
 
     /**
@@ -186,7 +185,7 @@ public final class Revision {
      * exists; empty when it does not exist, or when a link leaves the revision.
      */
     public Optional<String> resolve(String archivePath) {
-        List<String> todo = new ArrayList<>(List.of(normalise(archivePath).split("/")));
+        List<String> todo = new ArrayList<>(List.of(archivePath.split("/")));
         List<String> done = new ArrayList<>();
         int hops = 0;
         while (!todo.isEmpty()) {
@@ -200,6 +199,10 @@ public final class Revision {
                 }
                 done.remove(done.size() - 1);
                 continue;
+            }
+            String parent = String.join("/", done);
+            if (!isDirectory(parent)) {
+                return Optional.empty(); // a file used as a directory
             }
             done.add(seg);
             String current = String.join("/", done);
@@ -219,14 +222,6 @@ public final class Revision {
             }
         }
         return Optional.of(String.join("/", done));
-    }
-
-    private static String normalise(String p) {
-        String s = p.replaceAll("/+", "/");
-        while (s.startsWith("/")) {
-            s = s.substring(1);
-        }
-        return s;
     }
 
     static String parentOf(String path) {

@@ -1,0 +1,156 @@
+package dev.hooklab.bundle;
+
+import org.apache.commons.compress.archivers.zip.ZipArchiveEntry;
+import org.apache.commons.compress.archivers.zip.ZipFile;
+import org.apache.commons.compress.archivers.zip.ZipMethod;
+
+import java.io.EOFException;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.nio.channels.FileChannel;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.util.Arrays;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.zip.DataFormatException;
+import java.util.zip.Inflater;
+
+/**
+ * Zip entry bodies by random access: stored and deflated entries are read straight from the file at
+ * the offset the central directory gives; other methods go through commons-compress. Encrypted entries
+ * are never read.
+ */
+final class ZipBodies implements EntryContent {
+    private static final int LOCAL_HEADER = 30;
+    private static final int LOCAL_SIGNATURE = 0x04034b50;
+    private static final int CHUNK = 1 << 16;
+
+    private final Path file;
+    private final Map<String, Slot> slots = new HashMap<>();
+
+    /** Where an entry's data is and how it is packed. */
+    private record Slot(String storedName, long headerOffset, long compressedSize, long size, int method, boolean readable) {
+    }
+
+    ZipBodies(Path file) {
+        this.file = file;
+    }
+
+    /** The entry extraction leaves at a path (the later of two wins); only regular files are readable. */
+    void put(String path, ZipArchiveEntry e) {
+        boolean regular = !e.isDirectory() && !e.isUnixSymlink() && !e.getGeneralPurposeBit().usesEncryption();
+        slots.put(path, new Slot(e.getName(), e.getLocalHeaderOffset(), e.getCompressedSize(), e.getSize(),
+                e.getMethod(), regular));
+    }
+
+    @Override
+    public Map<String, byte[]> read(Collection<String> paths, int maxBytes) throws IOException {
+        Map<String, byte[]> out = new LinkedHashMap<>();
+        try (FileChannel channel = FileChannel.open(file, StandardOpenOption.READ)) {
+            for (String path : paths) {
+                Slot slot = slots.get(path);
+                if (slot == null || !slot.readable()) {
+                    continue;
+                }
+                if (slot.method() == ZipMethod.STORED.getCode()) {
+                    out.put(path, readStored(channel, slot, maxBytes));
+                } else if (slot.method() == ZipMethod.DEFLATED.getCode()) {
+                    out.put(path, readDeflated(channel, slot, maxBytes));
+                } else {
+                    out.put(path, readOther(slot, maxBytes));
+                }
+            }
+        }
+        return out;
+    }
+
+    private static long dataOffset(FileChannel channel, Slot slot) throws IOException {
+        ByteBuffer header = ByteBuffer.allocate(LOCAL_HEADER).order(ByteOrder.LITTLE_ENDIAN);
+        readFully(channel, header, slot.headerOffset());
+        if (header.getInt(0) != LOCAL_SIGNATURE) {
+            throw new IOException("no local file header for '" + slot.storedName() + "'");
+        }
+        int nameLength = header.getShort(26) & 0xffff;
+        int extraLength = header.getShort(28) & 0xffff;
+        return slot.headerOffset() + LOCAL_HEADER + nameLength + extraLength;
+    }
+
+    private static byte[] readStored(FileChannel channel, Slot slot, int maxBytes) throws IOException {
+        long start = dataOffset(channel, slot);
+        long available = Math.max(0, channel.size() - start);
+        int n = (int) Math.min(Math.min(Math.min(slot.size(), slot.compressedSize()), maxBytes), available);
+        ByteBuffer body = ByteBuffer.allocate(n);
+        readFully(channel, body, start);
+        return body.array();
+    }
+
+    private static byte[] readDeflated(FileChannel channel, Slot slot, int maxBytes) throws IOException {
+        long position = dataOffset(channel, slot);
+        long end = Math.min(channel.size(), position + slot.compressedSize());
+        int limit = (int) Math.min(maxBytes, Math.max(0, slot.size()));
+        byte[] out = new byte[Math.min(limit, CHUNK)];
+        int produced = 0;
+        Inflater inflater = new Inflater(true);
+        try {
+            ByteBuffer input = ByteBuffer.allocate(CHUNK);
+            while (produced < limit && !inflater.finished()) {
+                if (inflater.needsInput()) {
+                    if (position >= end) {
+                        break;
+                    }
+                    input.clear().limit((int) Math.min(CHUNK, end - position));
+                    int n = channel.read(input, position);
+                    if (n <= 0) {
+                        break;
+                    }
+                    position += n;
+                    input.flip();
+                    inflater.setInput(input.array(), 0, n);
+                }
+                if (produced == out.length) {
+                    out = Arrays.copyOf(out, (int) Math.min(limit, 2L * out.length));
+                }
+                produced += inflater.inflate(out, produced, out.length - produced);
+                if (inflater.needsDictionary()) {
+                    throw new IOException("'" + slot.storedName() + "' needs a preset dictionary");
+                }
+            }
+        } catch (DataFormatException e) {
+            throw new IOException("corrupt deflate data in '" + slot.storedName() + "'", e);
+        } finally {
+            inflater.end();
+        }
+        return produced == out.length ? out : Arrays.copyOf(out, produced);
+    }
+
+    private byte[] readOther(Slot slot, int maxBytes) throws IOException {
+        try (ZipFile zip = ZipFile.builder().setPath(file).get()) {
+            ZipArchiveEntry last = null;
+            for (ZipArchiveEntry e : zip.getEntries(slot.storedName())) {
+                last = e;
+            }
+            if (last == null || !zip.canReadEntryData(last)) {
+                throw new IOException("cannot read '" + slot.storedName() + "' (compression method " + slot.method() + ")");
+            }
+            try (InputStream in = zip.getInputStream(last)) {
+                return in.readNBytes(maxBytes);
+            }
+        }
+    }
+
+    private static void readFully(FileChannel channel, ByteBuffer buffer, long position) throws IOException {
+        long at = position;
+        while (buffer.hasRemaining()) {
+            int n = channel.read(buffer, at);
+            if (n < 0) {
+                throw new EOFException("zip data ends early");
+            }
+            at += n;
+        }
+    }
+}

@@ -1,0 +1,98 @@
+package dev.hooklab.bundle;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Path;
+
+import static dev.hooklab.bundle.BundleFixture.dir;
+import static dev.hooklab.bundle.BundleFixture.file;
+import static dev.hooklab.bundle.BundleFixture.symlink;
+import static org.assertj.core.api.Assertions.assertThat;
+
+class AppSpecLookupTest {
+    @TempDir
+    Path tmp;
+
+    private Revision revision(BundleFixture.Item... items) throws Exception {
+        return new BundleReader().open(BundleFixture.zip(tmp, "r" + System.nanoTime() + ".zip", items)).revision();
+    }
+
+    @Test
+    void theDefaultNameIsFoundByInstallAndHooks() throws Exception {
+        AppSpecLookup lookup = AppSpecLookup.in(revision(file("appspec.yml", "x")), null);
+
+        assertThat(lookup.configuredName()).isEqualTo("appspec.yml");
+        assertThat(lookup.installName()).isEqualTo("appspec.yml");
+        assertThat(lookup.hookName()).isEqualTo("appspec.yml");
+        assertThat(lookup.found()).isTrue();
+        assertThat(lookup.effectiveName()).contains("appspec.yml");
+        assertThat(lookup.wrongCase()).isEmpty();
+        assertThat(lookup.nested()).isEmpty();
+    }
+
+    @Test
+    void installFallsBackToAppspecYamlButHooksDoNot() throws Exception {
+        AppSpecLookup lookup = AppSpecLookup.in(revision(file("appspec.yaml", "x")), " ");
+
+        assertThat(lookup.configuredName()).isEqualTo("appspec.yml");
+        assertThat(lookup.installName()).isEqualTo("appspec.yaml");
+        assertThat(lookup.hookName()).isNull();
+        assertThat(lookup.found()).isFalse();
+        assertThat(lookup.effectiveName()).contains("appspec.yaml");
+    }
+
+    @Test
+    void installPrefersTheConfiguredNameThenYamlThenYml() throws Exception {
+        Revision both = revision(file("appspec.yml", "x"), file("appspec.yaml", "x"), file("deploy/spec.yml", "x"));
+
+        assertThat(AppSpecLookup.in(both, "appspec.yml").installName()).isEqualTo("appspec.yml");
+        assertThat(AppSpecLookup.in(both, "custom.yml").installName()).isEqualTo("appspec.yaml");
+        assertThat(AppSpecLookup.in(both, "custom.yml").hookName()).isNull();
+        AppSpecLookup configured = AppSpecLookup.in(both, "deploy/spec.yml");
+        assertThat(configured.installName()).isEqualTo("deploy/spec.yml");
+        assertThat(configured.hookName()).isEqualTo("deploy/spec.yml");
+    }
+
+    @Test
+    void aWrongCaseIsReportedAndNotFound() throws Exception {
+        Revision r = revision(dir("myapp"), file("myapp/AppSpec.YML", "x"), file("myapp/scripts/run.sh", "x"));
+        assertThat(r.topFolder().stripped()).isTrue();
+
+        AppSpecLookup lookup = AppSpecLookup.in(r, null);
+
+        assertThat(lookup.installName()).isNull();
+        assertThat(lookup.hookName()).isNull();
+        assertThat(lookup.effectiveName()).isEmpty();
+        assertThat(lookup.wrongCase()).containsExactly("AppSpec.YML");
+    }
+
+    @Test
+    void nestedCopiesAreListedButNeverRead() throws Exception {
+        Revision r = revision(file("README.md", "x"), file("app/appspec.yml", "x"), file("infra/deploy/APPSPEC.yaml", "x"),
+                dir("old/appspec.yml"));
+
+        AppSpecLookup lookup = AppSpecLookup.in(r, null);
+
+        assertThat(lookup.found()).isFalse();
+        assertThat(lookup.nested()).containsExactly("app/appspec.yml", "infra/deploy/APPSPEC.yaml");
+    }
+
+    @Test
+    void anAppspecReachedThroughAnInsideLinkCounts() throws Exception {
+        Revision r = revision(file("config/appspec.yml", "x"), symlink("appspec.yml", "config/appspec.yml"),
+                symlink("appspec.yaml", "/etc/appspec.yaml"));
+
+        AppSpecLookup lookup = AppSpecLookup.in(r, null);
+
+        assertThat(lookup.installName()).isEqualTo("appspec.yml");
+        assertThat(lookup.hookName()).isEqualTo("appspec.yml");
+        assertThat(AppSpecLookup.in(r, "appspec.yaml").hookName()).as("a link that leaves the revision").isNull();
+    }
+
+    @Test
+    void aFolderNamedLikeTheAppspecIsNotOne() throws Exception {
+        AppSpecLookup lookup = AppSpecLookup.in(revision(dir("appspec.yml"), file("appspec.yml/x", "x")), null);
+        assertThat(lookup.installName()).isNull();
+    }
+}
