@@ -58,10 +58,8 @@ public record AppSpecLookup(String configuredName, String installName, String ho
             }
         }
         List<String> nested = new ArrayList<>();
-        for (String path : revision.paths()) {
-            int slash = path.lastIndexOf('/');
-            if (slash > 0 && wanted.contains(path.substring(slash + 1).toLowerCase(Locale.ROOT))
-                    && revision.entry(path).map(e -> !e.isDirectory()).orElse(false)) {
+        for (String path : revision.pathsNamed(n -> n.length() <= 255 && (n.regionMatches(true, 0, "appspec.", 0, 8) || n.equalsIgnoreCase(name)) && wanted.contains(n.toLowerCase(Locale.ROOT)))) {
+            if (path.indexOf('/') > 0 && revision.entry(path).map(e -> !e.isDirectory()).orElse(false)) {
                 nested.add(path);
             }
         }

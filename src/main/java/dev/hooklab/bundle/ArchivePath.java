@@ -15,6 +15,9 @@ final class ArchivePath {
      * which callers skip.
      */
     static String normalise(String name) {
+        if (alreadyNormal(name)) {
+            return name;
+        }
         boolean absolute = name.startsWith("/");
         StringBuilder out = new StringBuilder(name.length());
         int start = 0;
@@ -31,6 +34,12 @@ final class ArchivePath {
             start = end + 1;
         }
         return out.toString();
+    }
+
+    /** Most stored names need no change; recognising them saves a copy per entry. */
+    private static boolean alreadyNormal(String name) {
+        return !name.isEmpty() && !name.endsWith("/") && !name.equals(".") && !name.startsWith("./")
+                && !name.endsWith("/.") && name.indexOf("//") < 0 && name.indexOf("/./") < 0;
     }
 
     static boolean isAbsolute(String path) {

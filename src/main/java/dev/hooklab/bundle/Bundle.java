@@ -4,7 +4,7 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.util.Collection;
 import java.util.Collections;
-import java.util.LinkedHashMap;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -18,7 +18,7 @@ public final class Bundle {
     private final Path source;
     private final BundleFormat format;
     private final List<BundleEntry> entries;
-    private final Map<String, BundleEntry> byPath;
+    private Map<String, BundleEntry> byPath;
     private final List<BundleFinding> findings;
     private final EntryContent content;
     private Revision revision;
@@ -30,11 +30,6 @@ public final class Bundle {
         this.entries = List.copyOf(entries);
         this.findings = List.copyOf(findings);
         this.content = Objects.requireNonNull(content, "content");
-        Map<String, BundleEntry> index = new LinkedHashMap<>();
-        for (BundleEntry e : this.entries) {
-            index.put(e.path(), e); // a duplicate keeps the later entry, as extraction would
-        }
-        this.byPath = Collections.unmodifiableMap(index);
     }
 
     /** The file or folder the bundle was read from (null for bundles built in memory). */
@@ -53,7 +48,19 @@ public final class Bundle {
 
     /** The entry at a normalised path ({@link BundleEntry#path()}). */
     public Optional<BundleEntry> entry(String path) {
-        return Optional.ofNullable(byPath.get(path));
+        return Optional.ofNullable(index().get(path));
+    }
+
+    /** Built on first use: most inspections look up a handful of entries among many thousands. */
+    private synchronized Map<String, BundleEntry> index() {
+        if (byPath == null) {
+            Map<String, BundleEntry> index = new HashMap<>(entries.size() * 2);
+            for (BundleEntry e : entries) {
+                index.put(e.path(), e); // a duplicate keeps the later entry, as extraction would
+            }
+            byPath = Collections.unmodifiableMap(index);
+        }
+        return byPath;
     }
 
     public List<BundleFinding> findings() {

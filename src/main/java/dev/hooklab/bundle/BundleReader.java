@@ -154,11 +154,7 @@ public final class BundleReader {
     }
 
     private static String zipProblem(Exception e) {
-        String message = String.valueOf(e.getMessage()).toLowerCase(Locale.ROOT);
-        if (message.contains("not a zip archive") || message.contains("central directory")) {
-            return "no readable central directory at its end";
-        }
-        return "unreadable central directory";
+        return e.getMessage() == null ? "unreadable central directory" : e.getMessage();
     }
 
     private static String display(Path input) {

@@ -8,6 +8,10 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.Set;
+import java.util.function.Predicate;
 
 /**
  * A bundle as the agent lays it out in deployment-archive: names as the agent's tar or unzip writes
@@ -21,42 +25,45 @@ public final class Revision {
     private final TopFolder topFolder;
     /** archive path -> bundle entry */
     private final Map<String, BundleEntry> entries;
-    /** directory archive path -> child names */
-    private final Map<String, TreeSet<String>> children = new TreeMap<>();
+    /** directory archive path -> child names (sorted on first use) */
+    private final Map<String, List<String>> children = new HashMap<>();
+    private final Set<String> sortedChildren = new HashSet<>();
+    private List<String> sortedPaths;
 
     Revision(Bundle bundle) {
         BundleFormat format = bundle.format();
-        TreeMap<String, BundleEntry> extracted = new TreeMap<>();
+        Map<String, BundleEntry> extracted = new HashMap<>(bundle.entries().size() * 2);
         boolean anyLink = false;
         for (BundleEntry e : bundle.entries()) {
-            Optional<String> name = extractedName(format, e.path());
-            if (name.isPresent() && !(e.implicit() && extracted.containsKey(name.get()))) {
-                extracted.put(name.get(), e); // a later entry wins, as on extraction
+            String name = extractedNameOrNull(format, e.path());
+            if (name != null && !(e.implicit() && extracted.containsKey(name))) {
+                extracted.put(name, e); // a later entry wins, as on extraction
             }
             anyLink |= e.type() == EntryType.SYMLINK;
         }
         if (anyLink) {
-            extracted = throughLinks(format, extracted);
+            extracted = throughLinks(format, new TreeMap<>(extracted));
         }
         this.topFolder = TopFolder.decide(format, extracted);
         String prefix = topFolder.prefix();
-        Map<String, BundleEntry> view = new TreeMap<>();
-        for (Map.Entry<String, BundleEntry> e : extracted.entrySet()) {
-            String name = e.getKey();
-            if (prefix.isEmpty()) {
-                view.put(name, e.getValue());
-            } else if (name.startsWith(prefix)) {
-                view.put(name.substring(prefix.length()), e.getValue());
+        Map<String, BundleEntry> view = extracted;
+        if (!prefix.isEmpty()) {
+            view = new HashMap<>(extracted.size() * 2);
+            for (Map.Entry<String, BundleEntry> e : extracted.entrySet()) {
+                if (e.getKey().startsWith(prefix)) {
+                    view.put(e.getKey().substring(prefix.length()), e.getValue());
+                }
             }
         }
         this.entries = Collections.unmodifiableMap(view);
+        Set<String> impliedDirectories = new HashSet<>();
         for (String path : entries.keySet()) {
             String parent = parentOf(path);
-            children.computeIfAbsent(parent, k -> new TreeSet<>()).add(nameOf(path));
-            // every ancestor is a directory, even without an entry of its own
-            while (!parent.isEmpty()) {
+            children.computeIfAbsent(parent, k -> new ArrayList<>()).add(nameOf(path));
+            // a directory without an entry of its own (the listing adds implicit ones, but links can move entries)
+            while (!parent.isEmpty() && !entries.containsKey(parent) && impliedDirectories.add(parent)) {
                 String grand = parentOf(parent);
-                children.computeIfAbsent(grand, k -> new TreeSet<>()).add(nameOf(parent));
+                children.computeIfAbsent(grand, k -> new ArrayList<>()).add(nameOf(parent));
                 parent = grand;
             }
         }
@@ -68,13 +75,17 @@ public final class Revision {
      * segment (and exits 2); {@code unzip -qo} drops the '..' segments and extracts the rest.
      */
     public static Optional<String> extractedName(BundleFormat format, String path) {
+        return Optional.ofNullable(extractedNameOrNull(format, path));
+    }
+
+    private static String extractedNameOrNull(BundleFormat format, String path) {
         String p = path;
         while (p.startsWith("/")) {
             p = p.substring(1);
         }
         if (ArchivePath.hasDotDot(p)) {
             if (format != BundleFormat.ZIP) {
-                return Optional.empty();
+                return null;
             }
             StringBuilder kept = new StringBuilder();
             for (String seg : p.split("/")) {
@@ -84,7 +95,7 @@ public final class Revision {
             }
             p = kept.toString();
         }
-        return p.isEmpty() ? Optional.empty() : Optional.of(p);
+        return p.isEmpty() ? null : p;
     }
 
     /**
@@ -93,8 +104,8 @@ public final class Revision {
      * fails with "Not a directory"); unzip refuses every such entry and the agent's rubyzip retry
      * writes through the link. Entries that would land outside the revision are dropped.
      */
-    private static TreeMap<String, BundleEntry> throughLinks(BundleFormat format, TreeMap<String, BundleEntry> in) {
-        TreeMap<String, BundleEntry> out = new TreeMap<>();
+    private static Map<String, BundleEntry> throughLinks(BundleFormat format, TreeMap<String, BundleEntry> in) {
+        Map<String, BundleEntry> out = new HashMap<>(in.size() * 2);
         for (Map.Entry<String, BundleEntry> e : in.entrySet()) {
             String landed = landing(format, in, e.getKey());
             if (landed != null && !(e.getValue().implicit() && out.containsKey(landed))) {
@@ -143,8 +154,25 @@ public final class Revision {
     }
 
     /** Every archive path with an entry of its own (implicit directories included), sorted. */
-    public Collection<String> paths() {
-        return entries.keySet();
+    public synchronized List<String> paths() {
+        if (sortedPaths == null) {
+            List<String> all = new ArrayList<>(entries.keySet());
+            Collections.sort(all);
+            sortedPaths = Collections.unmodifiableList(all);
+        }
+        return sortedPaths;
+    }
+
+    /** The archive paths whose last segment the test accepts, sorted; cheaper than filtering {@link #paths()}. */
+    public List<String> pathsNamed(Predicate<String> fileName) {
+        List<String> found = new ArrayList<>();
+        for (String p : entries.keySet()) {
+            if (fileName.test(nameOf(p))) {
+                found.add(p);
+            }
+        }
+        Collections.sort(found);
+        return found;
     }
 
     /** The bundle entry stored at an archive path (no link following). */
@@ -164,9 +192,15 @@ public final class Revision {
     }
 
     /** Names directly inside a directory of deployment-archive, sorted. */
-    public List<String> children(String archiveDir) {
-        TreeSet<String> names = children.get(archiveDir);
-        return names == null ? List.of() : List.copyOf(names);
+    public synchronized List<String> children(String archiveDir) {
+        List<String> names = children.get(archiveDir);
+        if (names == null) {
+            return List.of();
+        }
+        if (sortedChildren.add(archiveDir)) {
+            Collections.sort(names);
+        }
+        return Collections.unmodifiableList(names);
     }
 
     /**

@@ -2,9 +2,10 @@ package dev.hooklab.bundle;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
-import java.util.NavigableMap;
-import java.util.TreeSet;
+import java.util.Collections;
+import java.util.HashSet;
+import java.util.Map;
+import java.util.Set;
 
 /**
  * The outcome of the agent's single-top-folder rule (semantics 2.3): after unpacking a zip, tar or tgz,
@@ -23,6 +24,7 @@ import java.util.TreeSet;
 public record TopFolder(boolean stripped, String folder, List<String> rootEntries, String blocker) {
 
     private static final String MACOS_METADATA = "__MACOSX";
+    private static final String APPSPEC = "appspec";
 
     public TopFolder {
         rootEntries = List.copyOf(rootEntries);
@@ -33,25 +35,40 @@ public record TopFolder(boolean stripped, String folder, List<String> rootEntrie
         return stripped ? folder + "/" : "";
     }
 
-    /** Applies the rule to extracted names (archive-relative, sorted) and their entries. */
-    static TopFolder decide(BundleFormat format, NavigableMap<String, BundleEntry> extracted) {
-        TreeSet<String> roots = new TreeSet<>();
+    /** Applies the rule to extracted names (archive-relative) and their entries, in one pass over the names. */
+    static TopFolder decide(BundleFormat format, Map<String, BundleEntry> extracted) {
+        Set<String> roots = new HashSet<>();
+        Set<String> withChildren = new HashSet<>();
+        Set<String> withAppspecChild = new HashSet<>();
         for (String name : extracted.keySet()) {
             int slash = name.indexOf('/');
-            roots.add(slash < 0 ? name : name.substring(0, slash));
+            if (slash < 0) {
+                roots.add(name);
+                continue;
+            }
+            String root = name.substring(0, slash);
+            roots.add(root);
+            withChildren.add(root);
+            int next = name.indexOf('/', slash + 1);
+            if (containsAppspec(name, slash + 1, next < 0 ? name.length() : next)) {
+                withAppspecChild.add(root);
+            }
         }
         List<String> rootList = new ArrayList<>(roots);
+        Collections.sort(rootList);
         if (roots.size() == 1) {
-            String only = roots.first();
-            boolean strip = format != BundleFormat.FOLDER && isDirectory(extracted, only) && holdsAppspecName(extracted, only);
+            String only = rootList.get(0);
+            boolean strip = format != BundleFormat.FOLDER && isDirectory(extracted, withChildren, only)
+                    && withAppspecChild.contains(only);
             return new TopFolder(strip, only, rootList, null);
         }
-        if (format == BundleFormat.FOLDER || roots.stream().anyMatch(TopFolder::looksLikeAppspec)) {
+        if (format == BundleFormat.FOLDER || rootList.stream().anyMatch(r -> containsAppspec(r, 0, r.length()))) {
             return new TopFolder(false, null, rootList, null);
         }
         List<String> candidates = new ArrayList<>();
-        for (String root : roots) {
-            if (!root.equals(MACOS_METADATA) && isDirectory(extracted, root) && holdsAppspecName(extracted, root)) {
+        for (String root : rootList) {
+            if (!root.equals(MACOS_METADATA) && isDirectory(extracted, withChildren, root)
+                    && withAppspecChild.contains(root)) {
                 candidates.add(root);
             }
         }
@@ -59,36 +76,22 @@ public record TopFolder(boolean stripped, String folder, List<String> rootEntrie
             return new TopFolder(false, null, rootList, null);
         }
         String folder = candidates.get(0);
-        String blocker = roots.stream().filter(r -> !r.equals(folder)).findFirst().orElse(null);
+        String blocker = rootList.stream().filter(r -> !r.equals(folder)).findFirst().orElse(null);
         return new TopFolder(false, folder, rootList, blocker);
     }
 
-    private static boolean looksLikeAppspec(String name) {
-        return name.toLowerCase(Locale.ROOT).contains("appspec");
-    }
-
-    private static boolean isDirectory(NavigableMap<String, BundleEntry> extracted, String name) {
-        BundleEntry e = extracted.get(name);
-        if (e != null) {
-            return e.isDirectory();
-        }
-        String prefix = name + "/";
-        String next = extracted.ceilingKey(prefix);
-        return next != null && next.startsWith(prefix); // implied by entries below it
-    }
-
-    private static boolean holdsAppspecName(NavigableMap<String, BundleEntry> extracted, String folder) {
-        String prefix = folder + "/";
-        for (String key : extracted.tailMap(prefix, true).keySet()) {
-            if (!key.startsWith(prefix)) {
-                break;
-            }
-            String rest = key.substring(prefix.length());
-            int slash = rest.indexOf('/');
-            if (looksLikeAppspec(slash < 0 ? rest : rest.substring(0, slash))) {
+    /** Whether name[from, to) contains "appspec" in any case. */
+    private static boolean containsAppspec(String name, int from, int to) {
+        for (int i = from; i + APPSPEC.length() <= to; i++) {
+            if (name.regionMatches(true, i, APPSPEC, 0, APPSPEC.length())) {
                 return true;
             }
         }
         return false;
+    }
+
+    private static boolean isDirectory(Map<String, BundleEntry> extracted, Set<String> withChildren, String name) {
+        BundleEntry e = extracted.get(name);
+        return e != null ? e.isDirectory() : withChildren.contains(name); // implied by entries below it
     }
 }

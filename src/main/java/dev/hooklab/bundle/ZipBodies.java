@@ -31,7 +31,9 @@ final class ZipBodies implements EntryContent {
     private static final int CHUNK = 1 << 16;
 
     private final Path file;
-    private final Map<String, Slot> slots = new HashMap<>();
+    /** Entries as listed, in stored order; indexed by path only when a body is first asked for. */
+    private final java.util.List<Map.Entry<String, Slot>> listed = new java.util.ArrayList<>();
+    private Map<String, Slot> slots;
 
     /** Where an entry's data is and how it is packed. */
     private record Slot(String storedName, long headerOffset, long compressedSize, long size, int method, boolean readable) {
@@ -42,14 +44,39 @@ final class ZipBodies implements EntryContent {
     }
 
     /** The entry extraction leaves at a path (the later of two wins); only regular files are readable. */
-    void put(String path, ZipArchiveEntry e) {
-        boolean regular = !e.isDirectory() && !e.isUnixSymlink() && !e.getGeneralPurposeBit().usesEncryption();
-        slots.put(path, new Slot(e.getName(), e.getLocalHeaderOffset(), e.getCompressedSize(), e.getSize(),
-                e.getMethod(), regular));
+    void put(String path, String name, CentralDirectory.Header h, boolean regularFile) {
+        listed.add(Map.entry(path, slot(name, h, regularFile && !h.encrypted())));
+    }
+
+    private static Slot slot(String name, CentralDirectory.Header h, boolean readable) {
+        return new Slot(name, h.localHeaderOffset(), h.compressedSize(), h.size(), h.method(), readable);
+    }
+
+    /** One entry's first bytes straight from an open channel (stored or deflated only), or null for other methods. */
+    static byte[] read(FileChannel channel, String name, CentralDirectory.Header h, int maxBytes) throws IOException {
+        Slot slot = slot(name, h, true);
+        if (slot.method() == ZipMethod.STORED.getCode()) {
+            return readStored(channel, slot, maxBytes);
+        }
+        if (slot.method() == ZipMethod.DEFLATED.getCode()) {
+            return readDeflated(channel, slot, maxBytes);
+        }
+        return null;
+    }
+
+    private synchronized Map<String, Slot> slots() {
+        if (slots == null) {
+            slots = new HashMap<>(listed.size() * 2);
+            for (Map.Entry<String, Slot> e : listed) {
+                slots.put(e.getKey(), e.getValue()); // the later of two entries at one path wins
+            }
+        }
+        return slots;
     }
 
     @Override
     public Map<String, byte[]> read(Collection<String> paths, int maxBytes) throws IOException {
+        Map<String, Slot> slots = slots();
         Map<String, byte[]> out = new LinkedHashMap<>();
         try (FileChannel channel = FileChannel.open(file, StandardOpenOption.READ)) {
             for (String path : paths) {

@@ -1,13 +1,9 @@
 package dev.hooklab.bundle;
 
-import org.apache.commons.compress.archivers.zip.UnicodePathExtraField;
-import org.apache.commons.compress.archivers.zip.ZipArchiveEntry;
-import org.apache.commons.compress.archivers.zip.ZipFile;
-
 import java.io.IOException;
-import java.io.InputStream;
+import java.nio.channels.FileChannel;
 import java.nio.file.Path;
-import java.util.Enumeration;
+import java.nio.file.StandardOpenOption;
 
 import static dev.hooklab.bundle.BundleFinding.Kind.ENCRYPTED;
 import static dev.hooklab.bundle.BundleFinding.Kind.NAME_NOT_UTF8;
@@ -24,35 +20,36 @@ final class ZipLister {
 
     ZipBodies list(Path file, Listing listing) throws IOException {
         ZipBodies bodies = new ZipBodies(file);
-        try (ZipFile zip = ZipFile.builder().setPath(file).setIgnoreLocalFileHeader(true).get()) {
-            for (Enumeration<ZipArchiveEntry> all = zip.getEntries(); all.hasMoreElements(); ) {
-                add(zip, all.nextElement(), listing, bodies);
+        try (FileChannel channel = FileChannel.open(file, StandardOpenOption.READ)) {
+            for (CentralDirectory.Header h : CentralDirectory.read(channel)) {
+                add(channel, h, listing, bodies);
             }
         }
         return bodies;
     }
 
-    private void add(ZipFile zip, ZipArchiveEntry e, Listing listing, ZipBodies bodies) throws IOException {
-        boolean unicodeExtra = e.getExtraField(UnicodePathExtraField.UPATH_ID) != null;
-        RawName raw = RawName.decode(e.getRawName());
-        String name = unicodeExtra ? e.getName() : raw.text();
-        boolean fromDos = e.getPlatform() == PLATFORM_FAT;
+    private void add(FileChannel channel, CentralDirectory.Header h, Listing listing, ZipBodies bodies)
+            throws IOException {
+        boolean unicodeExtra = h.unicodePath() != null;
+        RawName raw = RawName.decode(h.rawName());
+        String name = unicodeExtra ? h.unicodePath() : raw.text();
+        boolean fromDos = h.platform() == PLATFORM_FAT;
         // Info-ZIP unzip takes a backslash for a separator only in names made on MS-DOS/Windows that hold no '/'
         // ("appears to use backslashes as path separators", exit 1, which makes the agent retry with rubyzip)
         String pathSource = fromDos && name.indexOf('/') < 0 ? name.replace('\\', '/') : name;
-        int unixMode = e.getPlatform() == ZipArchiveEntry.PLATFORM_UNIX ? e.getUnixMode() : 0;
+        int unixMode = h.unixMode();
         Integer mode = unixMode != 0 ? unixMode & 07777 : null;
-        EntryType type = typeOf(e, unixMode, pathSource);
-        String link = type == EntryType.SYMLINK ? linkTarget(zip, e) : null;
-        long size = type == EntryType.FILE || type == EntryType.OTHER ? e.getSize() : 0;
+        EntryType type = typeOf(h, unixMode, pathSource);
+        String link = type == EntryType.SYMLINK ? linkTarget(channel, h) : null;
+        long size = type == EntryType.FILE || type == EntryType.OTHER ? h.size() : 0;
         String path = listing.add(name, pathSource, type, size, mode, link);
         if (!raw.utf8() && !unicodeExtra) {
             listing.report(NAME_NOT_UTF8, name, "name bytes are not valid UTF-8 (" + raw.describeBytes() + ")"
-                    + (e.getGeneralPurposeBit().usesUTF8ForNames() ? " although the entry is flagged UTF-8" : "")
+                    + (h.utf8Flag() ? " although the entry is flagged UTF-8" : "")
                     + (fromDos ? "; unzip converts them from the DOS code page" : "; unzip writes these bytes unchanged")
                     + ", so a path typed in UTF-8 does not match it");
         }
-        if (e.getGeneralPurposeBit().usesEncryption()) {
+        if (h.encrypted()) {
             listing.report(ENCRYPTED, name, "encrypted: unzip -qo cannot get a password, skips it (\"unable to get password\") "
                     + "and exits 5, so the agent extracts the whole zip again with rubyzip, which has no password either");
         }
@@ -61,11 +58,11 @@ final class ZipLister {
                     + "unzip writes its data as a regular file", unixMode));
         }
         if (path != null) {
-            bodies.put(path, e);
+            bodies.put(path, name, h, type == EntryType.FILE || type == EntryType.OTHER);
         }
     }
 
-    private static EntryType typeOf(ZipArchiveEntry e, int unixMode, String pathSource) {
+    private static EntryType typeOf(CentralDirectory.Header h, int unixMode, String pathSource) {
         switch (unixMode & TYPE_MASK) {
             case 0120000:
                 return EntryType.SYMLINK;
@@ -77,16 +74,16 @@ final class ZipLister {
             default:
                 return EntryType.OTHER;
         }
-        boolean dosDirectory = (e.getExternalAttributes() & 0x10) != 0 && e.getSize() == 0;
+        boolean dosDirectory = (h.externalAttributes() & 0x10) != 0 && h.size() == 0;
         return pathSource.endsWith("/") || dosDirectory ? EntryType.DIRECTORY : EntryType.FILE;
     }
 
-    private static String linkTarget(ZipFile zip, ZipArchiveEntry e) throws IOException {
-        if (e.getGeneralPurposeBit().usesEncryption() || !zip.canReadEntryData(e)) {
+    private static String linkTarget(FileChannel channel, CentralDirectory.Header h) throws IOException {
+        if (h.encrypted()) {
             return "";
         }
-        try (InputStream in = zip.getInputStream(e)) {
-            return RawName.decode(in.readNBytes(MAX_LINK_TARGET)).text();
-        }
+        byte[] body = ZipBodies.read(channel, new String(h.rawName(), java.nio.charset.StandardCharsets.ISO_8859_1),
+                h, MAX_LINK_TARGET);
+        return body == null ? "" : RawName.decode(body).text();
     }
 }

@@ -30,13 +30,23 @@ public interface ArchiveTree {
             @Override
             public boolean isRealDirectory(String path) {
                 String p = strip(path);
-                boolean link = revision.entry(p).map(e -> e.type() == EntryType.SYMLINK).orElse(false);
-                return !link && revision.resolve(p).map(revision::isDirectory).orElse(false);
+                var entry = revision.entry(p);
+                if (entry.isPresent()) {
+                    return entry.get().type() == EntryType.DIRECTORY;
+                }
+                if (revision.isDirectory(p)) {
+                    return true; // implied by entries below it
+                }
+                return revision.resolve(p).map(revision::isDirectory).orElse(false); // through a link
             }
 
             @Override
             public List<String> list(String dir) {
-                return revision.resolve(dir).map(revision::children).orElse(List.of());
+                String d = strip(dir);
+                if (revision.isDirectory(d)) {
+                    return revision.children(d);
+                }
+                return revision.resolve(d).map(revision::children).orElse(List.of());
             }
 
             private String strip(String p) {

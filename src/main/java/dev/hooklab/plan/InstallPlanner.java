@@ -124,42 +124,48 @@ public final class InstallPlanner {
             String absoluteSource = join(archiveDir, f.source());
             String rel = archiveRelative(f.source());
             if (rel != null && archive.isRealDirectory(rel)) {
-                fillInMissingAncestors(f.destination());
-                directoryCopy(rel, absoluteSource, f.destination());
+                String target = expand(f.destination());
+                fillInMissingAncestors(target);
+                directoryCopy(rel, absoluteSource, f.destination(), target);
             } else {
                 String fileDestination = join(f.destination(), AgentPath.basename(absoluteSource));
-                fillInMissingAncestors(fileDestination);
-                normalCopy(rel, absoluteSource, fileDestination);
+                String target = expand(fileDestination);
+                fillInMissingAncestors(target);
+                normalCopy(rel, absoluteSource, fileDestination, target);
             }
         }
 
-        void directoryCopy(String rel, String absoluteSource, String destination) throws Stop {
-            if (!instance.isDirectory(expand(destination))) {
-                mkdir(destination);
+        /**
+         * @param destination the destination as the agent joins it (used in its messages)
+         * @param target      the same, expanded; children are built by appending names, which are single segments
+         */
+        void directoryCopy(String rel, String absoluteSource, String destination, String target) throws Stop {
+            if (!instance.isDirectory(target)) {
+                mkdir(target);
             }
             for (String name : archive.list(rel)) {
                 String entryRel = rel.isEmpty() ? name : rel + "/" + name;
                 String entrySource = join(absoluteSource, name);
                 String entryDestination = join(destination, name);
+                String entryTarget = target.endsWith("/") ? target + name : target + "/" + name;
                 if (archive.isRealDirectory(entryRel)) {
-                    directoryCopy(entryRel, entrySource, entryDestination);
+                    directoryCopy(entryRel, entrySource, entryDestination, entryTarget);
                 } else {
-                    normalCopy(entryRel, entrySource, entryDestination);
+                    normalCopy(entryRel, entrySource, entryDestination, entryTarget);
                 }
             }
         }
 
-        void normalCopy(String rel, String absoluteSource, String destination) throws Stop {
-            String target = expand(destination);
+        void normalCopy(String rel, String absoluteSource, String destination, String target) throws Stop {
             if (!instance.exists(target)) {
-                copy(rel, absoluteSource, destination);
+                copy(rel, absoluteSource, target);
                 return;
             }
             switch (behavior) {
                 case "DISALLOW" -> throw stop(DiagnosticCode.FILE_EXISTS,
                         "The deployment failed because a specified file already exists at this location: " + destination);
                 case "OVERWRITE" -> {
-                    copy(rel, absoluteSource, destination);
+                    copy(rel, absoluteSource, target);
                     overwritten.add(target);
                 }
                 case "RETAIN" -> retained.add(target);
@@ -169,9 +175,9 @@ public final class InstallPlanner {
             }
         }
 
-        void fillInMissingAncestors(String destination) throws Stop {
+        void fillInMissingAncestors(String target) throws Stop {
             List<String> missing = new ArrayList<>();
-            String parent = AgentPath.dirname(expand(destination));
+            String parent = AgentPath.dirname(target);
             while (!instance.exists(parent) && !parent.equals("/") && !parent.equals(".")
                     && !parent.matches("[A-Z]:/?")) {
                 missing.add(0, parent);
@@ -182,8 +188,8 @@ public final class InstallPlanner {
             }
         }
 
-        void copy(String rel, String source, String destination) throws Stop {
-            String target = expand(destination);
+        /** @param target the expanded destination file */
+        void copy(String rel, String source, String target) throws Stop {
             if (copyTargets.containsKey(target)) {
                 throw stop(DiagnosticCode.FILES_CONFLICT, "The deployment failed because the application specification "
                         + "file specifies two source files named " + source + " and " + copyTargets.get(target)
@@ -200,8 +206,8 @@ public final class InstallPlanner {
             copyTargets.put(target, source);
         }
 
-        void mkdir(String destination) throws Stop {
-            String target = expand(destination);
+        /** @param target the expanded directory */
+        void mkdir(String target) throws Stop {
             if (copyTargets.containsKey(target)) {
                 throw stop(DiagnosticCode.FILES_CONFLICT, "The deployment failed because the application specification "
                         + "file includes an mkdir command more than once for the same destination path (" + target

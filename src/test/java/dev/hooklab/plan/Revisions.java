@@ -34,7 +34,7 @@ final class Revisions {
                 entries.add(BundleEntry.file(n, 10, 0644));
             }
         }
-        return new Bundle(null, BundleFormat.FOLDER, entries, List.of(), EntryContent.of(Map.of())).revision();
+        return new Bundle(null, BundleFormat.ZIP, entries, List.of(), EntryContent.of(Map.of())).revision();
     }
 
     static HookScript script(String event, String location, int timeout) {

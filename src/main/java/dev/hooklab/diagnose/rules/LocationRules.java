@@ -58,13 +58,14 @@ final class LocationRules implements Rule {
 
         switch (s.target()) {
             case MISSING -> {
-                String why = location.startsWith("/")
-                        ? " A leading '/' does not make a location absolute: the agent joins it onto deployment-archive,"
-                        + " and the revision has nothing at " + s.archivePath() + "."
+                boolean slash = location.startsWith("/");
+                String why = slash
+                        ? " A leading '/' keeps the location inside deployment-archive, where the revision has no "
+                        + s.archivePath() + "."
                         : " The revision has no file at " + s.archivePath() + " (after the agent's top-folder rule).";
                 out.accept(Diagnostic.error(DiagnosticCode.SCRIPT_MISSING,
                                 prefix + " is looked up at " + s.path() + "." + why
-                                        + meant.map(m -> " Probably meant: " + m.why() + ".").orElse("")
+                                        + meant.filter(g -> !slash).map(g -> " Probably meant: " + g.why() + ".").orElse("")
                                         + (nextDeployment ? " This fails the next deployment's " + event.name()
                                         + ", which runs this revision's scripts." : ""))
                         .withAgentMessage("Script does not exist at specified location: " + s.path())
@@ -84,9 +85,9 @@ final class LocationRules implements Rule {
         if (location.startsWith("/")) {
             String rest = location.replaceFirst("^/+", "");
             String suggestion = fix != null ? fix : "location: " + rest;
-            String message = "location " + location + " starts with '/', but that does not make it absolute: the agent "
-                    + "runs " + s.path() + "."
-                    + meant.map(m -> " The path you probably meant is the installed file: " + m.why() + ".").orElse("");
+            String message = "location " + location + " starts with '/', but the agent joins it onto "
+                    + "deployment-archive: it runs " + s.path() + ", not " + location + "."
+                    + meant.map(m -> " You probably meant " + m.archivePath() + ": " + m.why() + ".").orElse("");
             out.accept(Diagnostic.warning(DiagnosticCode.LOCATION_LEADING_SLASH, message)
                     .withFix(suggestion)
                     .at(file, line, column));

@@ -1,0 +1,68 @@
+package dev.hooklab.cli;
+
+import dev.hooklab.inspect.Inspector;
+import picocli.CommandLine;
+
+import java.io.PrintWriter;
+import java.util.Set;
+
+/**
+ * The command line: {@code hooklab lint|inspect|run}. Exit status 0, 1 (the deployment would fail) or 2
+ * (unreadable input or wrong arguments, reported as one line on stderr, never a stack trace).
+ */
+public final class Cli {
+    public static final int OK = 0;
+    public static final int DEPLOYMENT_FAILS = 1;
+    public static final int BAD_INPUT = 2;
+
+    private static final Set<String> COMMANDS = Set.of("lint", "inspect", "run", "help");
+
+    private final Inspector inspector;
+    private final String version;
+    private final java.util.List<Object> extraCommands;
+
+    public Cli(Inspector inspector, String version, java.util.List<Object> extraCommands) {
+        this.inspector = inspector;
+        this.version = version;
+        this.extraCommands = java.util.List.copyOf(extraCommands);
+    }
+
+    /** Whether these arguments are for the command line rather than the window. */
+    public static boolean wants(String[] args) {
+        return args.length > 0 && (COMMANDS.contains(args[0]) || args[0].startsWith("-"));
+    }
+
+    public int execute(String[] args, PrintWriter out, PrintWriter err) {
+        CommandLine cl = new CommandLine(new HooklabCommand());
+        cl.getCommandSpec().version("hooklab " + version);
+        cl.addSubcommand("lint", new LintCommand(inspector, version));
+        cl.addSubcommand("inspect", new InspectCommand(inspector));
+        for (Object extra : extraCommands) {
+            cl.addSubcommand(extra);
+        }
+        cl.addSubcommand("help", new CommandLine.HelpCommand());
+        cl.setOut(out);
+        cl.setErr(err);
+        cl.setCaseInsensitiveEnumValuesAllowed(true);
+        cl.setParameterExceptionHandler((ex, a) -> {
+            String cmd = ex.getCommandLine().getCommandName();
+            err.println("hooklab: " + ex.getMessage() + " (see hooklab " + ("hooklab".equals(cmd) ? "" : cmd + " ")
+                    + "--help)");
+            err.flush();
+            return BAD_INPUT;
+        });
+        cl.setExecutionExceptionHandler((ex, commandLine, parseResult) -> {
+            if (ex instanceof UserError) {
+                err.println("hooklab: " + ex.getMessage());
+            } else {
+                err.println("hooklab: internal error: " + ex + " (please report it; set HOOKLAB_DEBUG=1 for details)");
+                if (System.getenv("HOOKLAB_DEBUG") != null) {
+                    ex.printStackTrace(err);
+                }
+            }
+            err.flush();
+            return BAD_INPUT;
+        });
+        return cl.execute(args);
+    }
+}

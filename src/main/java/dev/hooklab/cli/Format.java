@@ -1,0 +1,6 @@
+package dev.hooklab.cli;
+
+/** Output formats. */
+enum Format {
+    text, json, sarif
+}

@@ -1,0 +1,147 @@
+package dev.hooklab.inspect;
+
+import dev.hooklab.appspec.AppSpec;
+import dev.hooklab.appspec.AppSpecDocument;
+import dev.hooklab.appspec.AppSpecParser;
+import dev.hooklab.appspec.TargetOs;
+import dev.hooklab.bundle.AppSpecLookup;
+import dev.hooklab.bundle.Bundle;
+import dev.hooklab.bundle.BundleException;
+import dev.hooklab.bundle.BundleReader;
+import dev.hooklab.diagnose.rules.Diagnoser;
+import dev.hooklab.diagnose.rules.RevisionFacts;
+import dev.hooklab.plan.DeploymentLayout;
+import dev.hooklab.plan.DeploymentPlan;
+import dev.hooklab.plan.InstanceFiles;
+import dev.hooklab.plan.Planner;
+import dev.hooklab.plan.RevisionInput;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.random.RandomGenerator;
+
+/**
+ * Looks at one input the way the agent would: reads the bundle (or folder, or lone AppSpec), finds and
+ * parses the AppSpec, plans the deployment and runs every diagnostic rule.
+ */
+public final class Inspector {
+    /** The most of an AppSpec file hooklab reads (the parser refuses anything longer). */
+    private static final int APPSPEC_READ_LIMIT = 4 * 1024 * 1024 + 1;
+
+    private final BundleReader reader;
+    private final AppSpecParser parser;
+    private final Planner planner;
+    private final Diagnoser diagnoser;
+    private final RandomGenerator random;
+
+    public Inspector(BundleReader reader, AppSpecParser parser, Planner planner, Diagnoser diagnoser,
+                     RandomGenerator random) {
+        this.reader = reader;
+        this.parser = parser;
+        this.planner = planner;
+        this.diagnoser = diagnoser;
+        this.random = random;
+    }
+
+    public Inspection inspect(Path input, InspectOptions options) throws InputException {
+        if (!Files.exists(input)) {
+            throw new InputException(input + ": no such file or folder");
+        }
+        InputKind kind = Files.isDirectory(input) ? InputKind.FOLDER
+                : isYamlName(input) ? InputKind.APPSPEC : InputKind.ARCHIVE;
+        Optional<Bundle> bundle = Optional.empty();
+        if (kind != InputKind.APPSPEC) {
+            try {
+                bundle = Optional.of(reader.open(input));
+            } catch (BundleException e) {
+                throw new InputException(e.getMessage(), e);
+            }
+        }
+        DeploymentLayout layout = layout(options);
+        Optional<AppSpecLookup> lookup = bundle.map(b -> AppSpecLookup.in(b.revision(), options.appspecName()));
+
+        String entry;
+        Path source;
+        String text;
+        if (options.appspecOverride() != null) {
+            source = options.appspecOverride();
+            entry = source.getFileName().toString();
+            text = readAppSpecFile(source);
+            lookup = Optional.empty();
+        } else if (kind == InputKind.APPSPEC) {
+            source = input;
+            entry = input.getFileName().toString();
+            text = readAppSpecFile(input);
+        } else {
+            Bundle b = bundle.get();
+            Optional<String> name = lookup.get().effectiveName();
+            entry = name.map(n -> b.revision().bundlePath(b.revision().resolve(n).orElse(n))).orElse(null);
+            source = kind == InputKind.FOLDER && entry != null ? input.resolve(entry) : null;
+            text = entry == null ? null : readFromBundle(b, entry);
+        }
+
+        AppSpecDocument doc = text == null
+                ? new AppSpecDocument(options.appspecName(), "", Optional.empty(), AppSpec.empty(), List.of())
+                : parser.parse(entry, text, options.os());
+        Optional<RevisionInput.ArchiveContents> contents = bundle.map(b -> RevisionInput.ArchiveContents.of(b.revision()));
+        DeploymentPlan plan = planner.plan(layout, options.type(),
+                new RevisionInput(doc.spec(), contents, layout.deploymentId()), Optional.empty(),
+                options.os() == TargetOs.WINDOWS ? InstanceFiles.FRESH_WINDOWS : InstanceFiles.FRESH_LINUX,
+                options.fileExistsBehavior());
+        Map<String, byte[]> heads = Map.of();
+        if (bundle.isPresent()) {
+            try {
+                heads = bundle.get().read(Diagnoser.scriptsToRead(plan), Diagnoser.SCRIPT_HEAD_BYTES);
+            } catch (IOException e) {
+                throw new InputException(input + ": cannot read hook scripts: " + e.getMessage(), e);
+            }
+        }
+        var diagnostics = diagnoser.diagnose(new RevisionFacts(bundle, lookup, doc, plan, heads));
+        return new Inspection(input, kind, bundle, lookup, entry, source, doc, plan, diagnostics);
+    }
+
+    /** The deployment the revision is imagined in: given ids, or codedeploy-local's defaults. */
+    public DeploymentLayout layout(InspectOptions o) {
+        DeploymentLayout defaults = DeploymentLayout.defaults(o.os(), random);
+        return new DeploymentLayout(o.os(), o.rootDir() != null ? o.rootDir() : defaults.rootDir(),
+                o.deploymentGroupId() != null ? o.deploymentGroupId() : defaults.deploymentGroupId(),
+                o.deploymentId() != null ? o.deploymentId() : defaults.deploymentId());
+    }
+
+    private static boolean isYamlName(Path p) {
+        String n = p.getFileName().toString().toLowerCase(Locale.ROOT);
+        return n.endsWith(".yml") || n.endsWith(".yaml");
+    }
+
+    private static String readAppSpecFile(Path file) throws InputException {
+        try (InputStream in = Files.newInputStream(file)) {
+            return decode(in.readNBytes(APPSPEC_READ_LIMIT));
+        } catch (NoSuchFileException e) {
+            throw new InputException(file + ": no such file");
+        } catch (IOException e) {
+            throw new InputException(file + ": cannot read: " + e.getMessage(), e);
+        }
+    }
+
+    private static String readFromBundle(Bundle bundle, String entry) throws InputException {
+        try {
+            return bundle.read(entry, APPSPEC_READ_LIMIT).map(Inspector::decode).orElse(null);
+        } catch (IOException e) {
+            throw new InputException(entry + ": cannot read from the bundle: " + e.getMessage(), e);
+        }
+    }
+
+    /** UTF-8 as the agent reads it; a leading byte-order mark is dropped as libyaml does. */
+    private static String decode(byte[] bytes) {
+        String s = new String(bytes, StandardCharsets.UTF_8);
+        return s.startsWith("\uFEFF") ? s.substring(1) : s;
+    }
+}
