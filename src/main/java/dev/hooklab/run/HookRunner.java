@@ -1,0 +1,129 @@
+package dev.hooklab.run;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.regex.Pattern;
+
+/**
+ * Runs one hook script in a sandbox the way the CodeDeploy agent runs it on an instance
+ * (semantics 4.3-4.7, 5 and 6):
+ * <ul>
+ *   <li>checks that the script exists and makes it executable ({@code chmod +x}) as the agent does;</li>
+ *   <li>builds the agent's one command string ({@code <path>}, {@code sudo <path>},
+ *       {@code su <user> -c <path>}, {@code sudo su <user> -c <path>}) and runs it by Ruby's
+ *       spawn rules, in a new process group, with stdin closed;</li>
+ *   <li>gives it hooklab's environment minus the AWS credentials the agent clears, plus
+ *       {@code LIFECYCLE_EVENT}, {@code DEPLOYMENT_ID}, {@code APPLICATION_NAME},
+ *       {@code DEPLOYMENT_GROUP_NAME}, {@code DEPLOYMENT_GROUP_ID} and the {@code BUNDLE_*} variables;</li>
+ *   <li>runs it in the agent's SysV working directory {@code /opt/codedeploy-agent} (the sandbox's copy
+ *       without isolation); scripts should not rely on any working directory;</li>
+ *   <li>captures stdout and stderr apart, line by line, into {@code scripts.log} and the event's log tail;</li>
+ *   <li>enforces the deadline and reports exit codes, signals, spawn errors and outputs left open
+ *       with the agent's exact messages.</li>
+ * </ul>
+ * One instance serves a whole session; runs are independent. Not for Windows hooks.
+ */
+public final class HookRunner {
+    private static final Pattern SHELL_SAFE = Pattern.compile("[A-Za-z0-9_/.,:@%+=-]+");
+
+    private final SandboxMounts mounts;
+    private final Isolation isolation;
+    private final RunLimits limits;
+    private final UserSwitch userSwitch;
+    private final Optional<HookWrapper> wrapper;
+    private final ScriptPreflight preflight = new ScriptPreflight();
+
+    public HookRunner(SandboxMounts mounts, Isolation isolation, RunLimits limits, HostAccounts host) {
+        this(mounts, isolation, limits, host, HookWrapper.find(host));
+    }
+
+    /** With {@code wrapper} empty, hooks run without hooklab's wrapper, as on a machine without perl. */
+    HookRunner(SandboxMounts mounts, Isolation isolation, RunLimits limits, HostAccounts host,
+               Optional<HookWrapper> wrapper) {
+        this.mounts = mounts;
+        this.isolation = isolation;
+        this.limits = limits;
+        this.userSwitch = new UserSwitch(host);
+        this.wrapper = wrapper;
+    }
+
+    public Isolation isolation() {
+        return isolation;
+    }
+
+    /** Runs the script and waits for it. */
+    public ScriptRun run(ScriptInvocation call, HookEnvironment environment, HookLog log, OutputListener listener)
+            throws IOException, InterruptedException {
+        return start(call, environment, log, listener).await();
+    }
+
+    /**
+     * Starts the script. Output reaches {@code listener} live, from two reader threads.
+     *
+     * @param log the event's log: {@link HookLog#lifecycleEvent} must already have been written
+     */
+    public RunningHook start(ScriptInvocation call, HookEnvironment environment, HookLog log, OutputListener listener)
+            throws IOException {
+        ScriptPreflight.Verdict checked = preflight.check(call);
+        if (!checked.passed()) {
+            return new RunningHook(new ScriptRun(call.event(), call.location(), null, checked.failure(), null, null, 0,
+                    null, null, checked.agentMessage(), checked.agentWarnings(), isolation.notes(mounts), List.of(),
+                    log.tail()));
+        }
+        log.script(call.location());
+        UserSwitch.Decision user = userSwitch.decide(call.runas(), call.sudo(), isolation);
+        SpawnLine instanceLine = SpawnLine.of(user.command().forPath(call.instancePath()));
+        int timeout = limits.timeoutFor(call.timeoutSeconds());
+        Path runDir = Files.createTempDirectory(Files.createDirectories(mounts.hooklabDir().resolve("runs")),
+                call.event().replaceAll("[^A-Za-z0-9_-]", "_") + "-");
+        Map<String, String> env = environment.forScript(call.event(), System.getenv());
+        HookLaunch launch = new HookLaunch(mounts, isolation, hookArgv(instanceLine, user.command(), call), env,
+                timeout, limits, runDir, log, listener, "hook-" + call.event());
+        HookProcess process = wrapper.isPresent() ? WrappedHookProcess.start(launch, wrapper.get())
+                : PlainHookProcess.start(launch);
+        String agentCommand = new AgentCommand(call.runas(), call.sudo()).forPath(call.instancePath());
+        AgentVerdict verdict = new AgentVerdict(new AgentMessages(call.location(), call.runas()),
+                Math.max(1, call.timeoutSeconds()), timeout, isolation.ownPidNamespace());
+        return new RunningHook(process, outcome -> {
+            AgentVerdict.Judgement judgement = verdict.judge(outcome, instanceLine.program());
+            List<String> notes = new ArrayList<>(user.notes());
+            ShebangCheck shebang = ShebangCheck.of(call.hostScript());
+            notes.addAll(shebang.notes());
+            if (outcome.execError() != null) {
+                notes.addAll(shebang.execNotes(outcome.execError(), instanceLine.program(), call.instancePath(),
+                        path -> mounts.hostPath(path)));
+            }
+            notes.addAll(judgement.notes());
+            notes.addAll(outcome.notes());
+            notes.addAll(isolation.notes(mounts));
+            return new ScriptRun(call.event(), call.location(), agentCommand, judgement.status(),
+                    judgement.exitCode(), judgement.signal(), outcome.durationMs(), outcome.stdout(), outcome.stderr(),
+                    judgement.agentMessage(), checked.agentWarnings(), notes, outcome.holders(), log.tail());
+        });
+    }
+
+    /** The words to execute, with instance paths translated to what the hook sees. */
+    private List<String> hookArgv(SpawnLine instanceLine, AgentCommand command, ScriptInvocation call) {
+        if (instanceLine.viaShell()) {
+            String instanceRoot = mounts.instanceRootOf(call.instancePath());
+            if (instanceRoot == null) {
+                return instanceLine.argv(); // a path outside the sandbox is this machine's in every view
+            }
+            String hookRoot = isolation.hookPath(mounts, instanceRoot);
+            String path = shellWord(hookRoot) + call.instancePath().substring(instanceRoot.length());
+            return List.of("/bin/sh", "-c", command.forPath(path));
+        }
+        return instanceLine.argv().stream()
+                .map(word -> word.startsWith("/") && mounts.isSandboxed(word) ? isolation.hookPath(mounts, word) : word)
+                .toList();
+    }
+
+    private static String shellWord(String text) {
+        return SHELL_SAFE.matcher(text).matches() ? text : "'" + text.replace("'", "'\\''") + "'";
+    }
+}

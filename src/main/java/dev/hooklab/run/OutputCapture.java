@@ -1,0 +1,117 @@
+package dev.hooklab.run;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.time.Clock;
+
+/**
+ * Reads one output channel of a hook to its end, line by line like Ruby's {@code each_line}
+ * (lines end at {@code \n} and have no length limit): every byte goes to the channel's
+ * {@link StreamRecord}; each complete line goes to the {@link HookLog} and the listener. Only the
+ * first {@code maxLineBytes} of a line are held in memory; the log copies a longer line whole from
+ * the record, the listener gets it cut with a marker.
+ */
+final class OutputCapture implements Runnable {
+    private final OutputChannel channel;
+    private final InputStream in;
+    private final StreamRecord record;
+    private final HookLog log;
+    private final OutputListener listener;
+    private final int maxLineBytes;
+    private final Clock clock;
+
+    private final ByteArrayOutputStream lineHead = new ByteArrayOutputStream();
+    private long lineBytes;
+    private long lineOffset;
+    private volatile IOException failure;
+    private volatile RuntimeException listenerFailure;
+
+    OutputCapture(OutputChannel channel, InputStream in, StreamRecord record, HookLog log, OutputListener listener,
+                  int maxLineBytes, Clock clock) {
+        this.channel = channel;
+        this.in = in;
+        this.record = record;
+        this.log = log;
+        this.listener = listener;
+        this.maxLineBytes = maxLineBytes;
+        this.clock = clock;
+    }
+
+    @Override
+    public void run() {
+        byte[] buffer = new byte[1 << 16];
+        try (in) {
+            int read;
+            while ((read = in.read(buffer)) >= 0) {
+                long chunkOffset = record.size();
+                record.append(buffer, 0, read);
+                int start = 0;
+                for (int i = 0; i < read; i++) {
+                    if (buffer[i] == '\n') {
+                        take(buffer, start, i - start, chunkOffset);
+                        endLine(true);
+                        start = i + 1;
+                    }
+                }
+                take(buffer, start, read - start, chunkOffset);
+                flushLog();
+            }
+            if (lineBytes > 0) {
+                endLine(false);
+                flushLog();
+            }
+        } catch (IOException e) {
+            failure = e;
+        }
+    }
+
+    /** A read or log write error, or null. */
+    IOException failure() {
+        return failure;
+    }
+
+    /** What the listener threw, or null. */
+    RuntimeException listenerFailure() {
+        return listenerFailure;
+    }
+
+    private void flushLog() {
+        try {
+            log.flush();
+        } catch (UncheckedIOException e) {
+            failure = e.getCause();
+        }
+    }
+
+    private void take(byte[] buffer, int start, int length, long chunkOffset) {
+        if (length == 0) {
+            return;
+        }
+        if (lineBytes == 0) {
+            lineOffset = chunkOffset + start;
+        }
+        int keep = (int) Math.min(length, Math.max(0, maxLineBytes - lineBytes));
+        lineHead.write(buffer, start, keep);
+        lineBytes += length;
+    }
+
+    private void endLine(boolean newline) {
+        CapturedLine line = new CapturedLine(channel, clock.instant(), lineHead.toByteArray(), lineBytes, newline,
+                record, lineOffset);
+        lineHead.reset();
+        lineBytes = 0;
+        // neither a full disk nor a failing listener may stop the draining: the script would block
+        try {
+            log.output(line);
+        } catch (UncheckedIOException e) {
+            failure = e.getCause();
+        }
+        try {
+            listener.line(line.toOutputLine());
+        } catch (RuntimeException e) {
+            listenerFailure = e;
+        }
+    }
+}

@@ -1,0 +1,12 @@
+package dev.hooklab.run;
+
+/**
+ * Receives hook output live, line by line. Called from two reader threads (one per channel) at
+ * the same time: implementations must be thread-safe and quick (hand lines over, don't render).
+ */
+@FunctionalInterface
+public interface OutputListener {
+    OutputListener NONE = line -> { };
+
+    void line(OutputLine line);
+}

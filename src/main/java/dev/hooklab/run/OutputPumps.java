@@ -1,0 +1,86 @@
+package dev.hooklab.run;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+
+/** The two reader threads of one hook process, stdout and stderr apart. */
+final class OutputPumps {
+    private final StreamRecord outRecord;
+    private final StreamRecord errRecord;
+    private final OutputCapture out;
+    private final OutputCapture err;
+    private final Thread outThread;
+    private final Thread errThread;
+
+    OutputPumps(InputStream stdout, InputStream stderr, Path runDir, HookLog log, OutputListener listener,
+                RunLimits limits, String name) {
+        outRecord = new StreamRecord(runDir.resolve("stdout.log"), limits.headBytes());
+        errRecord = new StreamRecord(runDir.resolve("stderr.log"), limits.headBytes());
+        out = new OutputCapture(OutputChannel.STDOUT, stdout, outRecord, log, listener, limits.maxLineBytes(),
+                log.clock());
+        err = new OutputCapture(OutputChannel.STDERR, stderr, errRecord, log, listener, limits.maxLineBytes(),
+                log.clock());
+        // daemon: a reader blocked by an output nobody could close must not keep the JVM alive
+        outThread = daemon(out, name + "-stdout");
+        errThread = daemon(err, name + "-stderr");
+    }
+
+    private static Thread daemon(Runnable task, String name) {
+        Thread thread = new Thread(task, name);
+        thread.setDaemon(true);
+        thread.start();
+        return thread;
+    }
+
+    /** Waits until both outputs reached their end (every writer closed them); false after {@code limit}. */
+    boolean awaitClosed(Duration limit) throws InterruptedException {
+        long end = System.nanoTime() + limit.toNanos();
+        outThread.join(Math.max(1, Duration.ofNanos(end - System.nanoTime()).toMillis()));
+        errThread.join(Math.max(1, Duration.ofNanos(end - System.nanoTime()).toMillis()));
+        return !outThread.isAlive() && !errThread.isAlive();
+    }
+
+    boolean stdoutOpen() {
+        return outThread.isAlive();
+    }
+
+    boolean stderrOpen() {
+        return errThread.isAlive();
+    }
+
+    CapturedOutput stdout() {
+        return outRecord.result();
+    }
+
+    CapturedOutput stderr() {
+        return errRecord.result();
+    }
+
+    /** Problems worth a note: read or log errors, a failing listener. */
+    List<String> problems() {
+        List<String> problems = new ArrayList<>();
+        for (OutputCapture capture : List.of(out, err)) {
+            if (capture.failure() != null) {
+                problems.add("hooklab could not record all output: " + capture.failure().getMessage());
+            }
+            if (capture.listenerFailure() != null) {
+                problems.add("the output listener failed: " + capture.listenerFailure());
+            }
+        }
+        return problems;
+    }
+
+    /** Closes the spill files of finished readers. */
+    void close() throws IOException {
+        if (!outThread.isAlive()) {
+            outRecord.close();
+        }
+        if (!errThread.isAlive()) {
+            errRecord.close();
+        }
+    }
+}

@@ -1,0 +1,55 @@
+package dev.hooklab.run;
+
+import java.time.Duration;
+
+/**
+ * How hooklab bounds a hook run where the agent would not.
+ *
+ * @param maxTimeoutSeconds a deadline chosen by the user that caps every script's AppSpec
+ *                          {@code timeout}, or null to keep the AppSpec's
+ * @param killGrace         how long a script's processes get after SIGTERM before SIGKILL (the agent
+ *                          sends no SIGKILL and would wait forever)
+ * @param settle            how long after the script's exit its outputs may stay open before hooklab
+ *                          reports them left open (the agent waits until the deadline)
+ * @param headBytes         bytes of each output channel kept in memory; the rest goes to a spill file
+ * @param maxLineBytes      bytes of one line handed to listeners; longer lines are cut with a marker
+ */
+public record RunLimits(Integer maxTimeoutSeconds, Duration killGrace, Duration settle, int headBytes,
+                        int maxLineBytes) {
+
+    public RunLimits {
+        if (maxTimeoutSeconds != null && maxTimeoutSeconds < 1) {
+            throw new IllegalArgumentException("maxTimeoutSeconds must be at least 1");
+        }
+        if (killGrace.isNegative() || settle.isNegative() || headBytes < 0 || maxLineBytes < 1) {
+            throw new IllegalArgumentException("negative limit");
+        }
+    }
+
+    /** No cap, 2 s grace, 0.5 s settle, 1 MiB head, 64 KiB lines. */
+    public static RunLimits defaults() {
+        return new RunLimits(null, Duration.ofSeconds(2), Duration.ofMillis(500), 1 << 20, 1 << 16);
+    }
+
+    public RunLimits withMaxTimeout(Integer seconds) {
+        return new RunLimits(seconds, killGrace, settle, headBytes, maxLineBytes);
+    }
+
+    public RunLimits withKillGrace(Duration grace) {
+        return new RunLimits(maxTimeoutSeconds, grace, settle, headBytes, maxLineBytes);
+    }
+
+    public RunLimits withSettle(Duration wait) {
+        return new RunLimits(maxTimeoutSeconds, killGrace, wait, headBytes, maxLineBytes);
+    }
+
+    public RunLimits withHeadBytes(int bytes) {
+        return new RunLimits(maxTimeoutSeconds, killGrace, settle, bytes, maxLineBytes);
+    }
+
+    /** The deadline this run uses for a script whose AppSpec asks for {@code appSpecSeconds} (at least 1, as the agent). */
+    int timeoutFor(int appSpecSeconds) {
+        int asked = Math.max(1, appSpecSeconds);
+        return maxTimeoutSeconds == null ? asked : Math.min(asked, maxTimeoutSeconds);
+    }
+}

@@ -1,0 +1,41 @@
+package dev.hooklab.run;
+
+import java.io.IOException;
+import java.util.function.Function;
+
+/** A hook script started by {@link HookRunner}: wait for its {@link ScriptRun}, or stop it. */
+public final class RunningHook {
+    private final HookProcess process;
+    private final Function<ProcessOutcome, ScriptRun> judge;
+    private ScriptRun finished;
+
+    RunningHook(HookProcess process, Function<ProcessOutcome, ScriptRun> judge) {
+        this.process = process;
+        this.judge = judge;
+    }
+
+    /** A script that never started (missing, not executable and chmod failed). */
+    RunningHook(ScriptRun finished) {
+        this.process = null;
+        this.judge = null;
+        this.finished = finished;
+    }
+
+    /**
+     * Stops the script from any thread: SIGTERM to its processes, SIGKILL after the grace period
+     * (under bubblewrap the whole sandbox goes at once). {@link #await()} then reports {@code stopped}.
+     */
+    public void stop() {
+        if (process != null) {
+            process.stop();
+        }
+    }
+
+    /** Waits for the script (bounded by its deadline plus the grace periods) and reports what happened. */
+    public synchronized ScriptRun await() throws InterruptedException, IOException {
+        if (finished == null) {
+            finished = judge.apply(process.await());
+        }
+        return finished;
+    }
+}

@@ -1,0 +1,123 @@
+package dev.hooklab.run;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+/** Real hooks in a bubblewrap sandbox: they see the sandbox at the instance's paths and nothing else writable. */
+class BubblewrapHookRunnerTest {
+    private static final Path HOST_APP = Path.of("/var/app/current");
+
+    @TempDir
+    Path dir;
+
+    private HookSandbox sandbox;
+    private HookRunner runner;
+
+    @BeforeEach
+    void setUp() {
+        HostAccounts host = new HostAccounts();
+        IsolationProbe probe = new IsolationProbe(host);
+        assumeTrue(probe.bubblewrap(false).isPresent(), () -> "no bubblewrap here: " + probe.bubblewrapProblem());
+        sandbox = new HookSandbox(dir, "/var/app/current");
+        runner = new HookRunner(sandbox.mounts, probe.bubblewrap(false).orElseThrow(), RunLimits.defaults(), host);
+    }
+
+    @Test
+    void theHookSeesTheSandboxAtTheInstancePathsAndWritesOnlyThere() throws Exception {
+        boolean hostAppExisted = Files.exists(HOST_APP);
+        Files.createDirectories(sandbox.mounts.hostPath("/var/app/current"));
+        Files.writeString(sandbox.mounts.hostPath("/var/app/current/x"), "from the sandbox\n");
+        sandbox.script("scripts/check.sh", """
+                #!/bin/bash
+                cat /var/app/current/x
+                echo marked > /var/app/current/marker && echo "marker written"
+                echo nope > /etc/hooklab-test || echo "etc is read-only"
+                echo private > /tmp/hooklab-private && echo "tmp is writable"
+                echo "cwd=$(pwd) script=$0"
+                """, true);
+
+        ScriptRun run = sandbox.run(runner, sandbox.call("scripts/check.sh", 10));
+
+        assertThat(run.status()).as(run.stderr().text()).isEqualTo(ScriptStatus.SUCCEEDED);
+        assertThat(run.stdout().text()).contains("from the sandbox", "marker written", "etc is read-only",
+                "tmp is writable", "cwd=/opt/codedeploy-agent script=" + HookSandbox.ARCHIVE + "/scripts/check.sh");
+        assertThat(sandbox.mounts.hostPath("/var/app/current/marker")).hasContent("marked");
+        assertThat(Path.of("/etc/hooklab-test")).doesNotExist();
+        assertThat(Path.of("/tmp/hooklab-private")).doesNotExist();
+        assertThat(Files.exists(HOST_APP)).isEqualTo(hostAppExisted);
+        assertThat(HOST_APP.resolve("marker")).doesNotExist();
+        assertThat(run.command()).isEqualTo(HookSandbox.ARCHIVE + "/scripts/check.sh");
+    }
+
+    @Test
+    void theHookHasNoNetwork() throws Exception {
+        try (ServerSocket listening = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            sandbox.script("net.sh", """
+                    #!/bin/bash
+                    if (exec 3<>/dev/tcp/127.0.0.1/%d) 2>/dev/null; then echo connected; else echo refused; fi
+                    sed -n 's/^ *\\([^:]*\\):.*/\\1/p' /proc/net/dev
+                    """.formatted(listening.getLocalPort()), true);
+
+            ScriptRun run = sandbox.run(runner, sandbox.call("net.sh", 10));
+
+            assertThat(run.stdout().text()).isEqualTo("refused\nlo\n");
+        }
+    }
+
+    @Test
+    void aBackgroundHolderIsNamedAndDiesWithTheSandbox() throws Exception {
+        sandbox.script("start.sh", "#!/bin/bash\n(sleep 60.5; echo late) &\necho started\nexit 0\n", true);
+
+        long start = System.nanoTime();
+        ScriptRun run = sandbox.run(runner, sandbox.call("start.sh", 30));
+
+        assertThat((System.nanoTime() - start) / 1_000_000).isLessThan(10_000L);
+        assertThat(run.status()).isEqualTo(ScriptStatus.OUTPUTS_LEFT_OPEN);
+        assertThat(run.agentMessage()).isEqualTo("Script at specified location: start.sh failed to close STDOUT");
+        assertThat(run.outputHolders()).anyMatch(holder -> holder.process().command().equals("sleep 60.5"));
+        assertThat(run.notes()).anyMatch(note -> note.contains("PID namespace"));
+        assertThat(HookSandbox.processesRunning("sleep 60.5")).isEmpty();
+    }
+
+    @Test
+    void aDetachedBackgroundProcessSucceedsAndEndsWithTheSandbox() throws Exception {
+        sandbox.script("start.sh", "#!/bin/bash\nsleep 60.6 > /dev/null 2>&1 < /dev/null &\necho started\n", true);
+
+        ScriptRun run = sandbox.run(runner, sandbox.call("start.sh", 30));
+
+        assertThat(run.status()).isEqualTo(ScriptStatus.SUCCEEDED);
+        assertThat(run.notes()).anyMatch(note -> note.contains("sleep 60.6") && note.contains("keeps running"));
+        assertThat(HookSandbox.processesRunning("sleep 60.6")).isEmpty();
+    }
+
+    @Test
+    void aTimeoutEndsEveryProcessOfTheSandbox() throws Exception {
+        sandbox.script("slow.sh", "#!/bin/bash\nsleep 60.7 &\ntrap '' TERM\nsleep 30\n", true);
+
+        ScriptRun run = sandbox.run(runner, sandbox.call("slow.sh", 1));
+
+        assertThat(run.status()).isEqualTo(ScriptStatus.TIMED_OUT);
+        assertThat(run.agentMessage()).isEqualTo("Script at specified location: slow.sh failed to complete in 1 seconds");
+        assertThat(HookSandbox.processesRunning("sleep 60.7")).isEmpty();
+    }
+
+    @Test
+    void aCrlfShebangIsTheSameSpawnErrorInside() throws Exception {
+        sandbox.script("crlf.sh", "#!/bin/bash\r\necho hi\r\n", true);
+
+        ScriptRun run = sandbox.run(runner, sandbox.call("crlf.sh", 10));
+
+        assertThat(run.status()).isEqualTo(ScriptStatus.SPAWN_ERROR);
+        assertThat(run.agentMessage()).isEqualTo("Script at specified location: crlf.sh failed with error"
+                + " Errno::ENOENT with message No such file or directory - " + HookSandbox.ARCHIVE + "/crlf.sh");
+    }
+}

@@ -1,0 +1,91 @@
+package dev.hooklab.run;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/** A sandbox folder with a deployment archive, for tests that run real hook scripts. */
+final class HookSandbox {
+    static final String ARCHIVE = "/opt/codedeploy-agent/deployment-root/dg-1234/d-TEST12345/deployment-archive";
+    static final String SCRIPTS_LOG = "/opt/codedeploy-agent/deployment-root/dg-1234/d-TEST12345/logs/scripts.log";
+
+    final Path root;
+    final SandboxMounts mounts;
+
+    HookSandbox(Path root, String... destinations) {
+        this.root = root;
+        this.mounts = SandboxMounts.of(root, List.of(destinations));
+    }
+
+    /** Writes a script into the archive (CRLF and all: the content is written as given). */
+    Path script(String location, String content, boolean executable) {
+        Path file = mounts.hostPath(ARCHIVE + "/" + location);
+        try {
+            Files.createDirectories(file.getParent());
+            Files.writeString(file, content, StandardCharsets.UTF_8);
+            Files.setPosixFilePermissions(file, PosixFilePermissions.fromString(executable ? "rwxr-xr-x" : "rw-r--r--"));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return file;
+    }
+
+    ScriptInvocation call(String location, int timeoutSeconds) {
+        return call(location, timeoutSeconds, null, false);
+    }
+
+    ScriptInvocation call(String location, int timeoutSeconds, String runas, boolean sudo) {
+        String instancePath = SandboxMounts.normalize(ARCHIVE + "/" + location);
+        return new ScriptInvocation("AfterInstall", location, instancePath, mounts.hostPath(instancePath),
+                timeoutSeconds, runas, sudo);
+    }
+
+    HookEnvironment environment() {
+        return new HookEnvironment("d-TEST12345", "shop", "shop-prod", "dg-1234",
+                Map.of("BUNDLE_COMMIT", "0123abc"));
+    }
+
+    Path scriptsLog() {
+        return mounts.hostPath(SCRIPTS_LOG);
+    }
+
+    HookLog log() throws IOException {
+        HookLog log = HookLog.open(scriptsLog());
+        log.lifecycleEvent("AfterInstall");
+        return log;
+    }
+
+    /** Runs one script and closes the log. */
+    ScriptRun run(HookRunner runner, ScriptInvocation call, OutputListener listener)
+            throws IOException, InterruptedException {
+        try (HookLog log = log()) {
+            return runner.run(call, environment(), log, listener);
+        }
+    }
+
+    ScriptRun run(HookRunner runner, ScriptInvocation call) throws IOException, InterruptedException {
+        return run(runner, call, OutputListener.NONE);
+    }
+
+    /** Pids of this machine's live processes whose command line contains {@code text}. */
+    static List<Long> processesRunning(String text) {
+        List<Long> found = new ArrayList<>();
+        try (var processes = Files.newDirectoryStream(Path.of("/proc"), "[0-9]*")) {
+            for (Path process : processes) {
+                long pid = Long.parseLong(process.getFileName().toString());
+                if (PipeHolders.alive(pid) && PipeHolders.commandOf(pid).contains(text)) {
+                    found.add(pid);
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return found;
+    }
+}
