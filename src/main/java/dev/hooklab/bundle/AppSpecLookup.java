@@ -28,6 +28,18 @@ public record AppSpecLookup(String configuredName, String installName, String ho
         nested = List.copyOf(nested);
     }
 
+    /**
+     * The agent's message when a hook event finds no AppSpec in the revision it selected
+     * ({@code HookExecutor#parse_app_spec}; the heredoc's whitespace collapsed to single spaces).
+     */
+    public static String agentNotFoundMessage(String archiveDir, String name) {
+        return "The CodeDeploy agent did not find an AppSpec file within the unpacked revision directory at "
+                + "revision-relative path \"" + name + "\". The revision was unpacked to directory \"" + archiveDir
+                + "\", and the AppSpec file was expected but not found at path \"" + archiveDir + "/" + name
+                + "\". Consult the AWS CodeDeploy Appspec documentation for more information at "
+                + "http://docs.aws.amazon.com/codedeploy/latest/userguide/reference-appspec-file.html";
+    }
+
     /** Whether both Install and the hook events find an AppSpec. */
     public boolean found() {
         return installName != null && hookName != null;

@@ -12,15 +12,6 @@ import java.util.function.Consumer;
 /** Whether the agent finds the AppSpec where it looks (semantics 2.3, 2.4). */
 final class AppSpecLocationRule implements Rule {
 
-    /** The message every hook event raises when its AppSpec is missing. */
-    static String agentNotFound(String archiveDir, String name) {
-        return "The CodeDeploy agent did not find an AppSpec file within the unpacked revision directory at "
-                + "revision-relative path \"" + name + "\". The revision was unpacked to directory \"" + archiveDir
-                + "\", and the AppSpec file was expected but not found at path \"" + archiveDir + "/" + name
-                + "\". Consult the AWS CodeDeploy Appspec documentation for more information at "
-                + "http://docs.aws.amazon.com/codedeploy/latest/userguide/reference-appspec-file.html";
-    }
-
     @Override
     public void check(RevisionFacts facts, Consumer<Diagnostic> out) {
         if (facts.bundle().isEmpty() || facts.lookup().isEmpty()) {
@@ -33,7 +24,7 @@ final class AppSpecLocationRule implements Rule {
         if (lookup.hookName() != null) {
             return;
         }
-        String agent = agentNotFound(archiveDir, name);
+        String agent = AppSpecLookup.agentNotFoundMessage(archiveDir, name);
         if (lookup.installName() != null) {
             out.accept(Diagnostic.warning(DiagnosticCode.APPSPEC_YAML_EXTENSION,
                             "The revision has " + lookup.installName() + " but no " + name + ". Install falls back to "

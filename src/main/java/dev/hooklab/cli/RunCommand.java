@@ -1,0 +1,155 @@
+package dev.hooklab.cli;
+
+import dev.hooklab.inspect.InputException;
+import dev.hooklab.run.session.RunRequest;
+import dev.hooklab.run.session.SessionBuilder;
+import dev.hooklab.run.session.SessionException;
+import dev.hooklab.run.session.SessionListener;
+import dev.hooklab.run.session.StepSession;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutionException;
+
+@Command(name = "run", sortOptions = false,
+        description = {"Deploy the revision into a sandbox folder that mirrors the instance and run its hooks the way "
+                + "the agent runs them: DownloadBundle, Install, then every lifecycle event in order, with the agent's "
+                + "environment, timeouts and messages.", "",
+                "Exit status: 0 every hook succeeded, 1 the deployment would fail, 2 unreadable input or bad arguments."})
+final class RunCommand implements Callable<Integer> {
+    private final SessionBuilder sessions;
+
+    @Spec
+    CommandSpec spec;
+
+    @Parameters(index = "0", paramLabel = "INPUT", description = "A bundle (zip, tar, tgz) or a folder.")
+    Path input;
+
+    @Option(names = "--appspec", paramLabel = "FILE", description = "Use this AppSpec instead of the bundle's.")
+    Path appspec;
+
+    @Option(names = "--previous", paramLabel = "BUNDLE",
+            description = "Deploy this older revision first, so ApplicationStop, BeforeBlockTraffic and AfterBlockTraffic "
+                    + "run its scripts, as on an instance that had it.")
+    Path previous;
+
+    @Option(names = "--events", paramLabel = "E1,E2", split = ",",
+            description = "Run only these events (DownloadBundle and Install always run first).")
+    List<String> events = List.of();
+
+    @Option(names = "--sandbox", paramLabel = "DIR",
+            description = "Keep the sandbox in DIR (new, empty, or an earlier hooklab sandbox, which then holds the "
+                    + "earlier deployments). Default: a temporary folder removed at the end.")
+    Path sandbox;
+
+    @Option(names = "--isolation", paramLabel = "MODE", defaultValue = "auto",
+            description = "auto (bubblewrap when it works here), bwrap or none (default: ${DEFAULT-VALUE}).")
+    String isolation;
+
+    @Option(names = "--network", description = "Let hooks use the network (under bubblewrap they have none by default).")
+    boolean network;
+
+    @Option(names = "--max-timeout", paramLabel = "SECONDS",
+            description = "Lower every script's timeout to at most SECONDS for this run.")
+    Integer maxTimeout;
+
+    @Option(names = "--format", paramLabel = "FORMAT", description = "text or json (default: ${DEFAULT-VALUE}).",
+            defaultValue = "text")
+    Format format;
+
+    @Mixin
+    DeploymentOptions deployment;
+
+    RunCommand(SessionBuilder sessions) {
+        this.sessions = sessions;
+    }
+
+    @Override
+    public Integer call() throws Exception {
+        if (format == Format.sarif) {
+            throw new UserError("run writes text or json");
+        }
+        if (maxTimeout != null && maxTimeout < 1) {
+            throw new UserError("--max-timeout must be at least 1 second");
+        }
+        if (!List.of("auto", "bwrap", "none").contains(isolation)) {
+            throw new UserError("--isolation must be auto, bwrap or none, not '" + isolation + "'");
+        }
+        PrintWriter out = spec.commandLine().getOut();
+        SessionListener listener = format == Format.json ? SessionListener.NONE
+                : new LiveRunPrinter(out, Style.forTerminal());
+        RunRequest request = new RunRequest(input, deployment.toInspectOptions(appspec), previous, events, sandbox,
+                isolation, network, maxTimeout, deployment.applicationName, deployment.deploymentGroupName);
+        SessionBuilder.Prepared prepared;
+        try {
+            prepared = sessions.build(request, listener);
+        } catch (InputException e) {
+            throw new UserError(e.getMessage());
+        }
+        StepSession session = prepared.session();
+        try (session) {
+            if (format == Format.text) {
+                intro(prepared, out);
+            }
+            try {
+                session.runToEnd().get();
+                session.finish().get();
+            } catch (ExecutionException e) {
+                if (e.getCause() instanceof SessionException s) {
+                    throw new UserError(s.getMessage());
+                }
+                throw e;
+            }
+            if (format == Format.json) {
+                new RunReport().write(session, prepared.isolation(), sandbox != null, out);
+            } else {
+                summary(session, out);
+            }
+            return session.failed() ? 1 : 0;
+        } finally {
+            closeSandbox(session);
+        }
+    }
+
+    private void intro(SessionBuilder.Prepared prepared, PrintWriter out) {
+        Style style = Style.forTerminal();
+        var layout = prepared.session().target().layout();
+        out.println(style.bold("Sandbox     ") + prepared.session().sandbox().root()
+                + (sandbox == null ? style.dim("  (temporary, removed at the end)") : ""));
+        out.println(style.bold("Isolation   ") + prepared.isolation().name());
+        out.println(style.bold("Deployment  ") + layout.deploymentGroupId() + " / " + layout.deploymentId());
+        for (String n : prepared.isolation().notes(prepared.session().sandbox().mounts())) {
+            out.println(style.dim("· " + n));
+        }
+        out.flush();
+    }
+
+    private void summary(StepSession session, PrintWriter out) {
+        Style style = Style.forTerminal();
+        var layout = session.target().layout();
+        out.println();
+        out.println(session.failed() ? style.red("The deployment would fail.") : style.green("Every hook succeeded."));
+        if (sandbox != null) {
+            out.println("scripts.log: " + session.sandbox().host(layout.scriptsLog()));
+        }
+        out.flush();
+    }
+
+    private void closeSandbox(StepSession session) {
+        try {
+            session.sandbox().close();
+        } catch (IOException e) {
+            spec.commandLine().getErr().println("hooklab: could not remove the temporary sandbox "
+                    + session.sandbox().root() + ": " + e.getMessage());
+        }
+    }
+}

@@ -1,0 +1,103 @@
+package dev.hooklab.cli;
+
+import dev.hooklab.run.CapturedOutput;
+import dev.hooklab.run.Isolation;
+import dev.hooklab.run.ScriptRun;
+import dev.hooklab.run.session.ScriptState;
+import dev.hooklab.run.session.StepSession;
+import dev.hooklab.run.session.StepState;
+
+import java.io.IOException;
+import java.io.Writer;
+
+/** The JSON of {@code hooklab run}; field names are the contract of DESIGN.md. */
+final class RunReport {
+
+    void write(StepSession session, Isolation isolation, boolean sandboxKept, Writer out) throws IOException {
+        try (Json j = new Json(out)) {
+            j.object()
+                    .field("result", session.failed() ? "failed" : "succeeded")
+                    .field("sandbox", sandboxKept ? session.sandbox().root().toString() : null)
+                    .field("isolation", isolation.name())
+                    .field("scriptsLog", session.target().layout().scriptsLog())
+                    .field("scriptsLogFile", sandboxKept
+                            ? session.sandbox().host(session.target().layout().scriptsLog()).toString() : null);
+            JsonReport.layout(j, session.target().layout());
+            j.array("notes");
+            for (String n : session.notes()) {
+                j.value(n);
+            }
+            for (String n : isolation.notes(session.sandbox().mounts())) {
+                j.value(n);
+            }
+            j.endArray();
+            j.array("steps");
+            for (StepState step : session.steps()) {
+                step(j, step);
+            }
+            j.endArray();
+            j.end();
+        }
+        out.write(System.lineSeparator());
+        out.flush();
+    }
+
+    private static void step(Json j, StepState step) throws IOException {
+        j.object()
+                .field("event", step.event())
+                .field("revision", step.revision().label())
+                .field("status", step.status().label())
+                .field("durationMs", step.durationMs())
+                .field("agentMessage", step.agentMessage());
+        j.array("notes");
+        for (String n : step.notes()) {
+            j.value(n);
+        }
+        j.endArray();
+        j.array("scripts");
+        for (ScriptState s : step.scripts()) {
+            script(j, s);
+        }
+        j.endArray().end();
+    }
+
+    private static void script(Json j, ScriptState s) throws IOException {
+        ScriptRun run = s.run();
+        j.object().field("location", s.location())
+                .field("status", s.status() == null ? (s.running() ? "running" : "pending") : s.status().json());
+        if (run == null) {
+            j.nullField("exitCode").field("durationMs", 0L).field("stdout", "").field("stderr", "")
+                    .nullField("agentMessage");
+        } else {
+            j.field("exitCode", run.exitCode() == null ? null : Long.valueOf(run.exitCode()))
+                    .field("signal", run.signal())
+                    .field("durationMs", run.durationMs())
+                    .field("stdout", run.stdout().text())
+                    .field("stderr", run.stderr().text())
+                    .field("agentMessage", run.agentMessage())
+                    .field("command", run.command());
+            output(j, "stdoutBytes", "stdoutFile", run.stdout());
+            output(j, "stderrBytes", "stderrFile", run.stderr());
+            j.field("logTail", run.logTail());
+            j.array("notes");
+            for (String n : run.notes()) {
+                j.value(n);
+            }
+            for (String w : run.agentWarnings()) {
+                j.value("agent warning: " + w);
+            }
+            j.endArray();
+            j.array("outputHolders");
+            for (var h : run.outputHolders()) {
+                j.object().field("stream", h.channel().label()).field("pid", h.process().pid())
+                        .field("command", h.process().command()).end();
+            }
+            j.endArray();
+        }
+        j.end();
+    }
+
+    private static void output(Json j, String bytesField, String fileField, CapturedOutput o) throws IOException {
+        j.field(bytesField, o.bytes()).field(fileField, o.spillFile() == null ? null : o.spillFile().toString());
+    }
+}

@@ -1,0 +1,149 @@
+package dev.hooklab.run.session;
+
+import dev.hooklab.appspec.AppSpecDocument;
+import dev.hooklab.appspec.AppSpecParser;
+import dev.hooklab.appspec.HookScript;
+import dev.hooklab.bundle.AppSpecLookup;
+import dev.hooklab.diagnose.Diagnostic;
+import dev.hooklab.plan.DeploymentLayout;
+import dev.hooklab.plan.Lifecycle;
+import dev.hooklab.plan.RevisionSource;
+import dev.hooklab.run.HookEnvironment;
+import dev.hooklab.run.HookLog;
+import dev.hooklab.run.HookRunner;
+import dev.hooklab.run.OutputLine;
+import dev.hooklab.run.RunningHook;
+import dev.hooklab.run.ScriptInvocation;
+import dev.hooklab.run.ScriptRun;
+import dev.hooklab.run.ScriptStatus;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.BooleanSupplier;
+
+/**
+ * Runs one lifecycle event's scripts as the agent's HookExecutor does (semantics 4.1-4.7): selects the
+ * deployment folder (the last successful one for ApplicationStop and the block-traffic events while
+ * the current deployment has no archive yet; nothing at all on a first deployment), reads that
+ * revision's AppSpec without Install's fallback, and runs the event's scripts in order until one fails.
+ * The folder is chosen from the sandbox's marker files at run time, exactly as the agent reads them.
+ */
+final class HookEventStep {
+    private static final int APPSPEC_READ_LIMIT = 4 * 1024 * 1024 + 1;
+
+    /** What the session hears while a step runs. */
+    interface Progress {
+        void scripts(List<ScriptState> scripts);
+
+        void output(String location, OutputLine line);
+
+        void started(RunningHook hook);
+    }
+
+    /** @param status how the event ended; @param scripts its scripts; @param agentMessage a failure outside scripts */
+    record Result(StepStatus status, List<ScriptState> scripts, String agentMessage, List<String> notes) {
+    }
+
+    private final RunTarget target;
+    private final Sandbox sandbox;
+    private final HookRunner runner;
+    private final AppSpecParser parser;
+    private final HookEnvironment environment;
+
+    HookEventStep(RunTarget target, Sandbox sandbox, HookRunner runner, AppSpecParser parser,
+                  HookEnvironment environment) {
+        this.target = target;
+        this.sandbox = sandbox;
+        this.runner = runner;
+        this.parser = parser;
+        this.environment = environment;
+    }
+
+    Result run(String event, Progress progress, BooleanSupplier stopRequested) throws IOException, InterruptedException {
+        DeploymentLayout layout = target.layout();
+        List<String> notes = new ArrayList<>();
+        String folder = layout.deploymentDir();
+        if (Lifecycle.revisionOf(event) == RevisionSource.PREVIOUS && !Files.isDirectory(sandbox.host(layout.archiveDir()))) {
+            String marker = layout.instructionsDir() + "/" + layout.deploymentGroupId() + "_last_successful_install";
+            Path markerFile = sandbox.host(marker);
+            if (!Files.isRegularFile(markerFile)) {
+                notes.add(event + " does nothing: this is the deployment group's first deployment here (no " + marker
+                        + "), so there is no last successful revision whose scripts it would run.");
+                return new Result(StepStatus.SUCCEEDED, List.of(), null, notes);
+            }
+            folder = Files.readString(markerFile, StandardCharsets.UTF_8).strip();
+            notes.add(event + " runs the scripts of the last successful revision, in " + folder + ".");
+        }
+        String archive = layout.paths().join(folder, "deployment-archive");
+        String name = target.appspecName();
+        Path appspecFile = sandbox.host(archive + "/" + name);
+        if (!Files.isRegularFile(appspecFile)) {
+            return new Result(StepStatus.FAILED, List.of(), AppSpecLookup.agentNotFoundMessage(archive, name), notes);
+        }
+        AppSpecDocument doc = parser.parse(name, read(appspecFile), target.os());
+        Diagnostic firstError = doc.diagnostics().stream().filter(Diagnostic::isError).findFirst().orElse(null);
+        if (firstError != null) {
+            notes.add("The agent rejects " + name + " (line " + firstError.line() + "): " + firstError.message());
+            return new Result(StepStatus.FAILED, List.of(),
+                    firstError.agentMessage() != null ? firstError.agentMessage() : firstError.message(), notes);
+        }
+        List<HookScript> scripts = doc.spec().hooks().getOrDefault(event, List.of());
+        if (scripts.isEmpty()) {
+            notes.add(event + " has no scripts in " + name + ".");
+            return new Result(StepStatus.SUCCEEDED, List.of(), null, notes);
+        }
+        List<ScriptState> states = new ArrayList<>();
+        scripts.forEach(s -> states.add(ScriptState.pending(s.location())));
+        progress.scripts(List.copyOf(states));
+        StepStatus status = StepStatus.SUCCEEDED;
+        try (HookLog log = HookLog.open(sandbox.host(layout.scriptsLog()))) {
+            log.lifecycleEvent(event);
+            for (int i = 0; i < scripts.size(); i++) {
+                HookScript script = scripts.get(i);
+                if (stopRequested.getAsBoolean()) {
+                    markNotRun(states, i);
+                    notes.add("Stopped before " + script.location() + ".");
+                    status = StepStatus.FAILED;
+                    break;
+                }
+                String instancePath = layout.paths().join(archive, script.location());
+                ScriptInvocation call = ScriptInvocation.of(script, instancePath,
+                        sandbox.mounts().hostPath(instancePath));
+                states.set(i, ScriptState.running(script.location()));
+                progress.scripts(List.copyOf(states));
+                RunningHook hook = runner.start(call, environment, log, line -> progress.output(script.location(), line));
+                progress.started(hook);
+                ScriptRun run = hook.await();
+                states.set(i, ScriptState.ended(run));
+                if (!run.succeeded()) {
+                    markNotRun(states, i + 1);
+                    status = run.status() == ScriptStatus.TIMED_OUT ? StepStatus.TIMED_OUT : StepStatus.FAILED;
+                    if (run.status() == ScriptStatus.STOPPED) {
+                        notes.add("Stopped by the user.");
+                    }
+                    break;
+                }
+                progress.scripts(List.copyOf(states));
+            }
+        }
+        return new Result(status, states, null, notes);
+    }
+
+    private static void markNotRun(List<ScriptState> states, int from) {
+        for (int j = from; j < states.size(); j++) {
+            states.set(j, ScriptState.notRun(states.get(j).location()));
+        }
+    }
+
+    private static String read(Path file) throws IOException {
+        try (InputStream in = Files.newInputStream(file)) {
+            String s = new String(in.readNBytes(APPSPEC_READ_LIMIT), StandardCharsets.UTF_8);
+            return s.startsWith("\uFEFF") ? s.substring(1) : s;
+        }
+    }
+}

@@ -1,0 +1,30 @@
+package dev.hooklab.run.session;
+
+import dev.hooklab.inspect.InspectOptions;
+
+import java.nio.file.Path;
+import java.util.List;
+
+/**
+ * What {@code hooklab run} (or the window) asks for.
+ *
+ * @param input               the bundle or folder to deploy
+ * @param options             the deployment it is imagined in (ids, type, AppSpec override, ...)
+ * @param previous            an older bundle deployed first, or null
+ * @param events              the events to run (DownloadBundle and Install are added first), or empty for the
+ *                            deployment type's lifecycle
+ * @param sandboxDir          where to keep the sandbox, or null for a temporary one removed at the end
+ * @param isolation           auto, bwrap or none
+ * @param network             whether hooks may use the network under bubblewrap
+ * @param maxTimeout          a cap on every script's timeout in seconds, or null
+ * @param applicationName     APPLICATION_NAME, or null for the input path (as codedeploy-local)
+ * @param deploymentGroupName DEPLOYMENT_GROUP_NAME
+ */
+public record RunRequest(Path input, InspectOptions options, Path previous, List<String> events, Path sandboxDir,
+                         String isolation, boolean network, Integer maxTimeout, String applicationName,
+                         String deploymentGroupName) {
+
+    public RunRequest {
+        events = List.copyOf(events);
+    }
+}

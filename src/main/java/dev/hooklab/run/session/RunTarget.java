@@ -1,0 +1,46 @@
+package dev.hooklab.run.session;
+
+import dev.hooklab.appspec.TargetOs;
+import dev.hooklab.bundle.Bundle;
+import dev.hooklab.plan.DeploymentLayout;
+
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The deployment a session emulates.
+ *
+ * @param current             the revision being deployed
+ * @param previous            a revision deployed first (its DownloadBundle and Install), so the events that run the
+ *                            last successful revision's scripts find it, as on an instance that had it
+ * @param layout              the current deployment's folders (its deployment id)
+ * @param appspecName         the deployment's AppSpecFilename
+ * @param fileExistsBehavior  the deployment's fileExistsBehavior override, or null
+ * @param applicationName     APPLICATION_NAME
+ * @param deploymentGroupName DEPLOYMENT_GROUP_NAME
+ * @param events              the steps, in order (DownloadBundle and Install included)
+ * @param destinations        the files destinations of both revisions (absolute instance paths)
+ */
+public record RunTarget(Revision current, Optional<Revision> previous, DeploymentLayout layout, String appspecName,
+                        String fileExistsBehavior, String applicationName, String deploymentGroupName,
+                        List<String> events, List<String> destinations) {
+
+    public RunTarget {
+        events = List.copyOf(events);
+        destinations = List.copyOf(destinations);
+    }
+
+    public TargetOs os() {
+        return layout.os();
+    }
+
+    /**
+     * A revision to deploy.
+     *
+     * @param bundle          its contents
+     * @param deploymentId    the deployment that installs it
+     * @param appspecOverride AppSpec text that replaces the bundle's (--appspec), or null
+     */
+    public record Revision(Bundle bundle, String deploymentId, String appspecOverride) {
+    }
+}

@@ -1,0 +1,177 @@
+package dev.hooklab.run.session;
+
+import dev.hooklab.appspec.AppSpecParser;
+import dev.hooklab.appspec.FileMapping;
+import dev.hooklab.appspec.TargetOs;
+import dev.hooklab.inspect.InputException;
+import dev.hooklab.inspect.InputKind;
+import dev.hooklab.inspect.Inspection;
+import dev.hooklab.inspect.Inspector;
+import dev.hooklab.plan.AgentPath;
+import dev.hooklab.plan.DeploymentLayout;
+import dev.hooklab.plan.InstallPlanner;
+import dev.hooklab.plan.Lifecycle;
+import dev.hooklab.run.HookRunner;
+import dev.hooklab.run.HostAccounts;
+import dev.hooklab.run.Isolation;
+import dev.hooklab.run.IsolationProbe;
+import dev.hooklab.run.RunLimits;
+import dev.hooklab.run.SandboxMounts;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * Turns a run request into a ready session: inspects the bundle (and the previous one), decides the
+ * steps, opens the sandbox and chooses the isolation. Input problems are {@link InputException}s with
+ * one clear line.
+ */
+public final class SessionBuilder {
+    private static final Set<String> BEFORE_DOWNLOAD = Set.of(Lifecycle.BEFORE_BLOCK_TRAFFIC,
+            Lifecycle.AFTER_BLOCK_TRAFFIC, Lifecycle.APPLICATION_STOP);
+    private static final Set<String> BEFORE_INSTALL = Set.of(Lifecycle.BEFORE_BLOCK_TRAFFIC,
+            Lifecycle.AFTER_BLOCK_TRAFFIC, Lifecycle.APPLICATION_STOP, Lifecycle.DOWNLOAD_BUNDLE, Lifecycle.BEFORE_INSTALL);
+
+    private final Inspector inspector;
+    private final AppSpecParser parser;
+    private final AgentSteps agent;
+    private final HostAccounts host;
+    private final IsolationProbe probe;
+
+    public SessionBuilder(Inspector inspector, AppSpecParser parser, AgentSteps agent, HostAccounts host,
+                          IsolationProbe probe) {
+        this.inspector = inspector;
+        this.parser = parser;
+        this.agent = agent;
+        this.host = host;
+        this.probe = probe;
+    }
+
+    /** A session ready to run, with what it was built from. */
+    public record Prepared(StepSession session, Inspection inspection, Isolation isolation) {
+    }
+
+    public Prepared build(RunRequest request, SessionListener listener) throws InputException {
+        if (request.options().os() == TargetOs.WINDOWS) {
+            throw new InputException("hooklab run emulates a Linux instance; --os windows works with lint and inspect only");
+        }
+        Inspection current = inspector.inspect(request.input(), request.options());
+        if (current.kind() == InputKind.APPSPEC || current.bundle().isEmpty()) {
+            throw new InputException(request.input() + ": run needs a bundle or a folder, not an AppSpec alone");
+        }
+        DeploymentLayout layout = current.plan().layout();
+        Optional<Inspection> previous = Optional.empty();
+        if (request.previous() != null) {
+            String id;
+            do {
+                id = inspector.layout(request.options().withIds(null, null)).deploymentId();
+            } while (id.equals(layout.deploymentId()));
+            previous = Optional.of(inspector.inspect(request.previous(),
+                    request.options().withIds(layout.deploymentGroupId(), id).withAppspecOverride(null)));
+        }
+        String override = readOverride(request);
+        List<String> destinations = new ArrayList<>(destinations(current));
+        previous.ifPresent(p -> destinations.addAll(destinations(p)));
+        RunTarget target = new RunTarget(
+                new RunTarget.Revision(current.bundle().get(), layout.deploymentId(), override),
+                previous.map(p -> new RunTarget.Revision(p.bundle().orElseThrow(), p.plan().layout().deploymentId(), null)),
+                layout, request.options().appspecName(), request.options().fileExistsBehavior(),
+                request.applicationName() != null ? request.applicationName() : request.input().toString(),
+                request.deploymentGroupName(), events(request.events(), current), List.copyOf(new LinkedHashSet<>(destinations)));
+        Isolation isolation;
+        try {
+            isolation = probe.choose(request.isolation(), request.network());
+        } catch (IllegalStateException | IllegalArgumentException e) {
+            throw new InputException(e.getMessage());
+        }
+        Sandbox sandbox;
+        try {
+            List<String> extraRoots = AgentPath.isWithin(layout.expandedRoot(), SandboxMounts.AGENT_HOME)
+                    ? List.of() : List.of(layout.expandedRoot());
+            sandbox = Sandbox.open(request.sandboxDir(), target.destinations(), extraRoots);
+        } catch (IOException e) {
+            throw new InputException("cannot use the sandbox folder: " + e.getMessage());
+        }
+        RunLimits limits = RunLimits.defaults().withMaxTimeout(request.maxTimeout());
+        HookRunner runner = new HookRunner(sandbox.mounts(), isolation, limits, host);
+        StepSession session = new StepSession(target, sandbox, agent, runner, parser, listener);
+        return new Prepared(session, current, isolation);
+    }
+
+    private static String readOverride(RunRequest request) throws InputException {
+        if (request.options().appspecOverride() == null) {
+            return null;
+        }
+        try {
+            return Files.readString(request.options().appspecOverride(), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new InputException(request.options().appspecOverride() + ": cannot read: " + e.getMessage());
+        }
+    }
+
+    private static List<String> destinations(Inspection in) {
+        AgentPath paths = in.plan().layout().paths();
+        List<String> out = new ArrayList<>();
+        for (FileMapping f : in.appspec().spec().files()) {
+            String d = paths.expand(f.destination(), InstallPlanner.AGENT_CWD);
+            if (d.startsWith("/")) {
+                out.add(d);
+            }
+        }
+        return out;
+    }
+
+    /**
+     * The steps: the deployment type's lifecycle, or the events asked for with DownloadBundle and Install
+     * added as codedeploy-local adds them (prepended when absent, swapped when Install comes first).
+     */
+    static List<String> events(List<String> asked, Inspection current) throws InputException {
+        if (asked.isEmpty()) {
+            return current.plan().type().lifecycle();
+        }
+        List<String> events = new ArrayList<>();
+        for (String e : asked) {
+            String name = e.trim();
+            if (!name.matches("[A-Z][A-Za-z0-9]*")) {
+                throw new InputException("--events: '" + name + "' is not an event name (PascalCase, e.g. AfterInstall)");
+            }
+            if (events.contains(name)) {
+                throw new InputException("--events: " + name + " is listed twice");
+            }
+            events.add(name);
+        }
+        if (!events.contains(Lifecycle.DOWNLOAD_BUNDLE)) {
+            events.add(0, Lifecycle.DOWNLOAD_BUNDLE);
+        }
+        if (!events.contains(Lifecycle.INSTALL)) {
+            events.add(events.indexOf(Lifecycle.DOWNLOAD_BUNDLE) + 1, Lifecycle.INSTALL);
+        }
+        int download = events.indexOf(Lifecycle.DOWNLOAD_BUNDLE);
+        int install = events.indexOf(Lifecycle.INSTALL);
+        if (install < download) {
+            events.set(install, Lifecycle.DOWNLOAD_BUNDLE);
+            events.set(download, Lifecycle.INSTALL);
+        }
+        for (int i = 0; i < events.indexOf(Lifecycle.DOWNLOAD_BUNDLE); i++) {
+            if (!BEFORE_DOWNLOAD.contains(events.get(i))) {
+                throw new InputException("The only events that can be specified before DownloadBundle are "
+                        + "BeforeBlockTraffic,AfterBlockTraffic,ApplicationStop. Please fix the order of your "
+                        + "specified events: " + String.join(",", asked));
+            }
+        }
+        for (int i = 0; i < events.indexOf(Lifecycle.INSTALL); i++) {
+            if (!BEFORE_INSTALL.contains(events.get(i))) {
+                throw new InputException("The only events that can be specified before Install are "
+                        + "BeforeBlockTraffic,AfterBlockTraffic,ApplicationStop,DownloadBundle,BeforeInstall. Please "
+                        + "fix the order of your specified events: " + String.join(",", asked));
+            }
+        }
+        return events;
+    }
+}

@@ -1,0 +1,333 @@
+package dev.hooklab.run.session;
+
+import dev.hooklab.appspec.AppSpecParser;
+import dev.hooklab.plan.DeploymentLayout;
+import dev.hooklab.plan.Lifecycle;
+import dev.hooklab.run.HookEnvironment;
+import dev.hooklab.run.HookRunner;
+import dev.hooklab.run.OutputLine;
+import dev.hooklab.run.RunningHook;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * A deployment run step by step, as the window drives it: step, run to the end, run to a chosen
+ * step, skip, re-run one step, stop (kills the running hook now) and reset (a fresh sandbox).
+ * Operations queue on the session's own worker thread and return futures; listeners hear every change
+ * on a separate event thread. As on an instance, a failed step ends "run to the end" and the steps
+ * after it are marked not-run; the user may still go on explicitly with {@link #step()}.
+ */
+public final class StepSession implements AutoCloseable {
+    private final RunTarget target;
+    private final Sandbox sandbox;
+    private final AgentSteps agent;
+    private final HookEventStep hooks;
+    private final SessionListener listener;
+    private final ExecutorService worker = Executors.newSingleThreadExecutor(daemon("hooklab-session"));
+    private final ExecutorService events = Executors.newSingleThreadExecutor(daemon("hooklab-session-events"));
+    private final AtomicInteger generation = new AtomicInteger();
+    private final List<StepState> steps = new ArrayList<>();
+    private final List<String> notes = new ArrayList<>();
+    private volatile boolean stopRequested;
+    private volatile RunningHook running;
+    private boolean prepared;
+
+    public StepSession(RunTarget target, Sandbox sandbox, AgentSteps agent, HookRunner runner, AppSpecParser parser,
+                       SessionListener listener) {
+        this.target = target;
+        this.sandbox = sandbox;
+        this.agent = agent;
+        this.listener = listener;
+        DeploymentLayout l = target.layout();
+        HookEnvironment env = new HookEnvironment(l.deploymentId(), target.applicationName(),
+                target.deploymentGroupName(), l.deploymentGroupId(), Map.of());
+        this.hooks = new HookEventStep(target, sandbox, runner, parser, env);
+        for (String event : target.events()) {
+            steps.add(StepState.pending(steps.size(), event, Lifecycle.revisionOf(event)));
+        }
+    }
+
+    /** The steps as they stand now. */
+    public synchronized List<StepState> steps() {
+        return List.copyOf(steps);
+    }
+
+    /** What happened to the session as a whole (the previous revision deployed, resets). */
+    public synchronized List<String> notes() {
+        return List.copyOf(notes);
+    }
+
+    public Sandbox sandbox() {
+        return sandbox;
+    }
+
+    public RunTarget target() {
+        return target;
+    }
+
+    /** Whether any step failed or timed out: the deployment would fail. */
+    public synchronized boolean failed() {
+        return steps.stream().anyMatch(s -> s.status().failure());
+    }
+
+    /** Runs the next step that has not run (also after a failure: the user goes on explicitly). */
+    public CompletableFuture<Void> step() {
+        return submit(() -> {
+            int next = nextRunnable(0);
+            if (next >= 0) {
+                prepare();
+                runStep(next);
+            }
+        });
+    }
+
+    /** Runs the remaining steps in order and stops at the first that fails. */
+    public CompletableFuture<Void> runToEnd() {
+        return runTo(Integer.MAX_VALUE);
+    }
+
+    /** Runs the remaining steps up to and including {@code index}, stopping at a failure. */
+    public CompletableFuture<Void> runTo(int index) {
+        return submit(() -> {
+            int next = nextRunnable(0);
+            if (next >= 0 && next <= index) {
+                prepare();
+            }
+            while (next >= 0 && next <= index && !stopRequested) {
+                runStep(next);
+                if (status(next).failure()) {
+                    markNotRunAfter(next);
+                    return;
+                }
+                next = nextRunnable(next + 1);
+            }
+        });
+    }
+
+    /** Marks a step that has not run as skipped. */
+    public CompletableFuture<Void> skip(int index) {
+        return submit(() -> update(index, s -> s.status().runnable() ? s.with(StepStatus.SKIPPED) : s));
+    }
+
+    /** Runs one step again, whatever its state. */
+    public CompletableFuture<Void> rerun(int index) {
+        return submit(() -> {
+            prepare();
+            runStep(index);
+        });
+    }
+
+    /** Stops at once: the running hook is killed and queued operations are dropped. */
+    public void stop() {
+        stopRequested = true;
+        generation.incrementAndGet();
+        RunningHook hook = running;
+        if (hook != null) {
+            hook.stop();
+        }
+    }
+
+    /** A fresh sandbox: everything is deleted and every step is pending again. */
+    public CompletableFuture<Void> reset() {
+        stop();
+        return submit(() -> {
+            sandbox.reset();
+            synchronized (this) {
+                prepared = false;
+                for (int i = 0; i < steps.size(); i++) {
+                    StepState s = steps.get(i);
+                    steps.set(i, StepState.pending(i, s.event(), s.revision()));
+                }
+            }
+            note("The sandbox was reset: a fresh instance.");
+            steps().forEach(s -> events.execute(() -> listener.stepChanged(s)));
+        });
+    }
+
+    /** Marks every step that has not run as not-run (what the instance does after a failure). */
+    public CompletableFuture<Void> finish() {
+        return submit(() -> markNotRunAfter(-1));
+    }
+
+    @Override
+    public void close() {
+        stop();
+        worker.shutdownNow();
+        events.shutdown();
+    }
+
+    private interface Operation {
+        void run() throws Exception;
+    }
+
+    private CompletableFuture<Void> submit(Operation op) {
+        int asked = generation.get();
+        CompletableFuture<Void> done = new CompletableFuture<>();
+        worker.execute(() -> {
+            try {
+                if (generation.get() == asked) {
+                    stopRequested = false;
+                    op.run();
+                }
+                events.submit(() -> { }).get(); // listeners have heard everything before the future completes
+                done.complete(null);
+            } catch (Throwable t) {
+                done.completeExceptionally(t);
+            }
+        });
+        return done;
+    }
+
+    /** Deploys the previous revision once, before the first step, as an instance that had it. */
+    private void prepare() throws SessionException {
+        synchronized (this) {
+            if (prepared || target.previous().isEmpty()) {
+                prepared = true;
+                return;
+            }
+        }
+        RunTarget.Revision previous = target.previous().get();
+        DeploymentLayout layout = target.layout().withDeploymentId(previous.deploymentId());
+        StepOutcome download = agent.downloadBundle(previous, layout, sandbox);
+        StepOutcome install = download.status().failure() ? download
+                : agent.install(previous, layout, target.appspecName(), target.fileExistsBehavior(), sandbox);
+        if (install.status().failure()) {
+            throw new SessionException("the previous revision could not be deployed first ("
+                    + (download.status().failure() ? "DownloadBundle" : "Install") + "): " + install.agentMessage());
+        }
+        synchronized (this) {
+            prepared = true;
+        }
+        note("Deployed the previous revision first (deployment " + previous.deploymentId() + ": DownloadBundle and "
+                + "Install), so the events that run the last successful revision's scripts find it.");
+    }
+
+    private void runStep(int index) {
+        StepState start = update(index, s -> new StepState(s.index(), s.event(), s.revision(), StepStatus.RUNNING,
+                List.of(), null, List.of(), 0));
+        long t0 = System.nanoTime();
+        StepStatus status;
+        String agentMessage;
+        List<String> stepNotes;
+        List<ScriptState> scripts = List.of();
+        try {
+            switch (start.event()) {
+                case Lifecycle.DOWNLOAD_BUNDLE -> {
+                    StepOutcome o = agent.downloadBundle(target.current(), target.layout(), sandbox);
+                    status = o.status();
+                    agentMessage = o.agentMessage();
+                    stepNotes = o.notes();
+                }
+                case Lifecycle.INSTALL -> {
+                    StepOutcome o = agent.install(target.current(), target.layout(), target.appspecName(),
+                            target.fileExistsBehavior(), sandbox);
+                    status = o.status();
+                    agentMessage = o.agentMessage();
+                    stepNotes = o.notes();
+                }
+                default -> {
+                    HookEventStep.Result r = hooks.run(start.event(), progress(index), () -> stopRequested);
+                    status = r.status();
+                    agentMessage = r.agentMessage();
+                    stepNotes = r.notes();
+                    scripts = r.scripts();
+                }
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            status = StepStatus.FAILED;
+            agentMessage = null;
+            stepNotes = List.of("Interrupted.");
+        } catch (Exception e) {
+            status = StepStatus.FAILED;
+            agentMessage = null;
+            stepNotes = List.of("hooklab could not run this step: " + e.getMessage());
+        } finally {
+            running = null;
+        }
+        long ms = (System.nanoTime() - t0) / 1_000_000;
+        StepStatus endStatus = status;
+        String endMessage = agentMessage;
+        List<String> endNotes = stepNotes;
+        List<ScriptState> endScripts = scripts;
+        update(index, s -> new StepState(s.index(), s.event(), s.revision(), endStatus, endScripts, endMessage,
+                endNotes, ms));
+    }
+
+    private HookEventStep.Progress progress(int index) {
+        return new HookEventStep.Progress() {
+            @Override
+            public void scripts(List<ScriptState> scripts) {
+                update(index, s -> s.withScripts(scripts));
+            }
+
+            @Override
+            public void output(String location, OutputLine line) {
+                events.execute(() -> listener.output(index, location, line));
+            }
+
+            @Override
+            public void started(RunningHook hook) {
+                running = hook;
+                if (stopRequested) {
+                    hook.stop();
+                }
+            }
+        };
+    }
+
+    private synchronized StepStatus status(int index) {
+        return steps.get(index).status();
+    }
+
+    private synchronized int nextRunnable(int from) {
+        for (int i = Math.max(0, from); i < steps.size(); i++) {
+            if (steps.get(i).status().runnable()) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    private void markNotRunAfter(int index) {
+        for (int i = index + 1; i < steps().size(); i++) {
+            update(i, s -> s.status() == StepStatus.PENDING ? s.with(StepStatus.NOT_RUN) : s);
+        }
+    }
+
+    private StepState update(int index, java.util.function.UnaryOperator<StepState> change) {
+        StepState next;
+        synchronized (this) {
+            StepState before = steps.get(index);
+            next = change.apply(before);
+            if (next.equals(before)) {
+                return before;
+            }
+            steps.set(index, next);
+        }
+        StepState snapshot = next;
+        events.execute(() -> listener.stepChanged(snapshot));
+        return snapshot;
+    }
+
+    private void note(String text) {
+        synchronized (this) {
+            notes.add(text);
+        }
+        events.execute(() -> listener.note(text));
+    }
+
+    private static java.util.concurrent.ThreadFactory daemon(String name) {
+        return r -> {
+            Thread t = new Thread(r, name);
+            t.setDaemon(true);
+            return t;
+        };
+    }
+}
