@@ -5,8 +5,12 @@ import dev.hooklab.plan.DeploymentLayout;
 /** The agent's own lifecycle steps, emulated in a sandbox. */
 public interface AgentSteps {
 
-    /** DownloadBundle: empty deployment-archive, unpack the revision there, write the most-recent marker. */
-    StepOutcome downloadBundle(RunTarget.Revision revision, DeploymentLayout layout, Sandbox sandbox);
+    /**
+     * DownloadBundle: empty deployment-archive, unpack the revision there (an AppSpec override written as
+     * {@code appspecName}), write the most-recent marker.
+     */
+    StepOutcome downloadBundle(RunTarget.Revision revision, DeploymentLayout layout, String appspecName,
+                               Sandbox sandbox);
 
     /** Install: the previous install's cleanup, the files copies, permissions, install.json, cleanup, markers. */
     StepOutcome install(RunTarget.Revision revision, DeploymentLayout layout, String appspecName,

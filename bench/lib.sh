@@ -1,0 +1,39 @@
+# Shared helpers for the benchmark scripts (sourced, not run).
+set -euo pipefail
+ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+OUT="$ROOT/bench/out"
+JAR="$ROOT/target/hooklab.jar"
+RUNS="${RUNS:-7}"
+mkdir -p "$OUT"
+
+need() {
+  command -v "$1" >/dev/null 2>&1 || { echo "bench: $1 is needed ($2)" >&2; exit 2; }
+}
+
+build_jar() {
+  if [ ! -f "$JAR" ] || [ -n "$(find "$ROOT/src/main" -newer "$JAR" -print -quit)" ]; then
+    (cd "$ROOT" && mvn -B -q -DskipTests package)
+  fi
+}
+
+# median wall time (s) with hyperfine; prints the number
+median_time() {
+  local cmd="$1" json
+  json="$(mktemp)"
+  hyperfine --warmup 1 --runs "$RUNS" --export-json "$json" --style none -- "$cmd" >/dev/null
+  python3 -c "import json,sys; print('%.3f' % json.load(open(sys.argv[1]))['results'][0]['median'])" "$json"
+  rm -f "$json"
+}
+
+# median peak resident memory (MiB) over RUNS runs with GNU time
+median_rss() {
+  local cmd="$1" i values=()
+  for i in $(seq "$RUNS"); do
+    values+=("$( { /usr/bin/time -f '%M' bash -c "$cmd" >/dev/null 2>/dev/null; } 2>&1 | tail -1)")
+  done
+  printf '%s\n' "${values[@]}" | sort -n | awk '{a[NR]=$1} END {printf "%.0f\n", a[int((NR+1)/2)]/1024}'
+}
+
+row() {  # name, command
+  printf '| %s | %s s | %s MiB |\n' "$1" "$(median_time "$2")" "$(median_rss "$2")"
+}
