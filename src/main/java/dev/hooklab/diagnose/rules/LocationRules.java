@@ -96,7 +96,7 @@ final class LocationRules implements Rule {
             out.accept(Diagnostic.warning(DiagnosticCode.LOCATION_BACKSLASH,
                             "location " + location + " contains '\\', which on Linux is part of the file name, not a "
                                     + "folder separator.")
-                    .withFix("location: " + location.replace('\\', '/'))
+                    .withFix("location: " + location.replace('\\', '/').replaceFirst("^/+", ""))
                     .at(file, line, column));
         }
         if (location.chars().anyMatch(Character::isWhitespace)) {

@@ -1,6 +1,7 @@
 package dev.hooklab.diagnose.rules;
 
 import dev.hooklab.appspec.HookScript;
+import dev.hooklab.appspec.TargetOs;
 import dev.hooklab.bundle.BundleEntry;
 import dev.hooklab.bundle.Revision;
 import dev.hooklab.diagnose.Diagnostic;
@@ -26,7 +27,9 @@ final class ScriptContentRules implements Rule {
 
     @Override
     public void check(RevisionFacts facts, Consumer<Diagnostic> out) {
-        if (facts.bundle().isEmpty()) {
+        if (facts.bundle().isEmpty() || facts.plan().layout().os() == TargetOs.WINDOWS) {
+            // the Windows agent runs .ps1 through powershell.exe and anything else directly: no kernel shebang,
+            // no execute bit, CR LF is the norm (semantics 4.4)
             return;
         }
         Revision revision = facts.bundle().get().revision();
