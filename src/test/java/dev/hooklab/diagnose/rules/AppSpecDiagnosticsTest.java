@@ -248,6 +248,43 @@ class AppSpecDiagnosticsTest {
         assertThat(right.codes()).doesNotContain("unknown-key");
     }
 
+    @Test
+    void anEventDedentedToTheTopLevelIsNamedAsSuch() {
+        String yaml = """
+                version: 0.0
+                os: linux
+                hooks:
+                  AfterInstall:
+                    - location: scripts/a.sh
+                ApplicationStart:
+                  - location: scripts/b.sh
+                """;
+        HooklabCli.Result r = linting.lint(rev(yaml));
+
+        JsonNode d = r.diagnostic("unknown-key");
+        assertThat(d.path("message").asText()).contains("lifecycle event written at the top level");
+        assertThat(d.path("fix").asText()).isEqualTo("Indent ApplicationStart under hooks:.");
+        assertPointsAt(d, "appspec.yml", yaml, "ApplicationStart:");
+        assertThat(r.event("ApplicationStart").path("scripts")).isEmpty();
+    }
+
+    @Test
+    void modeAndOwnerUnderFilesBelongToPermissions() {
+        String yaml = """
+                version: 0.0
+                os: linux
+                files:
+                  - source: scripts
+                    destination: /opt/app/scripts
+                    mode: 755
+                """;
+        HooklabCli.Result r = linting.lint(rev(yaml));
+
+        JsonNode d = r.diagnostic("unknown-key");
+        assertThat(d.path("message").asText()).contains("permissions section");
+        assertThat(d.path("fix").asText()).startsWith("Move mode to a permissions entry");
+    }
+
     // --- duplicate-key ---
 
     @Test
