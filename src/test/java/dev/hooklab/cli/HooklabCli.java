@@ -21,6 +21,8 @@ public final class HooklabCli {
             + "/deployment-archive";
 
     private static final ObjectMapper JSON = new ObjectMapper();
+    /** One composition root for all runs, as one JVM would have; each run gets its own Cli. */
+    private static final Hooklab HOOKLAB = Hooklab.create();
 
     private HooklabCli() {
     }
@@ -88,7 +90,7 @@ public final class HooklabCli {
         StringWriter err = new StringWriter();
         int exit;
         try (PrintWriter o = new PrintWriter(out); PrintWriter e = new PrintWriter(err)) {
-            exit = Hooklab.create().cli().execute(args, o, e);
+            exit = HOOKLAB.cli().execute(args, o, e);
         } catch (UncheckedIOException e) {
             throw e;
         }
