@@ -193,4 +193,19 @@ class LocationDiagnosticsTest {
         assertThat(r.script("AfterInstall").path("bundleEntry").asText()).isEqualTo("install.sh");
         assertThat(r.codes()).doesNotContain("location-escapes-archive", "script-missing");
     }
+
+    // --- script-is-directory (semantics 4.4, 4.7: who fails decides the message) ---
+
+    @Test
+    void aDirectoryIsASpawnErrorForTheAgentButAnExitCodeUnderSu() {
+        HooklabCli.Result plain = linting.lint(Linting.appspec(hook("ApplicationStart", "scripts")).script("scripts/a.sh"));
+        assertThat(plain.diagnostic("script-is-directory").path("agentMessage").asText()).isEqualTo(
+                "Script at specified location: scripts failed with error Errno::EACCES with message Permission denied - "
+                        + ARCHIVE + "/scripts");
+
+        HooklabCli.Result runas = linting.lint(Linting.appspec(hook("ApplicationStart", "scripts") + "      runas: ubuntu\n")
+                .script("scripts/a.sh"));
+        assertThat(runas.diagnostic("script-is-directory").path("agentMessage").asText())
+                .isEqualTo("Script at specified location: scripts run as user ubuntu failed with exit code 126");
+    }
 }
