@@ -172,4 +172,26 @@ class SarifContractTest {
         assertGitHubShape(r.json());
         assertThat(result(r.json(), "previous-revision-event").path("level").asText()).isEqualTo("note");
     }
+
+    @Test
+    void aLoneAppSpecAndAnOverridePointIntoThemselves() throws IOException {
+        Path lone = Files.writeString(checkout.resolve("appspec.yml"), APPSPEC);
+        Path cwd = Path.of("").toAbsolutePath();
+        JsonNode sarif = HooklabCli.run("lint", lone.toString(), "--format", "sarif").json();
+
+        assertGitHubShape(sarif);
+        JsonNode event = result(sarif, "unknown-event");
+        assertThat(physical(event).path("artifactLocation").path("uri").asText())
+                .isEqualTo(cwd.relativize(lone.toAbsolutePath()).toString());
+        assertThat(physical(event).path("region").path("startLine").asInt()).isEqualTo(4);
+
+        Path override = Files.writeString(checkout.resolve("staging.yml"), APPSPEC);
+        Path zip = revision().zip(checkout, "app.zip");
+        JsonNode overridden = HooklabCli.run("lint", zip.toString(), "--appspec", override.toString(), "--format", "sarif")
+                .json();
+        JsonNode missing = result(overridden, "script-missing");
+        assertThat(physical(missing).path("artifactLocation").path("uri").asText())
+                .isEqualTo(cwd.relativize(override.toAbsolutePath()).toString());
+        assertThat(physical(missing).path("region").path("startLine").asInt()).isEqualTo(8);
+    }
 }
