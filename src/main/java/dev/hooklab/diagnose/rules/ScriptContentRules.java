@@ -21,9 +21,13 @@ import java.util.regex.Pattern;
 
 /** What the kernel and the shell will make of each hook script's bytes. */
 final class ScriptContentRules implements Rule {
-    /** A command word that runs a script file by path: ./x.sh, scripts/x.sh, $DIR/x.sh (not "bash x.sh"). */
+    /**
+     * A command word that runs a script file by path: ./x.sh, scripts/x.sh, "$DIR/x.sh", $(dirname "$0")/x.sh
+     * (not "bash x.sh").
+     */
     private static final Pattern HELPER_CALL = Pattern.compile(
-            "^(?:sudo\\s+(?:-\\S+\\s+)*)?([\\w.$(){}/\"-]*/)?([\\w.-]+\\.(?:sh|bash|py|rb|pl))(?:\\s|$|;)");
+            "^(?:sudo\\s+(?:-\\S+\\s+)*)?((?:\\$\\(dirname\\s+\"?\\$(?:0|\\{0})\"?\\)|[\\w.$(){}/\"-])*/)?"
+                    + "([\\w.-]+\\.(?:sh|bash|py|rb|pl))\"?(?:\\s|$|;)");
 
     @Override
     public void check(RevisionFacts facts, Consumer<Diagnostic> out) {

@@ -189,6 +189,17 @@ class ScriptDiagnosticsTest {
         assertThat(d.path("line").asInt()).isEqualTo(3);
     }
 
+    @org.junit.jupiter.params.ParameterizedTest
+    @org.junit.jupiter.params.provider.ValueSource(strings = {"\"$DIR/helper.sh\"", "$(dirname \"$0\")/helper.sh",
+            "$(dirname $0)/helper.sh --now", "sudo ./helper.sh"})
+    void helpersCalledThroughTheScriptsFolder(String call) {
+        String body = "#!/bin/bash\nDIR=$(dirname \"$0\")\n" + call + "\n";
+        HooklabCli.Result r = linting.lint(withScript(start(""), body, 0755)
+                .file("scripts/helper.sh", TestRevision.BASH, 0644));
+
+        assertThat(r.diagnostic("script-not-executable").path("line").asInt()).isEqualTo(3);
+    }
+
     @Test
     void helperNearMisses() {
         String byPath = "#!/bin/bash\n./helper.sh\n";
