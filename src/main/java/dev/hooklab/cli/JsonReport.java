@@ -21,7 +21,7 @@ final class JsonReport {
             bundle(j, in);
             j.object("appspec")
                     .field("entry", in.appspecEntry())
-                    .field("valid", in.appspec().valid())
+                    .field("valid", in.appspecAccepted())
                     .field("configuredName", in.lookup().map(l -> l.configuredName()).orElse(null))
                     .end();
             layout(j, in.plan().layout());

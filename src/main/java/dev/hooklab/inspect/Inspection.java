@@ -34,6 +34,14 @@ public record Inspection(Path input, InputKind kind, Optional<Bundle> bundle, Op
         diagnostics = List.copyOf(diagnostics);
     }
 
+    /**
+     * The agent's parse-and-validate verdict on the AppSpec: false when there is no AppSpec to read, else
+     * whether the agent accepts the file (script existence and Install checks aside).
+     */
+    public boolean appspecAccepted() {
+        return appspecEntry != null && appspec.valid();
+    }
+
     /** Whether the agent would fail the deployment. */
     public boolean hasErrors() {
         return diagnostics.stream().anyMatch(Diagnostic::isError);

@@ -38,7 +38,7 @@ final class AppSpecLocationRule implements Rule {
         TopFolder top = bundle.revision().topFolder();
         String message;
         String fix;
-        if (top.blocker() != null && top.folder() != null) {
+        if (top.blocker() != null && top.folder() != null && onlyJunkBeside(bundle, top)) {
             message = "The AppSpec sits in folder '" + top.folder() + "/', which the agent would strip as the "
                     + "archive's single top folder, but '" + top.blocker() + "' at the archive root blocks it "
                     + "(root holds " + list(top.rootEntries()) + "), so " + name + " is not at the root of "
@@ -64,6 +64,17 @@ final class AppSpecLocationRule implements Rule {
         out.accept(Diagnostic.error(DiagnosticCode.APPSPEC_NOT_FOUND, message)
                 .withAgentMessage(agent)
                 .withFix(fix));
+    }
+
+    /**
+     * Whether the entries beside the AppSpec's folder look like what zipping a folder adds (__MACOSX, dotfiles,
+     * loose files) rather than a revision whose AppSpec sits one level too deep next to other folders: only
+     * then is "remove the blocker" the fix.
+     */
+    private static boolean onlyJunkBeside(Bundle bundle, TopFolder top) {
+        return top.rootEntries().stream()
+                .filter(r -> !r.equals(top.folder()))
+                .allMatch(r -> r.equals("__MACOSX") || r.startsWith(".") || !bundle.revision().isDirectory(r));
     }
 
     private static String list(List<String> names) {

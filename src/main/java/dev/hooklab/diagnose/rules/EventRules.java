@@ -23,7 +23,13 @@ final class EventRules implements Rule {
         String file = facts.appspecFile();
         DeploymentType type = facts.plan().type();
         for (PlannedEvent event : facts.plan().events()) {
-            if (event.agentStep() && event.runs()) {
+            if (event.agentStep()) {
+                // DownloadBundle and Install are the agent's own commands: scripts listed under them never run
+                List<?> listed = facts.appspec().spec().hooks().getOrDefault(event.name(), List.of());
+                Mark at = facts.appspec().spec().eventMarks().getOrDefault(event.name(), Mark.NONE);
+                if (!listed.isEmpty() && at.known()) {
+                    out.accept(unknownEvent(event.name()).at(file, at.line(), at.column()));
+                }
                 continue;
             }
             Mark mark = event.mark();

@@ -52,13 +52,19 @@ final class FilesRules implements Rule {
             String rel = joined.equals(layout.archiveDir()) ? "" : AgentPath.relativeTo(joined, layout.archiveDir());
             Revision r = revision.get();
             if (!rel.isEmpty() && r.resolve(rel).isEmpty()) {
+                String prefix = r.topFolder().prefix();
+                Optional<String> unprefixed = !prefix.isEmpty() && rel.startsWith(prefix)
+                        && r.resolve(rel.substring(prefix.length())).isPresent()
+                        ? Optional.of(rel.substring(prefix.length())) : Optional.empty();
                 out.accept(Diagnostic.error(DiagnosticCode.FILES_SOURCE_NOT_IN_BUNDLE,
                                 "source " + source + " is not in the revision (after the agent's top-folder rule), so the "
-                                        + "Install step fails when it copies it.")
+                                        + "Install step fails when it copies it."
+                                        + unprefixed.map(u -> " The agent strips the top folder '" + prefix
+                                        + "' before Install, so the path is " + u + ".").orElse(""))
                         .withAgentMessage("No such file or directory @ rb_sysopen - " + layout.archiveDir() + "/"
                                 + source.replaceFirst("^/+", ""))
-                        .withFix(IntendedScript.similar(rel, r)
-                                .map(g -> "source: " + g.archivePath())
+                        .withFix(unprefixed.or(() -> IntendedScript.similar(rel, r).map(IntendedScript.Guess::archivePath))
+                                .map(g -> "source: " + g)
                                 .orElse("Write source relative to the revision root."))
                         .at(file, m.line(), m.column()));
             } else if (!rel.isEmpty() && !r.isDirectory(r.resolve(rel).get()) && looksLikeFileName(f.destination())) {

@@ -4,6 +4,7 @@ import dev.hooklab.appspec.Mark;
 import dev.hooklab.appspec.YamlValue;
 import dev.hooklab.diagnose.Diagnostic;
 import dev.hooklab.diagnose.DiagnosticCode;
+import dev.hooklab.plan.Lifecycle;
 
 import java.util.HashMap;
 import java.util.List;
@@ -27,6 +28,9 @@ final class KeyRules implements Rule {
     /** Keys people write that the agent does not know, with what to write instead. */
     private static final Map<String, String> KNOWN_MISTAKES = Map.of(
             "overwrite", "the agent has no overwrite key: write file_exists_behavior: OVERWRITE at the top level",
+            "mode", "the agent sets modes only through the permissions section",
+            "owner", "the agent sets owners only through the permissions section",
+            "group", "the agent sets groups only through the permissions section",
             "file_exists_behavior", "file_exists_behavior is read only at the top level of the AppSpec",
             "Resources", "Resources belongs to ECS and Lambda AppSpecs; the EC2/on-premises agent ignores it",
             "user", "the agent reads the SELinux user from the key name, not user",
@@ -102,7 +106,13 @@ final class KeyRules implements Rule {
                 }
                 String message;
                 String fix;
-                if (key.equals("Hooks") && pair.value() instanceof YamlValue.Seq) {
+                Optional<String> event = known == TOP ? NearestName.among(key, Lifecycle.HOOK_EVENTS, 2) : Optional.empty();
+                if (event.isPresent()) {
+                    message = "'" + key + "' is a lifecycle event written at the top level, not under hooks: the agent "
+                            + "ignores it and its scripts never run.";
+                    fix = "Indent " + key + " under hooks:" + (event.get().equals(key) ? "" : " and name it " + event.get())
+                            + ".";
+                } else if (key.equals("Hooks") && pair.value() instanceof YamlValue.Seq) {
                     message = "'Hooks' written as a list is the ECS/Lambda AppSpec form; the EC2/on-premises agent reads "
                             + "only the lower-case key hooks, a mapping of event names to script lists, and ignores this.";
                     fix = "For EC2/on-premises write hooks: with event names as keys and lists of {location: ...} under them.";
@@ -111,6 +121,8 @@ final class KeyRules implements Rule {
                     fix = nearest.map(n -> "Write " + n + " instead of " + key + ".").orElse("Remove '" + key + "'.");
                     if (key.equals("overwrite") || key.equals("file_exists_behavior")) {
                         fix = "Remove it here and write file_exists_behavior: OVERWRITE (or RETAIN) at the top level.";
+                    } else if (known == FILE && PERMISSION.contains(key)) {
+                        fix = "Move " + key + " to a permissions entry whose object is the installed path.";
                     }
                 } else {
                     message = "The agent ignores the key '" + key + "' in " + where + " (keys are case-sensitive)"

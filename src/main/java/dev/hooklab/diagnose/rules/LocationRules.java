@@ -74,8 +74,7 @@ final class LocationRules implements Rule {
             }
             case DIRECTORY -> out.accept(Diagnostic.error(DiagnosticCode.SCRIPT_IS_DIRECTORY,
                             prefix + " names a directory of the revision; the agent finds it and then cannot execute it.")
-                    .withAgentMessage("Script at specified location: " + location + runAs(script)
-                            + " failed with error Errno::EACCES with message Permission denied - " + s.path())
+                    .withAgentMessage(directoryFailure(script, s.path()))
                     .withFix("Point location at the script file inside " + s.archivePath() + "/.")
                     .at(file, line, column));
             case OUTSIDE_ARCHIVE -> out.accept(escapes(event, s, prefix).at(file, line, column));
@@ -96,7 +95,7 @@ final class LocationRules implements Rule {
             out.accept(Diagnostic.warning(DiagnosticCode.LOCATION_BACKSLASH,
                             "location " + location + " contains '\\', which on Linux is part of the file name, not a "
                                     + "folder separator.")
-                    .withFix("location: " + location.replace('\\', '/'))
+                    .withFix("location: " + location.replace('\\', '/').replaceFirst("^/+", ""))
                     .at(file, line, column));
         }
         if (location.chars().anyMatch(Character::isWhitespace)) {
@@ -130,6 +129,22 @@ final class LocationRules implements Rule {
                 .withAgentMessage("Script at specified location: " + s.script().location()
                         + " resolves outside the deployment archive")
                 .withFix(fix);
+    }
+
+    /**
+     * What the agent reports when the location is a directory (semantics 4.4, 4.7): the agent spawns the
+     * path itself (EACCES, a spawn error), or su's shell does ("Is a directory", exit 126), or sudo does
+     * (exit 1).
+     */
+    private static String directoryFailure(HookScript script, String path) {
+        String prefix = "Script at specified location: " + script.location() + runAs(script);
+        if (script.runas() != null) {
+            return prefix + " failed with exit code 126";
+        }
+        if (script.sudo()) {
+            return prefix + " failed with exit code 1";
+        }
+        return prefix + " failed with error Errno::EACCES with message Permission denied - " + path;
     }
 
     static String runAs(HookScript script) {

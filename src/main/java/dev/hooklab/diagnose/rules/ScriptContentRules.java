@@ -1,6 +1,7 @@
 package dev.hooklab.diagnose.rules;
 
 import dev.hooklab.appspec.HookScript;
+import dev.hooklab.appspec.TargetOs;
 import dev.hooklab.bundle.BundleEntry;
 import dev.hooklab.bundle.Revision;
 import dev.hooklab.diagnose.Diagnostic;
@@ -20,13 +21,19 @@ import java.util.regex.Pattern;
 
 /** What the kernel and the shell will make of each hook script's bytes. */
 final class ScriptContentRules implements Rule {
-    /** A command word that runs a script file by path: ./x.sh, scripts/x.sh, $DIR/x.sh (not "bash x.sh"). */
+    /**
+     * A command word that runs a script file by path: ./x.sh, scripts/x.sh, "$DIR/x.sh", $(dirname "$0")/x.sh
+     * (not "bash x.sh").
+     */
     private static final Pattern HELPER_CALL = Pattern.compile(
-            "^(?:sudo\\s+(?:-\\S+\\s+)*)?([\\w.$(){}/\"-]*/)?([\\w.-]+\\.(?:sh|bash|py|rb|pl))(?:\\s|$|;)");
+            "^(?:sudo\\s+(?:-\\S+\\s+)*)?((?:\\$\\(dirname\\s+\"?\\$(?:0|\\{0})\"?\\)|[\\w.$(){}/\"-])*/)?"
+                    + "([\\w.-]+\\.(?:sh|bash|py|rb|pl))\"?(?:\\s|$|;)");
 
     @Override
     public void check(RevisionFacts facts, Consumer<Diagnostic> out) {
-        if (facts.bundle().isEmpty()) {
+        if (facts.bundle().isEmpty() || facts.plan().layout().os() == TargetOs.WINDOWS) {
+            // the Windows agent runs .ps1 through powershell.exe and anything else directly: no kernel shebang,
+            // no execute bit, CR LF is the norm (semantics 4.4)
             return;
         }
         Revision revision = facts.bundle().get().revision();
@@ -141,35 +148,75 @@ final class ScriptContentRules implements Rule {
         return Optional.empty();
     }
 
+    /**
+     * A shebang line ending in CR. The kernel (binfmt_script) strips only spaces and tabs around the
+     * interpreter and its one optional argument, so the CR stays at the end of whichever comes last:
+     * {@code #!/bin/bash\r} names an interpreter that does not exist (execve fails with ENOENT), while
+     * {@code #!/usr/bin/env bash\r} starts env, which finds no {@code bash\r} and exits 127.
+     */
     private static Diagnostic crlfShebang(PlannedScript s, String first) {
         HookScript script = s.script();
         String location = script.location();
-        String shebang = first.substring(2).trim();
-        String interpreter = shebang.split("\\s+")[0];
-        boolean interpreterBroken = interpreter.endsWith("\r");
+        String shebang = stripBlanks(first.substring(2));
+        int blank = indexOfBlank(shebang);
+        String interpreter = blank < 0 ? shebang : shebang.substring(0, blank);
+        String argument = blank < 0 ? "" : stripBlanks(shebang.substring(blank));
+        boolean interpreterBroken = argument.isEmpty();
         String shown = shebang.replace("\r", "\\r");
         String prefix = "Script at specified location: " + location + LocationRules.runAs(script);
         String agent;
         String effect;
-        if (!interpreterBroken) {
+        if (!interpreterBroken && AgentPath.basename(interpreter).equals("env")) {
             agent = prefix + " failed with exit code 127";
-            effect = interpreter + " starts but cannot find '" + shebang.substring(interpreter.length()).trim()
-                    .replace("\r", "\\r") + "' (exit 127)";
+            effect = interpreter + " starts but finds no program named '" + argument.replace("\r", "\\r")
+                    + "' (\"No such file or directory\", exit 127)";
+        } else if (!interpreterBroken) {
+            agent = null;
+            effect = interpreter + " starts with the argument '" + argument.replace("\r", "\\r") + "' and fails on it"
+                    + " (\"invalid option\"), so the script never runs";
         } else if (script.runas() != null) {
             agent = prefix + " failed with exit code 126";
-            effect = "su's shell reports \"bad interpreter\" (exit 126)";
+            effect = "su runs the script through " + script.runas() + "'s shell, which reports \"bad interpreter: No "
+                    + "such file or directory\" (exit 126; bash 5.2 and later, as on Amazon Linux 2023, say \"cannot "
+                    + "execute: required file not found\" and exit 127)";
         } else if (script.sudo()) {
             agent = prefix + " failed with exit code 1";
-            effect = "sudo reports \"unable to execute\" (exit 1)";
+            effect = "sudo reports \"unable to execute " + s.path() + ": No such file or directory\" (exit 1)";
         } else {
             agent = prefix + " failed with error Errno::ENOENT with message No such file or directory - " + s.path();
             effect = "the agent reports \"No such file or directory\" naming the script, which does exist";
         }
-        return Diagnostic.error(DiagnosticCode.SCRIPT_CRLF,
-                        location + " has Windows line endings: its shebang is '#!" + shown + "', so the kernel looks "
-                                + "for an interpreter named '" + interpreter.replace("\r", "\\r") + "'"
-                                + (interpreterBroken ? ", which does not exist; " : "; ") + effect + ".")
-                .withAgentMessage(agent)
+        Diagnostic d = Diagnostic.error(DiagnosticCode.SCRIPT_CRLF,
+                        location + " has Windows line endings: its shebang is '#!" + shown + "', so the kernel "
+                                + (interpreterBroken
+                                ? "looks for an interpreter named '" + interpreter.replace("\r", "\\r")
+                                + "', which does not exist; "
+                                : "runs " + interpreter + "; ")
+                                + effect + ".")
                 .withFix("Convert " + location + " to LF line endings (dos2unix, or git config core.autocrlf input).");
+        return agent == null ? d : d.withAgentMessage(agent);
     }
+
+    /** Strips spaces and tabs only, as the kernel does around a shebang's words (a CR stays). */
+    private static String stripBlanks(String s) {
+        int from = 0;
+        int to = s.length();
+        while (from < to && (s.charAt(from) == ' ' || s.charAt(from) == '\t')) {
+            from++;
+        }
+        while (to > from && (s.charAt(to - 1) == ' ' || s.charAt(to - 1) == '\t')) {
+            to--;
+        }
+        return s.substring(from, to);
+    }
+
+    private static int indexOfBlank(String s) {
+        for (int i = 0; i < s.length(); i++) {
+            if (s.charAt(i) == ' ' || s.charAt(i) == '\t') {
+                return i;
+            }
+        }
+        return -1;
+    }
+
 }
