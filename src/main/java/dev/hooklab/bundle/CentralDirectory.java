@@ -38,13 +38,15 @@ final class CentralDirectory {
      * @param platform      the "version made by" host (0 MS-DOS/FAT, 3 Unix)
      * @param flags         the general-purpose bits (bit 0 encrypted, bit 11 UTF-8 name)
      * @param method        the compression method (0 stored, 8 deflated)
+     * @param dosTime       the last-modified time and date in MS-DOS format (time in the low 16 bits)
+     * @param crc           the CRC-32 of the uncompressed data
      * @param compressedSize the compressed size
      * @param size          the uncompressed size
      * @param externalAttributes the external attributes (Unix mode in the high 16 bits for Unix hosts)
      * @param localHeaderOffset where the entry's local header starts
      */
-    record Header(byte[] rawName, String unicodePath, int platform, int flags, int method, long compressedSize,
-                  long size, long externalAttributes, long localHeaderOffset) {
+    record Header(byte[] rawName, String unicodePath, int platform, int flags, int method, long dosTime, long crc,
+                  long compressedSize, long size, long externalAttributes, long localHeaderOffset) {
 
         boolean encrypted() {
             return (flags & 1) != 0;
@@ -144,7 +146,8 @@ final class CentralDirectory {
                 x = data + len;
             }
             headers.add(new Header(name, unicode, (cd.get(p + 5) & 0xff), cd.getShort(p + 8) & 0xffff,
-                    cd.getShort(p + 10) & 0xffff, compressed, size, cd.getInt(p + 38) & MAGIC_32, offset));
+                    cd.getShort(p + 10) & 0xffff, cd.getInt(p + 12) & MAGIC_32, cd.getInt(p + 16) & MAGIC_32,
+                    compressed, size, cd.getInt(p + 38) & MAGIC_32, offset));
             p += ENTRY_SIZE + nameLength + extraLength + commentLength;
         }
         if (headers.size() < count && count != 0xffff) {

@@ -35,8 +35,9 @@ final class ZipBodies implements EntryContent {
     private final java.util.List<Map.Entry<String, Slot>> listed = new java.util.ArrayList<>();
     private Map<String, Slot> slots;
 
-    /** Where an entry's data is and how it is packed. */
-    private record Slot(String storedName, long headerOffset, long compressedSize, long size, int method, boolean readable) {
+    /** Where an entry's data is and how it is packed; {@code dosTime} and {@code crc} as in {@link CentralDirectory.Header}. */
+    record Slot(String storedName, long headerOffset, long compressedSize, long size, int method, long dosTime, long crc,
+                boolean readable) {
     }
 
     ZipBodies(Path file) {
@@ -49,7 +50,17 @@ final class ZipBodies implements EntryContent {
     }
 
     private static Slot slot(String name, CentralDirectory.Header h, boolean readable) {
-        return new Slot(name, h.localHeaderOffset(), h.compressedSize(), h.size(), h.method(), readable);
+        return new Slot(name, h.localHeaderOffset(), h.compressedSize(), h.size(), h.method(), h.dosTime(), h.crc(), readable);
+    }
+
+    /** The zip file these bodies come from. */
+    Path file() {
+        return file;
+    }
+
+    /** Where the data of the entry that extraction leaves at a path is (the later of two wins), or null. */
+    Slot slot(String path) {
+        return slots().get(path);
     }
 
     /** One entry's first bytes straight from an open channel (stored or deflated only), or null for other methods. */
@@ -96,7 +107,8 @@ final class ZipBodies implements EntryContent {
         return out;
     }
 
-    private static long dataOffset(FileChannel channel, Slot slot) throws IOException {
+    /** Where an entry's data starts: after its local header, whose name and extra field lengths may differ from the central one. */
+    static long dataOffset(FileChannel channel, Slot slot) throws IOException {
         ByteBuffer header = ByteBuffer.allocate(LOCAL_HEADER).order(ByteOrder.LITTLE_ENDIAN);
         readFully(channel, header, slot.headerOffset());
         if (header.getInt(0) != LOCAL_SIGNATURE) {

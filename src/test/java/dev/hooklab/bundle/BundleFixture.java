@@ -219,6 +219,12 @@ final class BundleFixture {
         patchHeaders(zip, entryName, (buf, flagsAt, nameAt) -> buf.putShort(flagsAt, (short) (buf.getShort(flagsAt) | 1)));
     }
 
+    /** Makes an entry's local and central headers declare another uncompressed size (a lying header). */
+    static void declareSize(Path zip, String entryName, int size) throws IOException {
+        // the uncompressed size sits 16 bytes after the flags in both headers
+        patchHeaders(zip, entryName, (buf, flagsAt, nameAt) -> buf.putInt(flagsAt + 16, size));
+    }
+
     /** Replaces an entry's stored name by another of the same length (commons-compress would rewrite '\\'). */
     static void renameEntry(Path zip, String entryName, String newName) throws IOException {
         byte[] replacement = newName.getBytes(StandardCharsets.UTF_8);

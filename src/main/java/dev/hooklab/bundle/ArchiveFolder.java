@@ -1,0 +1,151 @@
+package dev.hooklab.bundle;
+
+import java.io.IOException;
+import java.nio.channels.FileChannel;
+import java.nio.file.DirectoryStream;
+import java.nio.file.Files;
+import java.nio.file.LinkOption;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.BasicFileAttributeView;
+import java.nio.file.attribute.FileTime;
+import java.nio.file.attribute.PosixFilePermission;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * deployment-archive on disk as extraction writes it. Every path is checked to stay inside after
+ * normalisation; files and directories are created new, never through an existing link; modes are
+ * set without following links. {@link #empty()} is the agent's {@code rm -rf} before unpacking, and
+ * {@link #discard()} takes away a failed extraction.
+ */
+final class ArchiveFolder {
+    private static final LinkOption NO_FOLLOW = LinkOption.NOFOLLOW_LINKS;
+
+    private final Path root;
+    private final boolean unixModes;
+    private boolean created;
+
+    ArchiveFolder(Path dir) {
+        this.root = dir.toAbsolutePath().normalize();
+        this.unixModes = root.getFileSystem().supportedFileAttributeViews().contains("unix");
+    }
+
+    Path root() {
+        return root;
+    }
+
+    /** Removes everything inside deployment-archive without following links; a file or link in its place goes too. */
+    void empty() throws IOException {
+        if (Files.isDirectory(root, NO_FOLLOW)) {
+            deleteContents(root);
+        } else {
+            Files.deleteIfExists(root);
+        }
+    }
+
+    /** The bytes free for this user on the file system that holds, or will hold, deployment-archive. */
+    long usableSpace() throws IOException {
+        Path existing = root;
+        while (existing != null && !Files.exists(existing)) {
+            existing = existing.getParent();
+        }
+        return existing == null ? Long.MAX_VALUE : Files.getFileStore(existing).getUsableSpace();
+    }
+
+    /** Creates deployment-archive and its missing parents. */
+    void create() throws IOException {
+        if (!Files.isDirectory(root, NO_FOLLOW)) {
+            Files.createDirectories(root);
+            created = true;
+        }
+    }
+
+    /** The absolute path of a relative one, refused when it does not stay strictly inside after normalisation. */
+    Path resolve(String relative) throws IOException {
+        Path p = root.resolve(relative).normalize();
+        if (!p.startsWith(root) || p.equals(root)) {
+            throw new IOException("'" + relative + "' would land outside deployment-archive");
+        }
+        return p;
+    }
+
+    /** A new directory; its parent must exist (a link in its place makes it fail, nothing is followed). */
+    void createDirectory(String relative) throws IOException {
+        Files.createDirectory(resolve(relative));
+    }
+
+    /** A new regular file open for writing; fails if anything, a link included, is already there. */
+    FileChannel createFile(String relative) throws IOException {
+        return FileChannel.open(resolve(relative), StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE, NO_FOLLOW);
+    }
+
+    void createSymlink(String relative, String target) throws IOException {
+        Files.createSymbolicLink(resolve(relative), Path.of(target));
+    }
+
+    /** A hard link to a file already written inside deployment-archive. */
+    void createHardLink(String relative, String existing) throws IOException {
+        Files.createLink(resolve(relative), resolve(existing));
+    }
+
+    /** Applies a mode to a path extraction created, without following a link there. */
+    void setMode(String relative, FileMode mode) throws IOException {
+        setMode(resolve(relative), mode);
+    }
+
+    /** The mode of deployment-archive itself (the agent moves a stripped top folder into its place). */
+    void setRootMode(FileMode mode) throws IOException {
+        setMode(root, mode);
+    }
+
+    private void setMode(Path p, FileMode mode) throws IOException {
+        if (unixModes) {
+            Files.setAttribute(p, "unix:mode", mode.bits(), NO_FOLLOW);
+        } else {
+            Files.setPosixFilePermissions(p, mode.permissions());
+        }
+    }
+
+    void setModifiedTime(String relative, FileTime time) throws IOException {
+        Files.getFileAttributeView(resolve(relative), BasicFileAttributeView.class, NO_FOLLOW).setTimes(time, null, null);
+    }
+
+    /** After a failure: nothing stays behind, and deployment-archive goes too when extraction created it. */
+    void discard() throws IOException {
+        if (created) {
+            if (Files.isDirectory(root, NO_FOLLOW)) {
+                deleteContents(root);
+            }
+            Files.deleteIfExists(root);
+        } else {
+            empty();
+        }
+    }
+
+    private static void deleteContents(Path dir) throws IOException {
+        openUp(dir);
+        List<Path> children = new ArrayList<>();
+        try (DirectoryStream<Path> stream = Files.newDirectoryStream(dir)) {
+            stream.forEach(children::add);
+        }
+        for (Path child : children) {
+            if (Files.isDirectory(child, NO_FOLLOW)) {
+                deleteContents(child);
+            }
+            Files.delete(child);
+        }
+    }
+
+    /** A read-only or unreadable directory is opened up for its owner first (as root this never matters). */
+    private static void openUp(Path dir) throws IOException {
+        if (!Files.isReadable(dir) || !Files.isWritable(dir) || !Files.isExecutable(dir)) {
+            Set<PosixFilePermission> perms = EnumSet.noneOf(PosixFilePermission.class);
+            perms.addAll(Files.getPosixFilePermissions(dir, NO_FOLLOW));
+            perms.addAll(EnumSet.of(PosixFilePermission.OWNER_READ, PosixFilePermission.OWNER_WRITE, PosixFilePermission.OWNER_EXECUTE));
+            Files.setPosixFilePermissions(dir, perms);
+        }
+    }
+}
