@@ -7,6 +7,14 @@ import dev.hooklab.cli.Cli;
 import dev.hooklab.diagnose.rules.Diagnoser;
 import dev.hooklab.inspect.Inspector;
 import dev.hooklab.plan.Planner;
+import dev.hooklab.bundle.BundleExtractor;
+import dev.hooklab.bundle.ExtractionLimits;
+import dev.hooklab.run.HostAccounts;
+import dev.hooklab.run.IsolationProbe;
+import dev.hooklab.run.agent.LocalInstallHost;
+import dev.hooklab.run.session.AgentSteps;
+import dev.hooklab.run.session.SandboxAgentSteps;
+import dev.hooklab.run.session.SessionBuilder;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -14,23 +22,34 @@ import java.io.OutputStreamWriter;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.security.SecureRandom;
-import java.util.List;
 import java.util.Properties;
 
 /** The composition root: the one place that builds hooklab's objects and hands them to the CLI or the window. */
 public final class Hooklab {
     private final String version;
     private final Inspector inspector;
+    private final SessionBuilder sessions;
 
-    private Hooklab(String version, Inspector inspector) {
+    private Hooklab(String version, Inspector inspector, SessionBuilder sessions) {
         this.version = version;
         this.inspector = inspector;
+        this.sessions = sessions;
     }
 
     public static Hooklab create() {
-        Inspector inspector = new Inspector(new BundleReader(), new AppSpecParser(YamlLimits.defaults()), new Planner(),
-                new Diagnoser(), new SecureRandom());
-        return new Hooklab(readVersion(), inspector);
+        AppSpecParser parser = new AppSpecParser(YamlLimits.defaults());
+        Inspector inspector = new Inspector(new BundleReader(), parser, new Planner(), new Diagnoser(),
+                new SecureRandom());
+        HostAccounts host = new HostAccounts();
+        AgentSteps agent = new SandboxAgentSteps(new BundleExtractor(ExtractionLimits.defaults()),
+                new LocalInstallHost(host), parser);
+        SessionBuilder sessions = new SessionBuilder(inspector, parser, agent, host, new IsolationProbe(host));
+        return new Hooklab(readVersion(), inspector, sessions);
+    }
+
+    /** Builds step sessions (the window's Run view and hooklab run). */
+    public SessionBuilder sessions() {
+        return sessions;
     }
 
     public String version() {
@@ -42,7 +61,7 @@ public final class Hooklab {
     }
 
     public Cli cli() {
-        return new Cli(inspector, version, List.of());
+        return new Cli(inspector, sessions, version);
     }
 
     int commandLine(String[] args) {

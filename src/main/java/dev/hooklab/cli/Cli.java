@@ -1,6 +1,7 @@
 package dev.hooklab.cli;
 
 import dev.hooklab.inspect.Inspector;
+import dev.hooklab.run.session.SessionBuilder;
 import picocli.CommandLine;
 
 import java.io.PrintWriter;
@@ -18,13 +19,13 @@ public final class Cli {
     private static final Set<String> COMMANDS = Set.of("lint", "inspect", "run", "help");
 
     private final Inspector inspector;
+    private final SessionBuilder sessions;
     private final String version;
-    private final java.util.List<Object> extraCommands;
 
-    public Cli(Inspector inspector, String version, java.util.List<Object> extraCommands) {
+    public Cli(Inspector inspector, SessionBuilder sessions, String version) {
         this.inspector = inspector;
+        this.sessions = sessions;
         this.version = version;
-        this.extraCommands = java.util.List.copyOf(extraCommands);
     }
 
     /** Whether these arguments are for the command line rather than the window. */
@@ -37,9 +38,7 @@ public final class Cli {
         cl.getCommandSpec().version("hooklab " + version);
         cl.addSubcommand("lint", new LintCommand(inspector, version));
         cl.addSubcommand("inspect", new InspectCommand(inspector));
-        for (Object extra : extraCommands) {
-            cl.addSubcommand(extra);
-        }
+        cl.addSubcommand("run", new RunCommand(sessions));
         cl.addSubcommand("help", new CommandLine.HelpCommand());
         cl.setOut(out);
         cl.setErr(err);

@@ -21,10 +21,16 @@ final class LiveRunPrinter implements SessionListener {
     private final Style style;
     private final Set<Integer> started = new HashSet<>();
     private final Map<Integer, Set<Integer>> scriptsShown = new HashMap<>();
+    private final Set<String> said = new HashSet<>();
 
     LiveRunPrinter(PrintWriter out, Style style) {
         this.out = out;
         this.style = style;
+    }
+
+    /** Notes already shown once for the whole run (the isolation's), not repeated per script. */
+    void alreadySaid(java.util.Collection<String> notes) {
+        said.addAll(notes);
     }
 
     @Override
@@ -67,7 +73,8 @@ final class LiveRunPrinter implements SessionListener {
         if (run.agentMessage() != null) {
             out.println("    " + style.dim("agent: ") + run.agentMessage());
         }
-        run.notes().forEach(n -> out.println("    " + style.dim("note:  " + n)));
+        run.notes().stream().filter(n -> !said.contains(n))
+                .forEach(n -> out.println("    " + style.dim("note:  " + n)));
     }
 
     private void end(StepState step) {

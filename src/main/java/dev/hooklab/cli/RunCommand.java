@@ -85,8 +85,8 @@ final class RunCommand implements Callable<Integer> {
             throw new UserError("--isolation must be auto, bwrap or none, not '" + isolation + "'");
         }
         PrintWriter out = spec.commandLine().getOut();
-        SessionListener listener = format == Format.json ? SessionListener.NONE
-                : new LiveRunPrinter(out, Style.forTerminal());
+        LiveRunPrinter printer = format == Format.json ? null : new LiveRunPrinter(out, Style.forTerminal());
+        SessionListener listener = printer == null ? SessionListener.NONE : printer;
         RunRequest request = new RunRequest(input, deployment.toInspectOptions(appspec), previous, events, sandbox,
                 isolation, network, maxTimeout, deployment.applicationName, deployment.deploymentGroupName);
         SessionBuilder.Prepared prepared;
@@ -97,7 +97,8 @@ final class RunCommand implements Callable<Integer> {
         }
         StepSession session = prepared.session();
         try (session) {
-            if (format == Format.text) {
+            if (printer != null) {
+                printer.alreadySaid(prepared.isolation().notes(session.sandbox().mounts()));
                 intro(prepared, out);
             }
             try {

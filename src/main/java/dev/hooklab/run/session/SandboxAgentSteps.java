@@ -1,0 +1,99 @@
+package dev.hooklab.run.session;
+
+import dev.hooklab.bundle.BundleException;
+import dev.hooklab.bundle.BundleExtractor;
+import dev.hooklab.bundle.Extraction;
+import dev.hooklab.plan.DeploymentLayout;
+import dev.hooklab.run.agent.AgentInstall;
+import dev.hooklab.run.agent.DeploymentInstructions;
+import dev.hooklab.run.agent.InstallCounts;
+import dev.hooklab.run.agent.InstallHost;
+import dev.hooklab.run.agent.InstallResult;
+import dev.hooklab.run.agent.NotApplied;
+import dev.hooklab.run.agent.SandboxTree;
+import dev.hooklab.run.agent.SandboxWrites;
+import dev.hooklab.appspec.AppSpecParser;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The agent's DownloadBundle and Install, emulated in a sandbox: the bundle extracted safely into
+ * deployment-archive (top folder stripped by the agent's rule) with the most-recent marker, then the
+ * Install step with its cleanup, copies, permissions, install.json and last-successful marker.
+ */
+public final class SandboxAgentSteps implements AgentSteps {
+    private final BundleExtractor extractor;
+    private final InstallHost host;
+    private final AppSpecParser parser;
+
+    public SandboxAgentSteps(BundleExtractor extractor, InstallHost host, AppSpecParser parser) {
+        this.extractor = extractor;
+        this.host = host;
+        this.parser = parser;
+    }
+
+    @Override
+    public StepOutcome downloadBundle(RunTarget.Revision revision, DeploymentLayout layout, String appspecName,
+                                      Sandbox sandbox) {
+        SandboxWrites writes = new SandboxWrites(new SandboxTree(sandbox.root()));
+        List<String> notes = new ArrayList<>();
+        try {
+            Path archive = writes.tree().hostPath(layout.archiveDir());
+            Extraction done = extractor.extract(revision.bundle(), archive);
+            notes.add("Unpacked " + count(done.files(), "file") + ", " + count(done.directories(), "folder") + " and "
+                    + count(done.symlinks(), "symlink") + " (" + done.bytes() + " bytes) into " + layout.archiveDir()
+                    + (revision.bundle().revision().topFolder().stripped()
+                    ? ", stripping the top folder '" + revision.bundle().revision().topFolder().folder() + "/'" : "")
+                    + ".");
+            notes.addAll(done.notes());
+            if (revision.appspecOverride() != null) {
+                writes.writeText(layout.archiveDir() + "/" + appspecName, revision.appspecOverride());
+                notes.add("Replaced the bundle's AppSpec with the one given by --appspec.");
+            }
+            new DeploymentInstructions(writes, layout).writeMostRecentInstall();
+            return StepOutcome.succeeded(notes);
+        } catch (BundleException e) {
+            notes.add("hooklab refused to unpack the bundle: " + e.getMessage());
+            return StepOutcome.failed(null, notes);
+        } catch (IOException | IllegalArgumentException e) {
+            notes.add("hooklab could not unpack the bundle into the sandbox: " + e.getMessage());
+            return StepOutcome.failed(null, notes);
+        }
+    }
+
+    @Override
+    public StepOutcome install(RunTarget.Revision revision, DeploymentLayout layout, String appspecName,
+                               String fileExistsBehavior, Sandbox sandbox) {
+        SandboxWrites writes = new SandboxWrites(new SandboxTree(sandbox.root()));
+        InstallResult r = new AgentInstall(writes, host, parser).install(layout, appspecName, fileExistsBehavior);
+        List<String> notes = new ArrayList<>();
+        InstallCounts c = r.counts();
+        if (r.succeeded()) {
+            notes.add("Created " + count(c.directoriesCreated(), "folder") + ", copied " + count(c.filesCopied(), "file")
+                    + " and " + count(c.symlinksCreated(), "symlink") + ", set " + count(c.modesSet(), "mode") + ", "
+                    + count(c.ownersSet(), "owner") + " and " + count(c.aclsSet(), "ACL") + ".");
+        }
+        if (r.cleanup().found()) {
+            notes.add("Ran the previous deployment's cleanup file first.");
+        }
+        for (NotApplied n : r.notApplied()) {
+            notes.add("Not applied: " + n.command() + " " + n.path() + " (" + n.reason() + ").");
+        }
+        notes.addAll(r.notes());
+        return switch (r.status()) {
+            case SUCCEEDED -> StepOutcome.succeeded(notes);
+            case FAILED -> StepOutcome.failed(r.message(), notes);
+            case NOT_EMULATED -> {
+                notes.add(0, r.message());
+                yield StepOutcome.failed(null, notes);
+            }
+        };
+    }
+
+    private static String count(long n, String noun) {
+        return n + " " + noun + (n == 1 ? "" : "s");
+    }
+}
