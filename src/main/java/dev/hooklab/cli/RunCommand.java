@@ -62,6 +62,11 @@ final class RunCommand implements Callable<Integer> {
             description = "Lower every script's timeout to at most SECONDS for this run.")
     Integer maxTimeout;
 
+    @Option(names = "--bundle-var", paramLabel = "NAME=VALUE",
+            description = "A BUNDLE_* variable hooks see, as for an S3 revision (BUNDLE_BUCKET, BUNDLE_KEY, BUNDLE_VERSION, "
+                    + "BUNDLE_ETAG) or a GitHub one (BUNDLE_COMMIT); repeatable.")
+    java.util.Map<String, String> bundleVariables = new java.util.LinkedHashMap<>();
+
     @Option(names = "--format", paramLabel = "FORMAT", description = "text or json (default: ${DEFAULT-VALUE}).",
             defaultValue = "text")
     Format format;
@@ -84,11 +89,18 @@ final class RunCommand implements Callable<Integer> {
         if (!List.of("auto", "bwrap", "none").contains(isolation)) {
             throw new UserError("--isolation must be auto, bwrap or none, not '" + isolation + "'");
         }
+        for (String name : bundleVariables.keySet()) {
+            if (!java.util.Set.of("BUNDLE_BUCKET", "BUNDLE_KEY", "BUNDLE_VERSION", "BUNDLE_ETAG", "BUNDLE_COMMIT")
+                    .contains(name)) {
+                throw new UserError("--bundle-var: " + name + " is not one of BUNDLE_BUCKET, BUNDLE_KEY, BUNDLE_VERSION, "
+                        + "BUNDLE_ETAG, BUNDLE_COMMIT");
+            }
+        }
         PrintWriter out = spec.commandLine().getOut();
         LiveRunPrinter printer = format == Format.json ? null : new LiveRunPrinter(out, Style.forTerminal());
         SessionListener listener = printer == null ? SessionListener.NONE : printer;
         RunRequest request = new RunRequest(input, deployment.toInspectOptions(appspec), previous, events, sandbox,
-                isolation, network, maxTimeout, deployment.applicationName, deployment.deploymentGroupName);
+                isolation, network, maxTimeout, deployment.applicationName, deployment.deploymentGroupName, bundleVariables);
         SessionBuilder.Prepared prepared;
         try {
             prepared = sessions.build(request, listener);

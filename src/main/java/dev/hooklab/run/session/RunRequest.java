@@ -4,6 +4,7 @@ import dev.hooklab.inspect.InspectOptions;
 
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 
 /**
  * What {@code hooklab run} (or the window) asks for.
@@ -19,12 +20,14 @@ import java.util.List;
  * @param maxTimeout          a cap on every script's timeout in seconds, or null
  * @param applicationName     APPLICATION_NAME, or null for the input path (as codedeploy-local)
  * @param deploymentGroupName DEPLOYMENT_GROUP_NAME
+ * @param bundleVariables     BUNDLE_* variables to give hooks (an S3 or GitHub revision's), may be empty
  */
 public record RunRequest(Path input, InspectOptions options, Path previous, List<String> events, Path sandboxDir,
                          String isolation, boolean network, Integer maxTimeout, String applicationName,
-                         String deploymentGroupName) {
+                         String deploymentGroupName, Map<String, String> bundleVariables) {
 
     public RunRequest {
         events = List.copyOf(events);
+        bundleVariables = Map.copyOf(bundleVariables);
     }
 }

@@ -5,6 +5,7 @@ import dev.hooklab.bundle.Bundle;
 import dev.hooklab.plan.DeploymentLayout;
 
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -20,14 +21,17 @@ import java.util.Optional;
  * @param deploymentGroupName DEPLOYMENT_GROUP_NAME
  * @param events              the steps, in order (DownloadBundle and Install included)
  * @param destinations        the files destinations of both revisions (absolute instance paths)
+ * @param bundleVariables     BUNDLE_BUCKET, BUNDLE_KEY, BUNDLE_VERSION, BUNDLE_ETAG or BUNDLE_COMMIT as an S3 or
+ *                            GitHub revision would set them; empty for a local revision (as codedeploy-local)
  */
 public record RunTarget(Revision current, Optional<Revision> previous, DeploymentLayout layout, String appspecName,
                         String fileExistsBehavior, String applicationName, String deploymentGroupName,
-                        List<String> events, List<String> destinations) {
+                        List<String> events, List<String> destinations, Map<String, String> bundleVariables) {
 
     public RunTarget {
         events = List.copyOf(events);
         destinations = List.copyOf(destinations);
+        bundleVariables = Map.copyOf(bundleVariables);
     }
 
     public TargetOs os() {

@@ -83,7 +83,8 @@ public final class SessionBuilder {
                 previous.map(p -> new RunTarget.Revision(p.bundle().orElseThrow(), p.plan().layout().deploymentId(), null)),
                 layout, request.options().appspecName(), request.options().fileExistsBehavior(),
                 request.applicationName() != null ? request.applicationName() : request.input().toString(),
-                request.deploymentGroupName(), events(request.events(), current), List.copyOf(new LinkedHashSet<>(destinations)));
+                request.deploymentGroupName(), events(request.events(), current), List.copyOf(new LinkedHashSet<>(destinations)),
+                request.bundleVariables());
         Isolation isolation;
         try {
             isolation = probe.choose(request.isolation(), request.network());

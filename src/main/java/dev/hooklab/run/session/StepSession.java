@@ -46,7 +46,7 @@ public final class StepSession implements AutoCloseable {
         this.listener = listener;
         DeploymentLayout l = target.layout();
         HookEnvironment env = new HookEnvironment(l.deploymentId(), target.applicationName(),
-                target.deploymentGroupName(), l.deploymentGroupId(), Map.of());
+                target.deploymentGroupName(), l.deploymentGroupId(), target.bundleVariables());
         this.hooks = new HookEventStep(target, sandbox, runner, parser, env);
         for (String event : target.events()) {
             steps.add(StepState.pending(steps.size(), event, Lifecycle.revisionOf(event)));

@@ -139,4 +139,55 @@ class RunCommandTest {
         assertThat(r.exit()).isEqualTo(2);
         assertThat(r.err().trim()).doesNotContain("\n").contains("run needs a bundle or a folder");
     }
+
+    @Test
+    void eventsRunASubsetAfterDownloadBundleAndInstall() throws IOException {
+        Path rev = Revisions.with("""
+                version: 0.0
+                os: linux
+                hooks:
+                  BeforeInstall:
+                    - location: scripts/env.sh
+                  ValidateService:
+                    - location: scripts/env.sh
+                """).script("scripts/env.sh", PRINT_ENV).writeTo(tmp.resolve("rev"));
+        Result r = run(rev.toString(), "--format", "json", "--isolation", "none", "--events", "ValidateService",
+                "--bundle-var", "BUNDLE_COMMIT=abc123");
+        assertThat(r.exit()).as(r.err()).isZero();
+        assertThat(r.json().get("steps")).extracting(s -> s.get("event").asText())
+                .containsExactly("DownloadBundle", "Install", "ValidateService");
+        Result bad = run(rev.toString(), "--events", "ValidateService,DownloadBundle");
+        assertThat(bad.exit()).isEqualTo(2);
+        assertThat(bad.err()).contains("The only events that can be specified before");
+    }
+
+    @Test
+    void maxTimeoutLowersTheDeadlineAndSaysSo() throws IOException {
+        Path rev = Revisions.with("""
+                version: 0.0
+                os: linux
+                hooks:
+                  AfterInstall:
+                    - location: scripts/slow.sh
+                      timeout: 300
+                """).script("scripts/slow.sh", "#!/bin/bash\nsleep 20\n").writeTo(tmp.resolve("rev"));
+        Result r = run(rev.toString(), "--format", "json", "--isolation", "none", "--max-timeout", "1");
+        JsonNode script = r.step("AfterInstall").get("scripts").get(0);
+        assertThat(script.get("status").asText()).isEqualTo("timed-out");
+        assertThat(script.get("notes").toString()).contains("300");
+    }
+
+    @Test
+    void bundleVariablesReachTheHooks() throws IOException {
+        Path rev = Revisions.with("""
+                version: 0.0
+                os: linux
+                hooks:
+                  AfterInstall:
+                    - location: scripts/bundle.sh
+                """).script("scripts/bundle.sh", "#!/bin/bash\necho \"commit=$BUNDLE_COMMIT\"\n").writeTo(tmp.resolve("rev"));
+        Result r = run(rev.toString(), "--format", "json", "--isolation", "none", "--bundle-var", "BUNDLE_COMMIT=abc123");
+        assertThat(r.step("AfterInstall").get("scripts").get(0).get("stdout").asText()).isEqualTo("commit=abc123\n");
+        assertThat(run(rev.toString(), "--bundle-var", "PATH=/x").exit()).isEqualTo(2);
+    }
 }
