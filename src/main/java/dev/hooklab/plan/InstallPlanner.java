@@ -74,7 +74,7 @@ public final class InstallPlanner {
         final InstanceFiles instance;
         final String behavior;
         final List<InstallStep> steps = new ArrayList<>();
-        final Map<String, String> copyTargets = new LinkedHashMap<>();
+        final Map<String, InstallStep.Copy> copyTargets = new LinkedHashMap<>(1024);
         final Set<String> mkdirTargets = new LinkedHashSet<>();
         final Set<String> permissionTargets = new LinkedHashSet<>();
         final List<String> retained = new ArrayList<>();
@@ -100,17 +100,8 @@ public final class InstallPlanner {
             return paths.expand(path, AGENT_CWD);
         }
 
-        /** Ruby's File.join of two parts: one separator between them. */
         String join(String left, String right) {
-            String l = left;
-            while (l.length() > 1 && l.endsWith("/")) {
-                l = l.substring(0, l.length() - 1);
-            }
-            String r = right;
-            while (r.startsWith("/")) {
-                r = r.substring(1);
-            }
-            return l + "/" + r;
+            return InstallPlanner.join(left, right);
         }
 
         /** The archive-relative path of a source ("" for the root), or null when it leaves the archive. */
@@ -131,7 +122,7 @@ public final class InstallPlanner {
                 String fileDestination = join(f.destination(), AgentPath.basename(absoluteSource));
                 String target = expand(fileDestination);
                 fillInMissingAncestors(target);
-                normalCopy(rel, absoluteSource, fileDestination, target);
+                normalCopy(rel, absoluteSource, "", fileDestination, target);
             }
         }
 
@@ -145,27 +136,30 @@ public final class InstallPlanner {
             }
             for (String name : archive.list(rel)) {
                 String entryRel = rel.isEmpty() ? name : rel + "/" + name;
-                String entrySource = join(absoluteSource, name);
-                String entryDestination = join(destination, name);
                 String entryTarget = target.endsWith("/") ? target + name : target + "/" + name;
                 if (archive.isRealDirectory(entryRel)) {
-                    directoryCopy(entryRel, entrySource, entryDestination, entryTarget);
+                    directoryCopy(entryRel, join(absoluteSource, name), join(destination, name), entryTarget);
                 } else {
-                    normalCopy(entryRel, entrySource, entryDestination, entryTarget);
+                    normalCopy(entryRel, absoluteSource, name, destination, entryTarget);
                 }
             }
         }
 
-        void normalCopy(String rel, String absoluteSource, String destination, String target) throws Stop {
+        /**
+         * One file: {@code sourceDir}/{@code name} to {@code target}. The joined source and destination are built
+         * only for messages, so that a large revision costs one string per file (its target).
+         */
+        void normalCopy(String rel, String sourceDir, String name, String destinationDir, String target) throws Stop {
             if (!instance.exists(target)) {
-                copy(rel, absoluteSource, target);
+                copy(rel, sourceDir, name, target);
                 return;
             }
+            String destination = name.isEmpty() ? destinationDir : join(destinationDir, name);
             switch (behavior) {
                 case "DISALLOW" -> throw stop(DiagnosticCode.FILE_EXISTS,
                         "The deployment failed because a specified file already exists at this location: " + destination);
                 case "OVERWRITE" -> {
-                    copy(rel, absoluteSource, target);
+                    copy(rel, sourceDir, name, target);
                     overwritten.add(target);
                 }
                 case "RETAIN" -> retained.add(target);
@@ -189,21 +183,22 @@ public final class InstallPlanner {
         }
 
         /** @param target the expanded destination file */
-        void copy(String rel, String source, String target) throws Stop {
-            if (copyTargets.containsKey(target)) {
+        void copy(String rel, String sourceDir, String name, String target) throws Stop {
+            InstallStep.Copy step = new InstallStep.Copy(sourceDir, name, rel, target);
+            InstallStep.Copy earlier = copyTargets.putIfAbsent(target, step);
+            if (earlier != null) {
                 throw stop(DiagnosticCode.FILES_CONFLICT, "The deployment failed because the application specification "
-                        + "file specifies two source files named " + source + " and " + copyTargets.get(target)
+                        + "file specifies two source files named " + step.source() + " and " + earlier.source()
                         + " for the same destination (" + target + "). Remove one of the source file paths from the "
                         + "AppSpec file, and then try again.");
             }
             if (mkdirTargets.contains(target)) {
                 throw stop(DiagnosticCode.FILES_CONFLICT, "The deployment failed because the application specification "
-                        + "file calls for installing the file " + source + ", but a file with that name already exists "
-                        + "at the location (" + target + "). Update your AppSpec file or directory structure, and then "
-                        + "try again.");
+                        + "file calls for installing the file " + step.source() + ", but a file with that name already "
+                        + "exists at the location (" + target + "). Update your AppSpec file or directory structure, and "
+                        + "then try again.");
             }
-            steps.add(new InstallStep.Copy(source, rel, target));
-            copyTargets.put(target, source);
+            steps.add(step);
         }
 
         /** @param target the expanded directory */
@@ -211,7 +206,7 @@ public final class InstallPlanner {
             if (copyTargets.containsKey(target)) {
                 throw stop(DiagnosticCode.FILES_CONFLICT, "The deployment failed because the application specification "
                         + "file includes an mkdir command more than once for the same destination path (" + target
-                        + ") from (" + copyTargets.get(target) + "). Update the files section of the AppSpec file, and "
+                        + ") from (" + copyTargets.get(target).source() + "). Update the files section of the AppSpec file, and "
                         + "then try again.");
             }
             if (mkdirTargets.add(target)) {
@@ -341,5 +336,18 @@ public final class InstallPlanner {
             b.append('"').append(items.get(i).replace("\\", "\\\\").replace("\"", "\\\"")).append('"');
         }
         return b.append(']').toString();
+    }
+
+    /** Ruby's File.join of two parts: one separator between them. */
+    static String join(String left, String right) {
+        int end = left.length();
+        while (end > 1 && left.charAt(end - 1) == '/') {
+            end--;
+        }
+        int start = 0;
+        while (start < right.length() && right.charAt(start) == '/') {
+            start++;
+        }
+        return left.substring(0, end) + "/" + right.substring(start);
     }
 }

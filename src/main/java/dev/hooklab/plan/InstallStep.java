@@ -15,11 +15,18 @@ public sealed interface InstallStep {
     /**
      * {@code copy}: one file or symlink into place (recorded in the cleanup file).
      *
-     * @param source      the absolute source as the agent joins it onto deployment-archive
+     * @param sourceDir   the source's folder as the agent joins it onto deployment-archive; with {@code name},
+     *                    the source (kept in two parts: a revision of 100,000 files shares one folder string)
+     * @param name        the source's file name, or "" when {@code sourceDir} is the whole source
      * @param archivePath the source relative to deployment-archive
      * @param target      the expanded destination file
      */
-    record Copy(String source, String archivePath, String target) implements InstallStep {
+    record Copy(String sourceDir, String name, String archivePath, String target) implements InstallStep {
+
+        /** The absolute source as the agent joins it onto deployment-archive (File.join). */
+        public String source() {
+            return name.isEmpty() ? sourceDir : InstallPlanner.join(sourceDir, name);
+        }
     }
 
     /** {@code chmod}/{@code setfacl}/{@code semanage}/{@code chown} for one target, from one permissions entry. */
