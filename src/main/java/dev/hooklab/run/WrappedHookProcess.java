@@ -60,7 +60,8 @@ final class WrappedHookProcess implements HookProcess {
         }
         long started = System.nanoTime();
         Process process = builder.start();
-        process.getOutputStream().close(); // the agent closes the script's stdin at once
+        // the wrapper's stdin stays open until hooklab is done with the outputs (see finish in the wrapper);
+        // the script itself gets /dev/null, as the agent closes its stdin at once
         return new WrappedHookProcess(launch, status, process, started);
     }
 
@@ -76,12 +77,15 @@ final class WrappedHookProcess implements HookProcess {
         RunLimits limits = launch.limits();
         Duration wrapperLimit = Duration.ofSeconds(launch.timeoutSeconds()).plus(limits.killGrace())
                 .plus(limits.settle()).plus(WRAPPER_SLACK);
-        if (!process.waitFor(wrapperLimit.toMillis(), TimeUnit.MILLISECONDS)) {
+        if (!awaitDone(wrapperLimit)) {
             process.destroyForcibly();
             process.waitFor(5, TimeUnit.SECONDS);
             notes.add("hooklab's wrapper did not finish within " + wrapperLimit.toSeconds() + " s and was killed.");
         }
         WrapperReport report = WrapperReport.read(status);
+        if (launch.isolation().ownPidNamespace()) {
+            release(); // the wrapper has named the holders; its namespace may go, and the outputs with it
+        }
         // the script's own time: without the wrapper's wait for outputs that stayed open
         long durationMs = Math.max(0, TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started) - report.settledMs());
         Set<OutputChannel> leftOpen = EnumSet.noneOf(OutputChannel.class);
@@ -96,11 +100,48 @@ final class WrappedHookProcess implements HookProcess {
             watchOutputs(report, leftOpen, holders, notes);
         }
         drain(report, notes);
+        release();
         pumps.close();
         notes.addAll(pumps.problems());
         return new ProcessOutcome(report.pid(), report.exitCode(), report.signal(), report.signalName(), report.execError(), ending,
                 report.survivedTerm(), leftOpen, holders, report.leftovers(), pumps.stdout(), pumps.stderr(),
                 durationMs, notes);
+    }
+
+    /**
+     * Waits until the wrapper has written "done" (it then waits for its stdin to close) or has gone.
+     * The wrapper must outlive the script: the JVM closes a child's output pipes when the child exits.
+     */
+    private boolean awaitDone(Duration limit) throws InterruptedException, IOException {
+        long end = System.nanoTime() + limit.toNanos();
+        long pause = 1;
+        long size = -1;
+        while (System.nanoTime() < end) {
+            long now = Files.size(status);
+            if (now != size) {
+                size = now;
+                if (WrapperReport.read(status).done()) {
+                    return true;
+                }
+            }
+            if (process.waitFor(pause, TimeUnit.MILLISECONDS)) {
+                return true;
+            }
+            pause = Math.min(20, pause * 2);
+        }
+        return false;
+    }
+
+    /** Lets the wrapper exit: closes its stdin and waits for it. */
+    private void release() throws InterruptedException {
+        try {
+            process.getOutputStream().close();
+        } catch (IOException ignored) {
+            // already closed
+        }
+        if (!process.waitFor(5, TimeUnit.SECONDS)) {
+            process.destroyForcibly();
+        }
     }
 
     /** After the script's exit: outputs still open past the settle time are left open; name and stop the holders. */

@@ -12,7 +12,7 @@
 #   settled <ms>                          (own PID namespace) waited this long for the outputs to close
 #   holder stdout|stderr <pid> <command>  (own PID namespace) keeps an output open after the exit
 #   leftover <pid> <command>              (own PID namespace) still running after the exit
-#   done
+#   done                                  then the wrapper waits until its own stdin closes
 # The wrapper keeps no copy of the capture pipes once the script runs, so only the script's
 # processes hold them. Only perl builtins on the usual path: each module costs milliseconds per hook.
 use strict;
@@ -33,11 +33,12 @@ report('pipes', $out_inode, $err_inode);
 my @stop_signals = qw(TERM INT HUP);
 my $stop_requested = 0;
 $SIG{$_} = sub { $stop_requested = 1 } for @stop_signals;
-pipe(my $exec_r, my $exec_w) or do { report('exec-error', 0, 'EPIPE', "pipe: $!"); report('done'); exit 0 };
+pipe(my $exec_r, my $exec_w) or do { report('exec-error', 0, 'EPIPE', "pipe: $!"); finish() };
 my $pid = fork();
-if (!defined $pid) { report('exec-error', $! + 0, 'EAGAIN', "$!"); report('done'); exit 0 }
+if (!defined $pid) { report('exec-error', $! + 0, 'EAGAIN', "$!"); finish() }
 if ($pid == 0) {
     close $exec_r;
+    open(STDIN, '<', '/dev/null'); # the agent closes the script's stdin at once
     $SIG{$_} = 'DEFAULT' for @stop_signals, qw(ALRM PIPE);
     setpgrp(0, 0);
     exec { $command[0] } @command;
@@ -64,8 +65,7 @@ close $exec_r;
 if ($exec_failure ne '') {
     waitpid($pid, 0);
     report('exec-error', $exec_failure);
-    report('done');
-    exit 0;
+    finish();
 }
 
 my $started = time;
@@ -102,8 +102,7 @@ if (defined $ended) {
     signal_all('KILL', @left) if @left;
     if (!defined $wait_status) { waitpid($pid, 0); $wait_status = $? }
     report_wait_status($wait_status);
-    report('done');
-    exit 0;
+    finish();
 }
 
 report_wait_status($wait_status);
@@ -122,8 +121,17 @@ if ($own_ns) {
     report('holder', @$_) for @holders;
     report('leftover', $_, command_of($_)) for grep { !$holding{$_} } others();
 }
-report('done');
-exit 0;
+finish();
+
+# Says "done", then stays until hooklab closes the wrapper's stdin: the JVM closes a child's
+# output pipes when that child exits, which would end hooklab's reading while a background
+# process of the script still holds them.
+sub finish {
+    report('done');
+    my $byte;
+    1 while sysread(STDIN, $byte, 1) > 0;
+    exit 0;
+}
 
 sub report_wait_status {
     my ($raw) = @_;
