@@ -73,6 +73,12 @@ public final class HooklabWindow {
     public void show(Stage stage, Path initial) {
         this.stage = stage;
         stage.setTitle("hooklab " + version);
+        for (int size : new int[]{16, 32, 48, 64, 128, 256}) {
+            var icon = HooklabWindow.class.getResource("/dev/hooklab/icons/hooklab-" + size + ".png");
+            if (icon != null) {
+                stage.getIcons().add(new javafx.scene.image.Image(icon.toExternalForm()));
+            }
+        }
         BorderPane root = new BorderPane();
         root.setTop(toolbar());
         SplitPane middle = new SplitPane(tree, planPane());
