@@ -5,6 +5,8 @@ import org.apache.commons.compress.archivers.tar.TarArchiveEntry;
 import org.apache.commons.compress.archivers.tar.TarArchiveOutputStream;
 import org.apache.commons.compress.archivers.zip.ZipArchiveEntry;
 import org.apache.commons.compress.archivers.zip.ZipArchiveOutputStream;
+import dev.hooklab.run.HostAccounts;
+import dev.hooklab.run.IsolationProbe;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -80,7 +82,7 @@ class AgentRunBehaviourTest {
 
     @Test
     void underBubblewrapHooksSeeTheSandboxAtTheRealPaths() throws IOException {
-        assumeThat(Files.isExecutable(Path.of("/usr/bin/bwrap"))).as("bubblewrap installed").isTrue();
+        assumeThat(new IsolationProbe(new HostAccounts()).bubblewrapProblem()).as("bubblewrap works here").isNull();
         Path realDestination = Path.of("/var/app/current");
         boolean existedBefore = Files.exists(realDestination);
         Path rev = Revisions.with("""
