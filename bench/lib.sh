@@ -27,10 +27,13 @@ median_time() {
 
 # median peak resident memory (MiB) over RUNS runs with GNU time
 median_rss() {
-  local cmd="$1" i values=()
+  local cmd="$1" i values=() report
+  report="$(mktemp)"
   for i in $(seq "$RUNS"); do
-    values+=("$( { /usr/bin/time -f '%M' bash -c "$cmd" >/dev/null 2>/dev/null; } 2>&1 | tail -1)")
+    /usr/bin/time -f '%M' -o "$report" bash -c "$cmd" >/dev/null 2>&1 || true
+    values+=("$(tail -1 "$report")")
   done
+  rm -f "$report"
   printf '%s\n' "${values[@]}" | sort -n | awk '{a[NR]=$1} END {printf "%.0f\n", a[int((NR+1)/2)]/1024}'
 }
 

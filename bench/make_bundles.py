@@ -3,6 +3,7 @@
 
 KIND: zip100k   a zip with 100,000 small entries, an appspec.yml and two hook scripts
       tgz1g     a tgz of about 1 GiB (incompressible payload), an appspec.yml and two hook scripts
+      tgz1g-text  a tgz that holds 1 GiB of compressible text (a gzip that really inflates)
       zip500m   a zip of about 500 MB in 20,000 files, for extraction
       tgz500m   the same as a tgz
 """
@@ -46,7 +47,26 @@ def payload(size, seed):
         yield chunk
 
 
-def tar_big(out, total, files, mode):
+def text_payload(size, seed):
+    # compressible (about 4:1 with gzip), like logs or source: lines of words, 1 MiB at a time
+    import random
+    rnd = random.Random(seed)
+    words = [("%x" % rnd.getrandbits(24)) for _ in range(4096)]
+    left = size
+    while left > 0:
+        lines = []
+        n = 0
+        while n < min(left, 1 << 20):
+            line = " ".join(rnd.choice(words) for _ in range(12)) + "\n"
+            lines.append(line)
+            n += len(line)
+        chunk = "".join(lines).encode()[:min(left, 1 << 20)]
+        left -= len(chunk)
+        yield chunk
+
+
+def tar_big(out, total, files, mode, make=None):
+    make = make or payload
     per = total // files
     with tarfile.open(out, mode, compresslevel=1) as t:
         def add(name, data, perm=0o644):
@@ -58,7 +78,7 @@ def tar_big(out, total, files, mode):
         add("scripts/after_install.sh", SCRIPT, 0o755)
         add("scripts/start.sh", SCRIPT, 0o755)
         for i in range(files):
-            data = b"".join(payload(per, i))
+            data = b"".join(make(per, i))
             add("payload/d%02d/blob%05d.bin" % (i % 50, i), data)
 
 
@@ -79,6 +99,8 @@ def main():
         zip_many(out, 100_000)
     elif kind == "tgz1g":
         tar_big(out, 1 << 30, 256, "w:gz")
+    elif kind == "tgz1g-text":
+        tar_big(out, 1 << 30, 256, "w:gz", text_payload)
     elif kind == "zip500m":
         zip_big(out, 500_000_000, 20_000)
     elif kind == "tgz500m":
