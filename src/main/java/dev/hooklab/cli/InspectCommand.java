@@ -1,16 +1,13 @@
 package dev.hooklab.cli;
 
-import dev.hooklab.inspect.InputException;
 import dev.hooklab.inspect.Inspection;
 import dev.hooklab.inspect.Inspector;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
-import java.nio.file.Path;
 import java.util.concurrent.Callable;
 
 @Command(name = "inspect", sortOptions = false,
@@ -23,21 +20,12 @@ final class InspectCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Parameters(index = "0", paramLabel = "INPUT", description = "A bundle (zip, tar, tgz), a folder, or an appspec.yml alone.")
-    Path input;
-
-    @Option(names = "--appspec", paramLabel = "FILE", description = "Use this AppSpec instead of the bundle's.")
-    Path appspec;
+    @Mixin
+    RevisionOptions revision;
 
     @Option(names = "--format", paramLabel = "FORMAT", description = "text or json (default: ${DEFAULT-VALUE}).",
             defaultValue = "text")
     Format format;
-
-    @Option(names = {"-o", "--output"}, paramLabel = "FILE", description = "Write the report to FILE instead of stdout.")
-    Path output;
-
-    @Mixin
-    DeploymentOptions deployment;
 
     InspectCommand(Inspector inspector) {
         this.inspector = inspector;
@@ -48,17 +36,12 @@ final class InspectCommand implements Callable<Integer> {
         if (format == Format.sarif) {
             throw new UserError("inspect writes text or json; use hooklab lint --format sarif for SARIF");
         }
-        Inspection in;
-        try {
-            in = inspector.inspect(input, deployment.toInspectOptions(appspec));
-        } catch (InputException e) {
-            throw new UserError(e.getMessage());
-        }
-        Output.to(output, spec.commandLine().getOut(), out -> {
+        Inspection in = revision.inspect(inspector);
+        Output.to(revision.output, spec.commandLine().getOut(), out -> {
             if (format == Format.json) {
                 new JsonReport().write(in, out);
             } else {
-                new TextReport(output == null ? Style.forTerminal() : new Style(false)).inspect(in, out);
+                new TextReport(revision.style()).inspect(in, out);
             }
         });
         return in.hasErrors() ? 1 : 0;
