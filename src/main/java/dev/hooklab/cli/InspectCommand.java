@@ -10,7 +10,7 @@ import picocli.CommandLine.Model.CommandSpec;
 
 import java.util.concurrent.Callable;
 
-@Command(name = "inspect", sortOptions = false,
+@Command(name = "inspect", sortOptions = false, mixinStandardHelpOptions = true,
         description = {"Show the deployment plan: the on-instance path of every hook script, which revision each event "
                 + "runs, and the diagnostics.", "",
                 "Exit status: 0 no errors, 1 the deployment would fail, 2 unreadable input or bad arguments."})

@@ -11,7 +11,7 @@ import picocli.CommandLine.Model.CommandSpec;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 
-@Command(name = "lint", sortOptions = false,
+@Command(name = "lint", sortOptions = false, mixinStandardHelpOptions = true,
         description = {"Report what the CodeDeploy agent would fail on, with its own messages, and what it silently "
                 + "gets wrong.", "",
                 "Exit status: 0 no errors, 1 the deployment would fail, 2 unreadable input or bad arguments."})

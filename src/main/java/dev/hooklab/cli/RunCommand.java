@@ -20,7 +20,7 @@ import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutionException;
 
-@Command(name = "run", sortOptions = false,
+@Command(name = "run", sortOptions = false, mixinStandardHelpOptions = true,
         description = {"Deploy the revision into a sandbox folder that mirrors the instance and run its hooks the way "
                 + "the agent runs them: DownloadBundle, Install, then every lifecycle event in order, with the agent's "
                 + "environment, timeouts and messages.", "",
