@@ -111,9 +111,9 @@ public final class BundleExtractor {
                     throw new IllegalStateException("a tar bundle without tar bodies");
                 }
                 if (TarSpanWriter.canWrite(plan, bodies)) {
-                    new TarSpanWriter(bodies, folder, bytes).write(plan);
+                    new TarSpanWriter(bodies, folder, bytes, limits.threads()).write(plan);
                 } else {
-                    new TarStreamWriter(bodies.source(), folder, bytes).write(plan);
+                    new TarStreamWriter(bodies.source(), folder, bytes, limits.threads()).write(plan);
                 }
             }
             case FOLDER -> {

@@ -26,8 +26,10 @@ final class TarSpanWriter {
     private final ArchiveFolder folder;
     private final ExpandedBytes bytes;
     private final byte[] scratch = new byte[SCRATCH];
+    private final int threads;
 
-    TarSpanWriter(TarBodies bodies, ArchiveFolder folder, ExpandedBytes bytes) {
+    TarSpanWriter(TarBodies bodies, ArchiveFolder folder, ExpandedBytes bytes, int threads) {
+        this.threads = threads;
         this.bodies = bodies;
         this.folder = folder;
         this.bytes = bytes;
@@ -53,7 +55,7 @@ final class TarSpanWriter {
             jobs.add(new Job(f, bodies.span(f.bundlePath())));
         }
         jobs.sort(Comparator.comparingLong(j -> j.span().offset()));
-        WriteBehind writer = new WriteBehind(folder, bytes);
+        WriteBehind writer = new WriteBehind(folder, bytes, threads);
         try (InputStream tar = bodies.source().decompressed()) {
             long position = 0;
             for (Job job : jobs) {

@@ -18,8 +18,10 @@ final class TarStreamWriter {
     private final TarSource source;
     private final ArchiveFolder folder;
     private final ExpandedBytes bytes;
+    private final int threads;
 
-    TarStreamWriter(TarSource source, ArchiveFolder folder, ExpandedBytes bytes) {
+    TarStreamWriter(TarSource source, ArchiveFolder folder, ExpandedBytes bytes, int threads) {
+        this.threads = threads;
         this.source = source;
         this.folder = folder;
         this.bytes = bytes;
@@ -32,7 +34,7 @@ final class TarStreamWriter {
             byIndex.put(f.index(), f);
         }
         int left = byIndex.size();
-        WriteBehind writer = new WriteBehind(folder, bytes);
+        WriteBehind writer = new WriteBehind(folder, bytes, threads);
         try (TarEntryStream tar = source.open()) {
             int index = -1;
             TarArchiveEntry entry;

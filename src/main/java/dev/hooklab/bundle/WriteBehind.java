@@ -8,12 +8,14 @@ import java.nio.file.attribute.FileTime;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CancellationException;
+import java.util.concurrent.atomic.AtomicReference;
 
 /**
- * Writes file bodies on a thread of its own while the thread that inflates a tar stream goes on
- * reading: the reader fills buffers taken from a small pool ({@link #buffer()}) and hands them over in
- * order ({@link #put}); this thread creates, writes and completes the files. A failure on this side
- * stops the reader through {@link ExpandedBytes}; {@link #finish()} reports it.
+ * Writes file bodies on threads of its own while the thread that inflates a tar stream goes on
+ * reading: the reader fills buffers taken from a small pool ({@link #buffer()}) and hands them over
+ * ({@link #put}); each file goes whole to one of the writing threads (its lane), which creates, writes
+ * and completes it. A failure on the writing side stops the reader through {@link ExpandedBytes};
+ * {@link #finish()} reports it.
  */
 final class WriteBehind {
     static final int BUFFER = 1 << 20;
@@ -27,21 +29,22 @@ final class WriteBehind {
 
     private final ArchiveFolder folder;
     private final ExpandedBytes bytes;
-    private final BlockingQueue<Piece> pieces = new ArrayBlockingQueue<>(BUFFERS + 1);
     private final BlockingQueue<byte[]> free = new ArrayBlockingQueue<>(BUFFERS);
-    private final Thread thread;
-    private volatile IOException failure;
+    private final Lane[] lanes;
+    private final AtomicReference<IOException> failure = new AtomicReference<>();
     private int allocated;
 
-    WriteBehind(ArchiveFolder folder, ExpandedBytes bytes) {
+    /** @param threads how many files are written at once */
+    WriteBehind(ArchiveFolder folder, ExpandedBytes bytes, int threads) {
         this.folder = folder;
         this.bytes = bytes;
-        this.thread = new Thread(this::writeAll, "hooklab-write-behind");
-        thread.setDaemon(true);
-        thread.start();
+        this.lanes = new Lane[threads];
+        for (int i = 0; i < threads; i++) {
+            lanes[i] = new Lane(i);
+        }
     }
 
-    /** A buffer to fill: a new one while the pool is not full yet, else one the writer has finished with. */
+    /** A buffer to fill: a new one while the pool is not full yet, else one a writer has finished with. */
     byte[] buffer() throws InterruptedIOException {
         byte[] b = free.poll();
         if (b != null) {
@@ -54,34 +57,36 @@ final class WriteBehind {
         try {
             return free.take();
         } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new InterruptedIOException("extraction was interrupted");
+            throw interrupted();
         }
     }
 
     /** Hands over {@code length} bytes of a file's body (counted already); {@code modified} matters on the last piece. */
     void put(ExtractionPlan.File file, byte[] data, int length, boolean first, boolean last, FileTime modified)
             throws InterruptedIOException {
-        send(new Piece(file, data, length, first, last, modified));
+        lanes[file.index() % lanes.length].send(new Piece(file, data, length, first, last, modified));
     }
 
     /** Waits until everything handed over is written; throws what failed on the writing side. */
     void finish() throws IOException {
-        send(END);
-        try {
-            thread.join();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new InterruptedIOException("extraction was interrupted");
+        for (Lane lane : lanes) {
+            lane.send(END);
         }
-        if (failure != null) {
-            throw failure;
+        for (Lane lane : lanes) {
+            try {
+                lane.thread.join();
+            } catch (InterruptedException e) {
+                throw interrupted();
+            }
+        }
+        if (failure.get() != null) {
+            throw failure.get();
         }
     }
 
     /**
-     * Ends the writing thread after the reading side failed. When that failure only says the reader was
-     * stopped ({@link CancellationException}), the writer failed first and its failure is thrown here;
+     * Ends the writing threads after the reading side failed. When that failure only says the reader was
+     * stopped ({@link CancellationException}), a writer failed first and its failure is thrown here;
      * otherwise the writer's failure, if any, is added to the reader's, which the caller rethrows.
      */
     void stopAfter(Exception readerFailure) throws IOException {
@@ -96,50 +101,66 @@ final class WriteBehind {
         }
     }
 
-    private void send(Piece piece) throws InterruptedIOException {
-        try {
-            pieces.put(piece);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new InterruptedIOException("extraction was interrupted");
-        }
+    private static InterruptedIOException interrupted() {
+        Thread.currentThread().interrupt();
+        return new InterruptedIOException("extraction was interrupted");
     }
 
-    /** The writing thread: after a failure it keeps taking pieces (and drops them) so the reader never blocks. */
-    private void writeAll() {
-        FileChannel out = null;
-        try {
-            for (Piece p = pieces.take(); p != END; p = pieces.take()) {
-                if (failure == null) {
-                    try {
-                        out = write(p, out);
-                    } catch (IOException e) {
-                        failure = new EntryWriteException(p.file().name(), e);
-                        bytes.abort();
-                        out = closeQuietly(out);
-                    }
-                }
-                free.offer(p.data());
+    /** One writing thread and the pieces waiting for it. */
+    private final class Lane {
+        private final BlockingQueue<Piece> pieces = new ArrayBlockingQueue<>(BUFFERS + 1);
+        private final Thread thread;
+
+        Lane(int number) {
+            thread = new Thread(this::writeAll, "hooklab-write-behind-" + number);
+            thread.setDaemon(true);
+            thread.start();
+        }
+
+        void send(Piece piece) throws InterruptedIOException {
+            try {
+                pieces.put(piece);
+            } catch (InterruptedException e) {
+                throw interrupted();
             }
-        } catch (InterruptedException e) {
-            failure = new InterruptedIOException("extraction was interrupted");
-        } finally {
-            closeQuietly(out);
         }
-    }
 
-    private FileChannel write(Piece p, FileChannel open) throws IOException {
-        FileChannel out = p.first() ? folder.createFile(p.file().path(), p.file().mode()) : open;
-        ByteBuffer data = ByteBuffer.wrap(p.data(), 0, p.length());
-        while (data.hasRemaining()) {
-            out.write(data);
+        /** After any writer failed, this one keeps taking pieces (and drops them) so that the reader never blocks. */
+        private void writeAll() {
+            FileChannel out = null;
+            try {
+                for (Piece p = pieces.take(); p != END; p = pieces.take()) {
+                    if (failure.get() == null) {
+                        try {
+                            out = write(p, out);
+                        } catch (IOException e) {
+                            failure.compareAndSet(null, new EntryWriteException(p.file().name(), e));
+                            bytes.abort();
+                            out = closeQuietly(out);
+                        }
+                    }
+                    free.offer(p.data());
+                }
+            } catch (InterruptedException e) {
+                failure.compareAndSet(null, new InterruptedIOException("extraction was interrupted"));
+            } finally {
+                closeQuietly(out);
+            }
         }
-        if (!p.last()) {
-            return out;
+
+        private FileChannel write(Piece p, FileChannel open) throws IOException {
+            FileChannel out = p.first() ? folder.createFile(p.file().path(), p.file().mode()) : open;
+            ByteBuffer data = ByteBuffer.wrap(p.data(), 0, p.length());
+            while (data.hasRemaining()) {
+                out.write(data);
+            }
+            if (!p.last()) {
+                return out;
+            }
+            out.close();
+            folder.finishFile(p.file().path(), p.file().mode(), p.modified());
+            return null;
         }
-        out.close();
-        folder.finishFile(p.file().path(), p.file().mode(), p.modified());
-        return null;
     }
 
     private static FileChannel closeQuietly(FileChannel out) {
