@@ -5,11 +5,13 @@ import java.nio.channels.FileChannel;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
+import java.nio.file.OpenOption;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.BasicFileAttributeView;
 import java.nio.file.attribute.FileTime;
 import java.nio.file.attribute.PosixFilePermission;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
@@ -23,14 +25,34 @@ import java.util.Set;
  */
 final class ArchiveFolder {
     private static final LinkOption NO_FOLLOW = LinkOption.NOFOLLOW_LINKS;
+    private static final Set<OpenOption> CREATE_FILE = Set.of(StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE, NO_FOLLOW);
+
+    private static final Path PROCESS_STATUS = Path.of("/proc/self/status");
+    private static final int OWNER_READ_WRITE = 0600;
 
     private final Path root;
     private final boolean unixModes;
+    private final int umask;
     private boolean created;
 
     ArchiveFolder(Path dir) {
         this.root = dir.toAbsolutePath().normalize();
         this.unixModes = root.getFileSystem().supportedFileAttributeViews().contains("unix");
+        this.umask = unixModes ? processUmask() : -1;
+    }
+
+    /** The process's file-creation mask (Linux tells it in /proc), or -1 when unknown. */
+    private static int processUmask() {
+        try {
+            for (String line : Files.readAllLines(PROCESS_STATUS)) {
+                if (line.startsWith("Umask:")) {
+                    return Integer.parseInt(line.substring("Umask:".length()).trim(), 8);
+                }
+            }
+        } catch (IOException | RuntimeException e) {
+            // not Linux, or an old kernel: modes are then always set after creation
+        }
+        return -1;
     }
 
     Path root() {
@@ -77,9 +99,28 @@ final class ArchiveFolder {
         Files.createDirectory(resolve(relative));
     }
 
-    /** A new regular file open for writing; fails if anything, a link included, is already there. */
-    FileChannel createFile(String relative) throws IOException {
-        return FileChannel.open(resolve(relative), StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE, NO_FOLLOW);
+    /**
+     * A new regular file open for writing, created with its permission bits (and owner read and write,
+     * so that {@link #finishFile} can still reach it); fails if anything, a link included, is already there.
+     */
+    FileChannel createFile(String relative, FileMode mode) throws IOException {
+        FileMode created = new FileMode(mode.bits() | OWNER_READ_WRITE, mode.declared());
+        return FileChannel.open(resolve(relative), CREATE_FILE, PosixFilePermissions.asFileAttribute(created.permissions()));
+    }
+
+    /**
+     * Completes a written file: its modification time when known, then its mode unless creating it gave
+     * it already (the usual case: no set-id or sticky bit, owner read and write, nothing the umask removes),
+     * which saves three system calls per file.
+     */
+    void finishFile(String relative, FileMode mode, FileTime modified) throws IOException {
+        if (modified != null) {
+            Files.getFileAttributeView(resolve(relative), BasicFileAttributeView.class, NO_FOLLOW).setTimes(modified, modified, null);
+        }
+        int bits = mode.bits();
+        if (umask < 0 || (bits & (umask | 07000)) != 0 || (bits & OWNER_READ_WRITE) != OWNER_READ_WRITE) {
+            setMode(relative, mode);
+        }
     }
 
     void createSymlink(String relative, String target) throws IOException {
@@ -107,10 +148,6 @@ final class ArchiveFolder {
         } else {
             Files.setPosixFilePermissions(p, mode.permissions());
         }
-    }
-
-    void setModifiedTime(String relative, FileTime time) throws IOException {
-        Files.getFileAttributeView(resolve(relative), BasicFileAttributeView.class, NO_FOLLOW).setTimes(time, null, null);
     }
 
     /** After a failure: nothing stays behind, and deployment-archive goes too when extraction created it. */

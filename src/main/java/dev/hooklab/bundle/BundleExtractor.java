@@ -106,8 +106,16 @@ public final class BundleExtractor {
                 parallel.run(ZipBodyWriter.jobs(plan, bodies), job -> job.file().name(),
                         () -> new ZipBodyWriter(bodies, folder, bytes), bytes);
             }
-            case TAR, TGZ -> new TarStreamWriter(new TarSource(bundle.source(), bundle.format() == BundleFormat.TGZ), folder, bytes)
-                    .write(plan);
+            case TAR, TGZ -> {
+                if (!(bundle.content() instanceof TarBodies bodies)) {
+                    throw new IllegalStateException("a tar bundle without tar bodies");
+                }
+                if (TarSpanWriter.canWrite(plan, bodies)) {
+                    new TarSpanWriter(bodies, folder, bytes, limits.threads()).write(plan);
+                } else {
+                    new TarStreamWriter(bodies.source(), folder, bytes, limits.threads()).write(plan);
+                }
+            }
             case FOLDER -> {
                 Path realRoot = bundle.source().toRealPath();
                 parallel.run(plan.files(), ExtractionPlan.File::name, () -> new FolderBodyWriter(realRoot, folder, bytes), bytes);

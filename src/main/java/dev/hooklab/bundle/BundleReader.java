@@ -112,7 +112,7 @@ public final class BundleReader {
     private static void checkHoldsTar(Path file, String display) throws IOException, BundleException {
         byte[] block = new byte[MagicBytes.TAR_BLOCK];
         int length;
-        try (InputStream in = new TarSource(file, true).decompressed()) {
+        try (InputStream in = new TarSource(file, true).start()) {
             length = in.readNBytes(block, 0, block.length);
         } catch (EOFException e) {
             throw new BundleException(display + ": truncated tgz archive (unexpected end of data before the first entry)", e);

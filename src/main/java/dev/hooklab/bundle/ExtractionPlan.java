@@ -187,15 +187,21 @@ final class ExtractionPlan {
                         skipped.add("'" + e.name() + "'");
                     }
                 }
-                case SYMLINK -> {
-                    if (scope.staysInside(e.path(), e.linkTarget())) {
-                        symlinks.add(new Link(path, e.linkTarget()));
-                    } else {
-                        linkNotes.add("symlink '" + e.name() + "' -> '" + e.linkTarget() + "' not created: "
-                                + (e.linkTarget() == null || e.linkTarget().isEmpty() ? "it has no target" : "it points outside the revision"));
-                    }
-                }
+                case SYMLINK -> symlink(e, path);
                 case HARDLINK -> hardLinks.add(new Link(path, linkedFile(e).substring(prefix.length())));
+            }
+        }
+
+        /** A link is created only when it leads inside the revision; otherwise a note says why not. */
+        private void symlink(BundleEntry e, String path) {
+            String target = e.linkTarget() == null ? "" : e.linkTarget();
+            String why = target.isEmpty() ? "it has no target"
+                    : target.indexOf('\0') >= 0 ? "its target holds a NUL character"
+                    : scope.staysInside(e.path(), target) ? null : "it points outside the revision";
+            if (why == null) {
+                symlinks.add(new Link(path, target));
+            } else {
+                linkNotes.add("symlink '" + e.name() + "' -> '" + target.replace('\0', '?') + "' not created: " + why);
             }
         }
 

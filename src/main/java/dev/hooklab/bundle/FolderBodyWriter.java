@@ -34,14 +34,13 @@ final class FolderBodyWriter implements ParallelWrites.Writer<ExtractionPlan.Fil
         }
         BasicFileAttributes attrs;
         try (FileChannel in = FileChannel.open(source, StandardOpenOption.READ, LinkOption.NOFOLLOW_LINKS);
-             FileChannel out = folder.createFile(file.path())) {
+             FileChannel out = folder.createFile(file.path(), file.mode())) {
             for (long position = 0, n; (n = in.transferTo(position, CHUNK, out)) > 0; position += n) {
                 bytes.add(n, file.name());
             }
             attrs = Files.readAttributes(source, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
         }
-        folder.setMode(file.path(), file.mode());
-        folder.setModifiedTime(file.path(), attrs.lastModifiedTime());
+        folder.finishFile(file.path(), file.mode(), attrs.lastModifiedTime());
     }
 
     @Override

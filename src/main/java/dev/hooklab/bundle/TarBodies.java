@@ -19,22 +19,50 @@ import org.apache.commons.compress.archivers.tar.TarArchiveEntry;
  */
 final class TarBodies implements EntryContent {
     private final TarSource source;
+    private final TarSource.Stamp stamp;
     /** path -> ordinal (position in the stream) of the regular file that extraction leaves there */
     private final Map<String, Integer> files = new HashMap<>();
     /** hard link path -> path of the file it links to */
     private final Map<String, String> hardLinks = new HashMap<>();
     private final Map<String, byte[]> kept = new HashMap<>();
-    private final Map<String, Long> sizes = new HashMap<>();
+    private final Map<String, Span> spans = new HashMap<>();
     private final AtomicInteger rescans = new AtomicInteger();
 
-    TarBodies(TarSource source) {
+    /**
+     * Where a regular file's body lies in the uncompressed tar stream.
+     *
+     * @param offset         where the body starts
+     * @param size           the file's size (for a sparse file, the size with its holes filled)
+     * @param modifiedMillis the modification time the header gives
+     * @param sparse         whether the body is stored sparse (then it is not {@code size} bytes at {@code offset})
+     */
+    record Span(long offset, long size, long modifiedMillis, boolean sparse) {
+    }
+
+    /** @param stamp the file's size and time when it was listed */
+    TarBodies(TarSource source, TarSource.Stamp stamp) {
         this.source = source;
+        this.stamp = stamp;
+    }
+
+    TarSource source() {
+        return source;
+    }
+
+    /** The file's size and time when it was listed. */
+    TarSource.Stamp stamp() {
+        return stamp;
+    }
+
+    /** Where the body of the regular file extraction leaves at a path lies, or null. */
+    Span span(String path) {
+        return spans.get(path);
     }
 
     /** Records what extraction leaves at a path; {@code body} is what the listing pass kept, or null. */
-    void file(String path, int ordinal, long size, byte[] body) {
+    void file(String path, int ordinal, Span span, byte[] body) {
         files.put(path, ordinal);
-        sizes.put(path, size);
+        spans.put(path, span);
         hardLinks.remove(path);
         if (body != null) {
             kept.put(path, body);
@@ -46,11 +74,13 @@ final class TarBodies implements EntryContent {
     void hardLink(String path, String target) {
         hardLinks.put(path, target);
         files.remove(path);
+        spans.remove(path);
         kept.remove(path);
     }
 
     void other(String path) {
         files.remove(path);
+        spans.remove(path);
         hardLinks.remove(path);
         kept.remove(path);
     }
@@ -71,7 +101,7 @@ final class TarBodies implements EntryContent {
                 continue;
             }
             byte[] body = kept.get(from);
-            if (body != null && (body.length >= maxBytes || body.length == sizes.get(from))) {
+            if (body != null && (body.length >= maxBytes || body.length == spans.get(from).size())) {
                 found.put(path, body.length <= maxBytes ? body : Arrays.copyOf(body, maxBytes));
             } else {
                 wanted.computeIfAbsent(ordinal, k -> new ArrayList<>()).add(path);

@@ -25,12 +25,16 @@ final class TarEntryStream extends TarArchiveInputStream {
     private byte[] name;
     private byte[] linkTarget;
     private byte[] drain;
+    private long bodyOffset;
 
     TarEntryStream(InputStream in) {
         super(in, 10240, MagicBytes.TAR_BLOCK, StandardCharsets.ISO_8859_1.name(), false);
     }
 
-    /** The next entry, or null at the end; {@link #rawName()} and {@link #rawLinkTarget()} then describe it. */
+    /**
+     * The next entry, or null at the end; {@link #rawName()}, {@link #rawLinkTarget()} and {@link #bodyOffset()}
+     * then describe it.
+     */
     TarArchiveEntry next() throws IOException {
         skipRestOfEntry();
         name = null;
@@ -40,6 +44,7 @@ final class TarEntryStream extends TarArchiveInputStream {
         if (entry == null) {
             return null;
         }
+        bodyOffset = getBytesRead();
         if (name == null) {
             name = entry.getName().getBytes(StandardCharsets.ISO_8859_1);
         } else if (entry.isDirectory() && name.length > 0 && name[name.length - 1] != '/') {
@@ -67,6 +72,11 @@ final class TarEntryStream extends TarArchiveInputStream {
         while (read(drain, 0, drain.length) >= 0) {
             // nothing to keep
         }
+    }
+
+    /** Where the current entry's body starts in the uncompressed tar stream. */
+    long bodyOffset() {
+        return bodyOffset;
     }
 
     byte[] rawName() {

@@ -22,7 +22,12 @@ final class TarLister {
     }
 
     TarBodies list(TarSource source, String display, Listing listing) throws BundleException {
-        TarBodies bodies = new TarBodies(source);
+        TarBodies bodies;
+        try {
+            bodies = new TarBodies(source, source.stamp());
+        } catch (IOException e) {
+            throw new BundleException(display + ": cannot read it (" + e.getMessage() + ")", e);
+        }
         String label = listing.format().label();
         String lastName = null;
         TarCapture.Account account = capture.account();
@@ -50,9 +55,10 @@ final class TarLister {
                 }
                 switch (type) {
                     case FILE -> {
+                        TarBodies.Span span = new TarBodies.Span(tar.bodyOffset(), size, entry.getLastModifiedTime().toMillis(), entry.isSparse());
                         int keep = account.keep(path, size);
                         byte[] body = keep > 0 ? tar.readNBytes(keep) : null;
-                        bodies.file(path, ordinal, size, body);
+                        bodies.file(path, ordinal, span, body);
                     }
                     case HARDLINK -> bodies.hardLink(path, ExtractionHazards.tarLinkTarget(link == null ? "" : link));
                     default -> bodies.other(path);

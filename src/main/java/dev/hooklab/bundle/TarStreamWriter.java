@@ -3,26 +3,25 @@ package dev.hooklab.bundle;
 import org.apache.commons.compress.archivers.tar.TarArchiveEntry;
 
 import java.io.IOException;
-import java.nio.ByteBuffer;
-import java.nio.channels.FileChannel;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
 /**
- * Writes the files of a tar or tgz into deployment-archive in one pass over the stream. Stream entries
- * are matched to the plan by position and path (a bundle that changed since it was listed fails);
- * the pass ends once the last planned file is written.
+ * Writes the files of a tar or tgz into deployment-archive in one pass over the entry stream, for
+ * bundles {@link TarSpanWriter} cannot write (sparse files): this thread inflates and reads, a
+ * {@link WriteBehind} thread writes, so the two overlap. Stream entries are
+ * matched to the plan by position and path (a bundle that changed since it was listed fails); the
+ * pass ends once the last planned file is read.
  */
 final class TarStreamWriter {
-    private static final int BUFFER = 1 << 20;
-
     private final TarSource source;
     private final ArchiveFolder folder;
     private final ExpandedBytes bytes;
-    private final byte[] buffer = new byte[BUFFER];
+    private final int threads;
 
-    TarStreamWriter(TarSource source, ArchiveFolder folder, ExpandedBytes bytes) {
+    TarStreamWriter(TarSource source, ArchiveFolder folder, ExpandedBytes bytes, int threads) {
+        this.threads = threads;
         this.source = source;
         this.folder = folder;
         this.bytes = bytes;
@@ -35,6 +34,7 @@ final class TarStreamWriter {
             byIndex.put(f.index(), f);
         }
         int left = byIndex.size();
+        WriteBehind writer = new WriteBehind(folder, bytes, threads);
         try (TarEntryStream tar = source.open()) {
             int index = -1;
             TarArchiveEntry entry;
@@ -50,31 +50,37 @@ final class TarStreamWriter {
                 }
                 ExtractionPlan.File file = byIndex.get(index);
                 if (file != null) {
-                    writeFile(tar, entry, file);
+                    writeFile(tar, entry, file, writer);
                     left--;
                 }
             }
+        } catch (IOException | BundleException | RuntimeException e) {
+            writer.stopAfter(e);
+            throw e;
         }
+        writer.finish();
         if (left > 0) {
             throw new IOException("the archive ends before its last entries (it changed since it was read)");
         }
     }
 
-    private void writeFile(TarEntryStream tar, TarArchiveEntry entry, ExtractionPlan.File file) throws IOException, BundleException {
-        try {
-            try (FileChannel out = folder.createFile(file.path())) {
-                for (int n = tar.read(buffer); n >= 0; n = tar.read(buffer)) {
-                    bytes.add(n, file.name());
-                    ByteBuffer data = ByteBuffer.wrap(buffer, 0, n);
-                    while (data.hasRemaining()) {
-                        out.write(data);
-                    }
-                }
+    /** Reads one file's body in buffer-sized pieces and hands them to the writing thread. */
+    private void writeFile(TarEntryStream tar, TarArchiveEntry entry, ExtractionPlan.File file, WriteBehind writer)
+            throws IOException, BundleException {
+        boolean first = true;
+        boolean last = false;
+        while (!last) {
+            byte[] buffer = writer.buffer();
+            int n;
+            try {
+                n = tar.readNBytes(buffer, 0, buffer.length);
+            } catch (IOException e) {
+                throw new EntryWriteException(file.name(), e);
             }
-            folder.setMode(file.path(), file.mode());
-            folder.setModifiedTime(file.path(), entry.getLastModifiedTime());
-        } catch (IOException e) {
-            throw new EntryWriteException(file.name(), e);
+            last = n < buffer.length;
+            bytes.add(n, file.name());
+            writer.put(file, buffer, n, first, last, last ? entry.getLastModifiedTime() : null);
+            first = false;
         }
     }
 }

@@ -72,7 +72,7 @@ final class ZipBodyWriter implements ParallelWrites.Writer<ZipBodyWriter.Job> {
         ExtractionPlan.File file = job.file();
         ZipBodies.Slot slot = job.slot();
         crc.reset();
-        try (FileChannel target = folder.createFile(file.path())) {
+        try (FileChannel target = folder.createFile(file.path(), file.mode())) {
             if (slot.method() == ZipMethod.STORED.getCode()) {
                 copyStored(slot, file, target);
             } else if (slot.method() == ZipMethod.DEFLATED.getCode()) {
@@ -84,10 +84,7 @@ final class ZipBodyWriter implements ParallelWrites.Writer<ZipBodyWriter.Job> {
         if (crc.getValue() != slot.crc()) {
             throw new IOException("its data is damaged (CRC-32 mismatch)");
         }
-        folder.setMode(file.path(), file.mode());
-        if (slot.dosTime() != 0) {
-            folder.setModifiedTime(file.path(), FileTime.fromMillis(ZipUtil.dosToJavaTime(slot.dosTime())));
-        }
+        folder.finishFile(file.path(), file.mode(), slot.dosTime() == 0 ? null : FileTime.fromMillis(ZipUtil.dosToJavaTime(slot.dosTime())));
     }
 
     private void copyStored(ZipBodies.Slot slot, ExtractionPlan.File file, FileChannel target) throws IOException, BundleException {

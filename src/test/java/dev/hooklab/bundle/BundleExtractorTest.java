@@ -184,7 +184,8 @@ class BundleExtractorTest {
     @Test
     void symlinksThatPointOutsideAreNotCreatedAndSaySo() throws Exception {
         Path zip = bundle(BundleFormat.ZIP, file("appspec.yml", "x"), symlink("logs", "/var/log"), symlink("up", "../.."),
-                dir("d"), symlink("d/l", ".."), symlink("sneaky", "d/l/.."), symlink("fine", "d/l/appspec.yml"));
+                dir("d"), symlink("d/l", ".."), symlink("sneaky", "d/l/.."), symlink("fine", "d/l/appspec.yml"),
+                symlink("nul", "a\0b"));
 
         Extraction done = extractor.extract(reader.open(zip), archive());
 
@@ -193,7 +194,8 @@ class BundleExtractorTest {
         assertThat(done.notes()).containsExactly(
                 "symlink 'logs' -> '/var/log' not created: it points outside the revision",
                 "symlink 'up' -> '../..' not created: it points outside the revision",
-                "symlink 'sneaky' -> 'd/l/..' not created: it points outside the revision");
+                "symlink 'sneaky' -> 'd/l/..' not created: it points outside the revision",
+                "symlink 'nul' -> 'a?b' not created: its target holds a NUL character");
     }
 
     @Test

@@ -17,6 +17,7 @@ import java.util.zip.CRC32;
 import static dev.hooklab.bundle.BundleFixture.file;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /** Declared and actual sizes against the cap, and failures while writing: nothing half-done stays behind. */
 class ExtractionCapTest {
@@ -80,6 +81,26 @@ class ExtractionCapTest {
         Extraction done = capped.extract(reader.open(tgz), archive());
 
         assertThat(done.bytes()).isEqualTo(CAP);
+    }
+
+    @Test
+    void moreThanTheFreeSpaceIsRefusedBeforeWriting() throws Exception {
+        List<BundleFixture.Item> items = new ArrayList<>();
+        for (int i = 0; i < 30; i++) {
+            items.add(file("claims-4g-" + i, "x"));
+        }
+        Path zip = BundleFixture.zip(tmp, "huge.zip", true, items);
+        for (int i = 0; i < 30; i++) {
+            BundleFixture.declareSize(zip, "claims-4g-" + i, -2); // 0xfffffffe bytes each, about 120 GiB in all
+        }
+        assumeTrue(Files.getFileStore(tmp).getUsableSpace() < 100L << 30, "this disk has room for the claimed sizes");
+        BundleExtractor uncapped = new BundleExtractor(new ExtractionLimits(Long.MAX_VALUE, 2));
+
+        assertThatThrownBy(() -> uncapped.extract(reader.open(zip), archive())).isInstanceOf(BundleException.class)
+                .hasMessageStartingWith("huge.zip: refused to extract: its files need about 120 GiB on disk, and the file system "
+                        + "holding '" + archive() + "' has ")
+                .hasMessageEndingWith(" free");
+        assertThat(archive()).doesNotExist();
     }
 
     @Test
