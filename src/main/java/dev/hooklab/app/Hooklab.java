@@ -7,8 +7,6 @@ import dev.hooklab.cli.Cli;
 import dev.hooklab.diagnose.rules.Diagnoser;
 import dev.hooklab.inspect.Inspector;
 import dev.hooklab.plan.Planner;
-import dev.hooklab.bundle.BundleExtractor;
-import dev.hooklab.bundle.ExtractionLimits;
 import dev.hooklab.run.HostAccounts;
 import dev.hooklab.run.IsolationProbe;
 import dev.hooklab.run.agent.LocalInstallHost;
@@ -41,8 +39,7 @@ public final class Hooklab {
         Inspector inspector = new Inspector(new BundleReader(), parser, new Planner(), new Diagnoser(),
                 new SecureRandom());
         HostAccounts host = new HostAccounts();
-        AgentSteps agent = new SandboxAgentSteps(new BundleExtractor(ExtractionLimits.defaults()),
-                new LocalInstallHost(host), parser);
+        AgentSteps agent = new SandboxAgentSteps(new LocalInstallHost(host), parser);
         SessionBuilder sessions = new SessionBuilder(inspector, parser, agent, host, new IsolationProbe(host));
         return new Hooklab(readVersion(), inspector, sessions);
     }

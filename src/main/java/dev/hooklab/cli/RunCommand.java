@@ -67,6 +67,11 @@ final class RunCommand implements Callable<Integer> {
                     + "BUNDLE_ETAG) or a GitHub one (BUNDLE_COMMIT); repeatable.")
     java.util.Map<String, String> bundleVariables = new java.util.LinkedHashMap<>();
 
+    @Option(names = "--max-expanded-size", paramLabel = "SIZE", converter = ByteSize.class,
+            description = "The most a bundle may expand to in the sandbox, e.g. 500M or 8G (default: 4G); "
+                    + "extraction stops there, as for a zip bomb.")
+    Long maxExpandedBytes;
+
     @Option(names = "--format", paramLabel = "FORMAT", description = "text or json (default: ${DEFAULT-VALUE}).",
             defaultValue = "text")
     Format format;
@@ -100,7 +105,8 @@ final class RunCommand implements Callable<Integer> {
         LiveRunPrinter printer = format == Format.json ? null : new LiveRunPrinter(out, Style.forTerminal());
         SessionListener listener = printer == null ? SessionListener.NONE : printer;
         RunRequest request = new RunRequest(input, deployment.toInspectOptions(appspec), previous, events, sandbox,
-                isolation, network, maxTimeout, deployment.applicationName, deployment.deploymentGroupName, bundleVariables);
+                isolation, network, maxTimeout, deployment.applicationName, deployment.deploymentGroupName, bundleVariables,
+                maxExpandedBytes);
         SessionBuilder.Prepared prepared;
         try {
             prepared = sessions.build(request, listener);

@@ -1,5 +1,6 @@
 package dev.hooklab.run.session;
 
+import dev.hooklab.bundle.ExtractionLimits;
 import dev.hooklab.plan.DeploymentLayout;
 
 /** The agent's own lifecycle steps, emulated in a sandbox. */
@@ -10,7 +11,7 @@ public interface AgentSteps {
      * {@code appspecName}), write the most-recent marker.
      */
     StepOutcome downloadBundle(RunTarget.Revision revision, DeploymentLayout layout, String appspecName,
-                               Sandbox sandbox);
+                               ExtractionLimits limits, Sandbox sandbox);
 
     /** Install: the previous install's cleanup, the files copies, permissions, install.json, cleanup, markers. */
     StepOutcome install(RunTarget.Revision revision, DeploymentLayout layout, String appspecName,

@@ -21,10 +21,11 @@ import java.util.Map;
  * @param applicationName     APPLICATION_NAME, or null for the input path (as codedeploy-local)
  * @param deploymentGroupName DEPLOYMENT_GROUP_NAME
  * @param bundleVariables     BUNDLE_* variables to give hooks (an S3 or GitHub revision's), may be empty
+ * @param maxExpandedBytes    the most a bundle may expand to on disk, or null for the default (4 GiB)
  */
 public record RunRequest(Path input, InspectOptions options, Path previous, List<String> events, Path sandboxDir,
                          String isolation, boolean network, Integer maxTimeout, String applicationName,
-                         String deploymentGroupName, Map<String, String> bundleVariables) {
+                         String deploymentGroupName, Map<String, String> bundleVariables, Long maxExpandedBytes) {
 
     public RunRequest {
         events = List.copyOf(events);

@@ -2,6 +2,7 @@ package dev.hooklab.run.session;
 
 import dev.hooklab.appspec.TargetOs;
 import dev.hooklab.bundle.Bundle;
+import dev.hooklab.bundle.ExtractionLimits;
 import dev.hooklab.plan.DeploymentLayout;
 
 import java.util.List;
@@ -21,12 +22,14 @@ import java.util.Optional;
  * @param deploymentGroupName DEPLOYMENT_GROUP_NAME
  * @param events              the steps, in order (DownloadBundle and Install included)
  * @param destinations        the files destinations of both revisions (absolute instance paths)
+ * @param extraction          how much the bundles may expand to, and how many threads write them
  * @param bundleVariables     BUNDLE_BUCKET, BUNDLE_KEY, BUNDLE_VERSION, BUNDLE_ETAG or BUNDLE_COMMIT as an S3 or
  *                            GitHub revision would set them; empty for a local revision (as codedeploy-local)
  */
 public record RunTarget(Revision current, Optional<Revision> previous, DeploymentLayout layout, String appspecName,
                         String fileExistsBehavior, String applicationName, String deploymentGroupName,
-                        List<String> events, List<String> destinations, Map<String, String> bundleVariables) {
+                        List<String> events, List<String> destinations, ExtractionLimits extraction,
+                        Map<String, String> bundleVariables) {
 
     public RunTarget {
         events = List.copyOf(events);

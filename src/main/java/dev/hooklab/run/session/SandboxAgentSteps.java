@@ -3,6 +3,7 @@ package dev.hooklab.run.session;
 import dev.hooklab.bundle.BundleException;
 import dev.hooklab.bundle.BundleExtractor;
 import dev.hooklab.bundle.Extraction;
+import dev.hooklab.bundle.ExtractionLimits;
 import dev.hooklab.plan.DeploymentLayout;
 import dev.hooklab.run.agent.AgentInstall;
 import dev.hooklab.run.agent.DeploymentInstructions;
@@ -25,24 +26,22 @@ import java.util.List;
  * Install step with its cleanup, copies, permissions, install.json and last-successful marker.
  */
 public final class SandboxAgentSteps implements AgentSteps {
-    private final BundleExtractor extractor;
     private final InstallHost host;
     private final AppSpecParser parser;
 
-    public SandboxAgentSteps(BundleExtractor extractor, InstallHost host, AppSpecParser parser) {
-        this.extractor = extractor;
+    public SandboxAgentSteps(InstallHost host, AppSpecParser parser) {
         this.host = host;
         this.parser = parser;
     }
 
     @Override
     public StepOutcome downloadBundle(RunTarget.Revision revision, DeploymentLayout layout, String appspecName,
-                                      Sandbox sandbox) {
+                                      ExtractionLimits limits, Sandbox sandbox) {
         SandboxWrites writes = new SandboxWrites(new SandboxTree(sandbox.root()));
         List<String> notes = new ArrayList<>();
         try {
             Path archive = writes.tree().hostPath(layout.archiveDir());
-            Extraction done = extractor.extract(revision.bundle(), archive);
+            Extraction done = new BundleExtractor(limits).extract(revision.bundle(), archive);
             notes.add("Unpacked " + count(done.files(), "file") + ", " + count(done.directories(), "folder") + " and "
                     + count(done.symlinks(), "symlink") + " (" + done.bytes() + " bytes) into " + layout.archiveDir()
                     + (revision.bundle().revision().topFolder().stripped()
@@ -57,6 +56,9 @@ public final class SandboxAgentSteps implements AgentSteps {
             return StepOutcome.succeeded(notes);
         } catch (BundleException e) {
             notes.add("hooklab refused to unpack the bundle: " + e.getMessage());
+            if (e.getMessage().contains("cap of")) {
+                notes.add("hooklab run --max-expanded-size raises the cap (now " + limits.maxExpandedBytes() + " bytes).");
+            }
             return StepOutcome.failed(null, notes);
         } catch (IOException | IllegalArgumentException e) {
             notes.add("hooklab could not unpack the bundle into the sandbox: " + e.getMessage());

@@ -3,6 +3,7 @@ package dev.hooklab.run.session;
 import dev.hooklab.appspec.AppSpecParser;
 import dev.hooklab.appspec.FileMapping;
 import dev.hooklab.appspec.TargetOs;
+import dev.hooklab.bundle.ExtractionLimits;
 import dev.hooklab.inspect.InputException;
 import dev.hooklab.inspect.InputKind;
 import dev.hooklab.inspect.Inspection;
@@ -84,6 +85,8 @@ public final class SessionBuilder {
                 layout, request.options().appspecName(), request.options().fileExistsBehavior(),
                 request.applicationName() != null ? request.applicationName() : request.input().toString(),
                 request.deploymentGroupName(), events(request.events(), current), List.copyOf(new LinkedHashSet<>(destinations)),
+                request.maxExpandedBytes() == null ? ExtractionLimits.defaults()
+                        : ExtractionLimits.defaults().withMaxExpandedBytes(request.maxExpandedBytes()),
                 request.bundleVariables());
         Isolation isolation;
         try {

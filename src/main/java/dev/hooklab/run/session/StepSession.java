@@ -194,7 +194,7 @@ public final class StepSession implements AutoCloseable {
         }
         RunTarget.Revision previous = target.previous().get();
         DeploymentLayout layout = target.layout().withDeploymentId(previous.deploymentId());
-        StepOutcome download = agent.downloadBundle(previous, layout, target.appspecName(), sandbox);
+        StepOutcome download = agent.downloadBundle(previous, layout, target.appspecName(), target.extraction(), sandbox);
         StepOutcome install = download.status().failure() ? download
                 : agent.install(previous, layout, target.appspecName(), target.fileExistsBehavior(), sandbox);
         if (install.status().failure()) {
@@ -219,7 +219,8 @@ public final class StepSession implements AutoCloseable {
         try {
             switch (start.event()) {
                 case Lifecycle.DOWNLOAD_BUNDLE -> {
-                    StepOutcome o = agent.downloadBundle(target.current(), target.layout(), target.appspecName(), sandbox);
+                    StepOutcome o = agent.downloadBundle(target.current(), target.layout(), target.appspecName(), target.extraction(),
+                            sandbox);
                     status = o.status();
                     agentMessage = o.agentMessage();
                     stepNotes = o.notes();

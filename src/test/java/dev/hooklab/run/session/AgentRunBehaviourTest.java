@@ -222,4 +222,21 @@ class AgentRunBehaviourTest {
             return true;
         }
     }
+
+    @Test
+    void aBundleThatExpandsPastTheCapIsRefusedAndTheOptionIsNamed() throws IOException {
+        Path rev = Revisions.with(afterInstall("scripts/a.sh", 5)).script("scripts/a.sh", "#!/bin/bash\ntrue\n")
+                .script("big.txt", "x".repeat(200_000)).writeTo(tmp.resolve("rev"));
+        Path zip = tmp.resolve("bomb.zip");
+        try (ZipArchiveOutputStream z = new ZipArchiveOutputStream(zip)) {
+            zipEntry(z, "appspec.yml", Files.readString(rev.resolve("appspec.yml")));
+            zipEntry(z, "big.txt", "x".repeat(200_000));
+        }
+        RunCommandTest.Result r = run(zip.toString(), "--format", "json", "--isolation", "none",
+                "--max-expanded-size", "64K");
+        JsonNode download = r.step("DownloadBundle");
+        assertThat(download.get("status").asText()).isEqualTo("failed");
+        assertThat(download.get("notes").toString()).contains("--max-expanded-size");
+        assertThat(run(zip.toString(), "--max-expanded-size", "lots").exit()).isEqualTo(2);
+    }
 }
