@@ -9,6 +9,24 @@ package dev.hooklab.run;
  */
 record ExecError(int errno, String name, String text) {
 
+    /** The symbolic name of a Linux errno, as Ruby's {@code Errno::} classes are named. */
+    static String nameOf(int errno) {
+        return switch (errno) {
+            case 1 -> "EPERM";
+            case 2 -> "ENOENT";
+            case 7 -> "E2BIG";
+            case 8 -> "ENOEXEC";
+            case 12 -> "ENOMEM";
+            case 13 -> "EACCES";
+            case 20 -> "ENOTDIR";
+            case 21 -> "EISDIR";
+            case 26 -> "ETXTBSY";
+            case 36 -> "ENAMETOOLONG";
+            case 40 -> "ELOOP";
+            default -> "E" + errno;
+        };
+    }
+
     /** The message of Ruby's exception: {@code No such file or directory - <program>}. */
     String rubyMessage(String program) {
         return text + " - " + program;

@@ -56,7 +56,7 @@ final class PlainHookProcess implements HookProcess {
             }
             int errno = Integer.parseInt(error.group(1));
             return new FinishedHookProcess(new ProcessOutcome(null, null, null, null,
-                    new ExecError(errno, errnoName(errno), error.group(2)), null, List.of(), Set.of(), List.of(),
+                    new ExecError(errno, ExecError.nameOf(errno), error.group(2)), null, List.of(), Set.of(), List.of(),
                     List.of(), CapturedOutput.EMPTY, CapturedOutput.EMPTY,
                     TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started), List.of(AMBIGUITY)));
         }
@@ -64,16 +64,6 @@ final class PlainHookProcess implements HookProcess {
 
     private static final String AMBIGUITY = "perl is not installed here, so hooklab ran the hook without its wrapper:"
             + " an exit code above 128 may really be death by a signal, and background processes are harder to find.";
-
-    private static String errnoName(int errno) {
-        return switch (errno) {
-            case 2 -> "ENOENT";
-            case 8 -> "ENOEXEC";
-            case 13 -> "EACCES";
-            case 20 -> "ENOTDIR";
-            default -> "E" + errno;
-        };
-    }
 
     @Override
     public void stop() {

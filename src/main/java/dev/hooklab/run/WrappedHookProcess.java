@@ -113,8 +113,8 @@ final class WrappedHookProcess implements HookProcess {
      * The wrapper must outlive the script: the JVM closes a child's output pipes when the child exits.
      */
     private boolean awaitDone(Duration limit) throws InterruptedException, IOException {
-        long end = System.nanoTime() + limit.toNanos();
-        long pause = 1;
+        long start = System.nanoTime();
+        long end = start + limit.toNanos();
         long size = -1;
         while (System.nanoTime() < end) {
             long now = Files.size(status);
@@ -124,10 +124,11 @@ final class WrappedHookProcess implements HookProcess {
                     return true;
                 }
             }
+            // every millisecond for the first second (most hooks are short), then every 10 ms
+            long pause = System.nanoTime() - start < 1_000_000_000L ? 1 : 10;
             if (process.waitFor(pause, TimeUnit.MILLISECONDS)) {
                 return true;
             }
-            pause = Math.min(20, pause * 2);
         }
         return false;
     }

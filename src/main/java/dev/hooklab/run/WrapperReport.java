@@ -38,8 +38,11 @@ record WrapperReport(long stdoutInode, long stderrInode, Long pid, ExecError exe
                     stderrInode = Long.parseLong(words[2]);
                 }
                 case "pid" -> pid = Long.parseLong(words[1]);
-                case "exec-error" -> execError = new ExecError(Integer.parseInt(words[1]), words[2],
-                        words.length > 3 ? words[3] : "");
+                case "exec-error" -> {
+                    int errno = Integer.parseInt(words[1]);
+                    execError = new ExecError(errno, words[2].equals("?") ? ExecError.nameOf(errno) : words[2],
+                            words.length > 3 ? words[3] : "");
+                }
                 case "exit" -> exitCode = Integer.parseInt(words[1]);
                 case "signal" -> {
                     signal = Integer.parseInt(words[1]);

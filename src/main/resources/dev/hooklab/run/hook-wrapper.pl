@@ -14,8 +14,8 @@
 #   leftover <pid> <command>              (own PID namespace) still running after the exit
 #   done                                  then the wrapper waits until its own stdin closes
 # The wrapper keeps no copy of the capture pipes once the script runs, so only the script's
-# processes hold them. Only perl builtins on the usual path: each module costs milliseconds per hook.
-use strict;
+# processes hold them. Only perl builtins: each module costs milliseconds per hook (even strict, and %!,
+# which loads Errno), so errno numbers go to hooklab, which names them.
 
 my ($status_path, $timeout, $grace_ms, $settle_ms, $own_ns, @command) = @ARGV;
 open(my $status, '>>', $status_path) or exit 70;
@@ -43,16 +43,13 @@ if ($pid == 0) {
     setpgrp(0, 0);
     exec { $command[0] } @command;
     my $errno = $! + 0;
-    require Errno;
-    $! = $errno;
-    if ($!{ENOEXEC}) {
-        # Ruby's spawn runs a file the kernel refuses (no #! line) with /bin/sh
+    my $text = "$!";
+    if ($errno == 8) {
+        # ENOEXEC: Ruby's spawn runs a file the kernel refuses (no #! line) with /bin/sh
         exec { '/bin/sh' } '/bin/sh', @command;
-        $errno = $! + 0;
-        $! = $errno;
+        ($errno, $text) = ($! + 0, "$!");
     }
-    my ($name) = grep { $!{$_} } keys %!;
-    syswrite($exec_w, join(' ', $errno, $name // 'UNKNOWN', "$!"));
+    syswrite($exec_w, join(' ', $errno, '?', $text));
     exit 127;
 }
 close $exec_w;
