@@ -42,13 +42,7 @@ public final class HookLog implements Closeable {
     }
 
     synchronized void output(CapturedLine line) {
-        String prefix = "[" + line.channel().label() + "]";
-        String text = prefix + line.text() + (line.newline() ? "\n" : "");
-        if (line.giant()) {
-            tail.append(text, line.bytes()); // at least 2048 characters: empties the tail, as in the agent
-        } else {
-            tail.append(text);
-        }
+        tail.append(line);
         try {
             file.output(line);
         } catch (IOException e) {

@@ -108,6 +108,9 @@ final class OutputCapture implements Runnable {
         } catch (UncheckedIOException e) {
             failure = e.getCause();
         }
+        if (listener == OutputListener.NONE) {
+            return; // nobody listens: no text to decode
+        }
         try {
             listener.line(line.toOutputLine());
         } catch (RuntimeException e) {

@@ -25,6 +25,9 @@ public final class ScriptsLog implements Closeable {
     private final Path file;
     private final ZoneId zone;
     private final OutputStream out;
+    /** The stamp of the second last written: a hook printing millions of lines reformats it once a second. */
+    private long stampedSecond = Long.MIN_VALUE;
+    private byte[] stamp = new byte[0];
 
     private ScriptsLog(Path file, ZoneId zone, OutputStream out) {
         this.file = file;
@@ -61,16 +64,23 @@ public final class ScriptsLog implements Closeable {
     /** Writes {@code [stdout]<line>}; the reader flushes once per chunk it has read. */
     synchronized void output(CapturedLine line) throws IOException {
         stamp(line.time());
-        out.write(('[' + line.channel().label() + ']').getBytes(StandardCharsets.US_ASCII));
+        out.write(line.channel() == OutputChannel.STDOUT ? STDOUT : STDERR);
         line.writeTo(out);
     }
+
+    private static final byte[] STDOUT = "[stdout]".getBytes(StandardCharsets.US_ASCII);
+    private static final byte[] STDERR = "[stderr]".getBytes(StandardCharsets.US_ASCII);
 
     synchronized void flush() throws IOException {
         out.flush();
     }
 
     private void stamp(Instant time) throws IOException {
-        out.write((TIME.format(time.atZone(zone)) + ' ').getBytes(StandardCharsets.US_ASCII));
+        if (time.getEpochSecond() != stampedSecond) {
+            stampedSecond = time.getEpochSecond();
+            stamp = (TIME.format(time.atZone(zone)) + ' ').getBytes(StandardCharsets.US_ASCII);
+        }
+        out.write(stamp);
     }
 
     @Override

@@ -55,4 +55,30 @@ class LogTailTest {
 
         assertThat(tail.text()).hasSize(2000);
     }
+
+    @Test
+    void replayingTheLastEntriesGivesTheTailOfTheWholeSequence() {
+        java.util.Random random = new java.util.Random(42);
+        LogTail tail = new LogTail();
+        java.util.List<String> reference = new java.util.ArrayList<>();
+        for (int i = 0; i < 20_000; i++) {
+            int length = random.nextInt(50) == 0 ? 1500 + random.nextInt(700) : 9 + random.nextInt(120);
+            String entry = "[stdout]" + "x".repeat(length - 9) + "\n";
+            tail.append(entry);
+            agentAppend(reference, entry);
+        }
+        assertThat(tail.text()).isEqualTo(String.join("", reference));
+    }
+
+    /** The agent's loop over the whole sequence, written out independently. */
+    private static void agentAppend(java.util.List<String> log, String entry) {
+        log.add(entry);
+        int index = log.size();
+        int remaining = 2048;
+        while (index > 0 && remaining - log.get(index - 1).length() > 0) {
+            index--;
+            remaining -= log.get(index == 0 ? log.size() - 1 : index - 1).length();
+        }
+        log.subList(0, index).clear();
+    }
 }

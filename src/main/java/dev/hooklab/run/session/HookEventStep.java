@@ -12,6 +12,7 @@ import dev.hooklab.run.HookEnvironment;
 import dev.hooklab.run.HookLog;
 import dev.hooklab.run.HookRunner;
 import dev.hooklab.run.OutputLine;
+import dev.hooklab.run.OutputListener;
 import dev.hooklab.run.RunningHook;
 import dev.hooklab.run.ScriptInvocation;
 import dev.hooklab.run.ScriptRun;
@@ -43,6 +44,9 @@ final class HookEventStep {
         void output(String location, OutputLine line);
 
         void started(RunningHook hook);
+
+        /** Whether anyone hears the output lines (else they are not decoded at all). */
+        boolean listening();
     }
 
     /** @param status how the event ended; @param scripts its scripts; @param agentMessage a failure outside scripts */
@@ -116,7 +120,8 @@ final class HookEventStep {
                         sandbox.mounts().hostPath(instancePath));
                 states.set(i, ScriptState.running(script.location()));
                 progress.scripts(List.copyOf(states));
-                RunningHook hook = runner.start(call, environment, log, line -> progress.output(script.location(), line));
+                RunningHook hook = runner.start(call, environment, log, progress.listening()
+                        ? line -> progress.output(script.location(), line) : OutputListener.NONE);
                 progress.started(hook);
                 ScriptRun run = hook.await();
                 states.set(i, ScriptState.ended(run));

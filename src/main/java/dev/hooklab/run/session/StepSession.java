@@ -34,6 +34,8 @@ public final class StepSession implements AutoCloseable {
     private final AtomicInteger generation = new AtomicInteger();
     private final List<StepState> steps = new ArrayList<>();
     private final List<String> notes = new ArrayList<>();
+    private final java.util.Queue<PendingLine> lines = new java.util.concurrent.ConcurrentLinkedQueue<>();
+    private final java.util.concurrent.atomic.AtomicBoolean linesScheduled = new java.util.concurrent.atomic.AtomicBoolean();
     private volatile boolean stopRequested;
     private volatile RunningHook running;
     private boolean prepared;
@@ -270,7 +272,15 @@ public final class StepSession implements AutoCloseable {
 
             @Override
             public void output(String location, OutputLine line) {
-                events.execute(() -> listener.output(index, location, line));
+                lines.add(new PendingLine(index, location, line));
+                if (linesScheduled.compareAndSet(false, true)) {
+                    events.execute(StepSession.this::deliverLines);
+                }
+            }
+
+            @Override
+            public boolean listening() {
+                return listener != SessionListener.NONE;
             }
 
             @Override
@@ -281,6 +291,19 @@ public final class StepSession implements AutoCloseable {
                 }
             }
         };
+    }
+
+    /** A line waiting for the event thread. */
+    private record PendingLine(int step, String location, OutputLine line) {
+    }
+
+    /** Hands every waiting line to the listener in one event-thread task: a hook may print millions. */
+    private void deliverLines() {
+        linesScheduled.set(false);
+        PendingLine p;
+        while ((p = lines.poll()) != null) {
+            listener.output(p.step(), p.location(), p.line());
+        }
     }
 
     private synchronized StepStatus status(int index) {
