@@ -116,6 +116,7 @@ final class HooksSection {
         YamlValue.Pair pair = script.pair("location").orElse(null);
         if (pair == null || RubyCalls.isNil(pair.value())) {
             String hint = script.pairs().stream().map(p -> RubyCalls.toS(p.key()))
+                    .filter(k -> !k.equals("location"))
                     .filter(k -> k.equalsIgnoreCase("location") || k.equalsIgnoreCase("script") || k.equalsIgnoreCase("path"))
                     .findFirst().map(k -> " (the key is location, in lower case; " + k + " is ignored)").orElse("");
             findings.error(DiagnosticCode.HOOK_LOCATION_MISSING, pair == null ? script.mark() : pair.key().mark(),

@@ -32,7 +32,12 @@ final class PsychSyntaxError {
             new Wording(Pattern.compile("expected '<document start>', but found .*", Pattern.DOTALL), null,
                     "did not find expected <document start>"),
             new Wording(Pattern.compile("expected the node content, but found .*", Pattern.DOTALL), null,
-                    "did not find expected node content"));
+                    "did not find expected node content"),
+            // libyaml scanner.c yaml_parser_scan_anchor: an anchor or alias name with no letters or digits
+            new Wording(Pattern.compile("(unexpected character found|expected alphabetic or numeric character).*",
+                    Pattern.DOTALL), "while scanning an anchor", "did not find expected alphabetic or numeric character"),
+            new Wording(Pattern.compile("(unexpected character found|expected alphabetic or numeric character).*",
+                    Pattern.DOTALL), "while scanning an alias", "did not find expected alphabetic or numeric character"));
 
     private PsychSyntaxError() {
     }

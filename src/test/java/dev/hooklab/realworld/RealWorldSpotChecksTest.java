@@ -2,7 +2,6 @@ package dev.hooklab.realworld;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.hooklab.cli.HooklabCli;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -293,9 +292,6 @@ class RealWorldSpotChecksTest {
     }
 
     @Test
-    @Disabled("bug in appspec.HooksSection#location: a present but empty 'location:' matches its own hint filter "
-            + "(equalsIgnoreCase(\"location\")) and the message says '(the key is location, in lower case; location is "
-            + "ignored)'")
     void ciCd69_anEmptyLocationIsNotAWronglyCasedKey() {
         // 3.2 rule 5: location: with no value is nil, "a script with no location value"
         HooklabCli.Result r = lint("69-0578__CI-CD");
@@ -306,9 +302,6 @@ class RealWorldSpotChecksTest {
     }
 
     @Test
-    @Disabled("bug in appspec.PsychSyntaxError: SnakeYAML's 'unexpected character found &(38)' while scanning an "
-            + "anchor is passed through; libyaml (and so Psych) says 'did not find expected alphabetic or numeric "
-            + "character' (scanner.c yaml_parser_scan_anchor)")
     void ecsTemplate80_psychsWordsForABadAnchor() {
         // 3.1: syntax errors surface as "(<unknown>): <libyaml problem> <context> at line L column C"
         HooklabCli.Result r = lint("80-aws-donggyus-lab__ecs_codeDeploy");
