@@ -46,7 +46,7 @@ final class LiveRunPrinter implements SessionListener {
                 script(s.run());
             }
         }
-        if (!step.status().runnable() && step.status() != StepStatus.RUNNING) {
+        if (step.status() != StepStatus.PENDING && step.status() != StepStatus.RUNNING) {
             end(step);
         }
         out.flush();

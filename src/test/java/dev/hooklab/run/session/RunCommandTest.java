@@ -130,6 +130,16 @@ class RunCommandTest {
         assertThat(r.exit()).as(r.err()).isZero();
         assertThat(r.out()).contains("▶ AfterInstall", "| hello from the hook", "scripts/hello.sh  succeeded  exit 0",
                 "Every hook succeeded.");
+        Result failed = run(rev.toString(), "--isolation", "none", "--events", "AfterInstall,ApplicationStart",
+                "--appspec", Files.writeString(tmp.resolve("failing.yml"), """
+                        version: 0.0
+                        os: linux
+                        hooks:
+                          AfterInstall:
+                            - location: scripts/missing.sh
+                        """).toString());
+        assertThat(failed.out()).contains("✗ scripts/missing.sh  missing", "· ApplicationStart not-run",
+                "The deployment would fail.");
     }
 
     @Test
