@@ -38,7 +38,7 @@ final class ExpandedBytes {
         }
         if (written.addAndGet(bytes) > cap) {
             aborted = true;
-            throw new BundleException(display + ": extraction stopped at the cap of " + format(cap) + " of expanded data, at '"
+            throw new ExtractionCapException(display + ": extraction stopped at the cap of " + format(cap) + " of expanded data, at '"
                     + entryName + "': the entries expand to more than their headers declare (" + format(declared)
                     + "), as a zip bomb does; nothing was kept. If you trust this bundle, raise the cap of expanded bytes");
         }

@@ -67,7 +67,7 @@ final class ExtractionPlan {
         b.layOut();
         if (b.declaredBytes > cap) {
             String[] sizes = ExpandedBytes.formatApart(b.declaredBytes, cap);
-            throw new BundleException(display + ": refused to extract: its files declare " + sizes[0] + ", over the cap of "
+            throw new ExtractionCapException(display + ": refused to extract: its files declare " + sizes[0] + ", over the cap of "
                     + sizes[1] + " of expanded data. If you trust this bundle, raise the cap of expanded bytes");
         }
         return new ExtractionPlan(b);

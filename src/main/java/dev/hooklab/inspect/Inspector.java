@@ -3,6 +3,7 @@ package dev.hooklab.inspect;
 import dev.hooklab.appspec.AppSpec;
 import dev.hooklab.appspec.AppSpecDocument;
 import dev.hooklab.appspec.AppSpecParser;
+import dev.hooklab.appspec.AppSpecText;
 import dev.hooklab.appspec.TargetOs;
 import dev.hooklab.bundle.AppSpecLookup;
 import dev.hooklab.bundle.Bundle;
@@ -18,7 +19,6 @@ import dev.hooklab.plan.RevisionInput;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
@@ -33,9 +33,6 @@ import java.util.random.RandomGenerator;
  * parses the AppSpec, plans the deployment and runs every diagnostic rule.
  */
 public final class Inspector {
-    /** The most of an AppSpec file hooklab reads (the parser refuses anything longer). */
-    private static final int APPSPEC_READ_LIMIT = 4 * 1024 * 1024 + 1;
-
     private final BundleReader reader;
     private final AppSpecParser parser;
     private final Planner planner;
@@ -123,7 +120,7 @@ public final class Inspector {
 
     private static String readAppSpecFile(Path file) throws InputException {
         try (InputStream in = Files.newInputStream(file)) {
-            return decode(in.readNBytes(APPSPEC_READ_LIMIT));
+            return AppSpecText.read(in);
         } catch (NoSuchFileException e) {
             throw new InputException(file + ": no such file");
         } catch (IOException e) {
@@ -133,15 +130,10 @@ public final class Inspector {
 
     private static String readFromBundle(Bundle bundle, String entry) throws InputException {
         try {
-            return bundle.read(entry, APPSPEC_READ_LIMIT).map(Inspector::decode).orElse(null);
+            return bundle.read(entry, AppSpecText.READ_LIMIT).map(AppSpecText::decode).orElse(null);
         } catch (IOException e) {
             throw new InputException(entry + ": cannot read from the bundle: " + e.getMessage(), e);
         }
     }
 
-    /** UTF-8 as the agent reads it; a leading byte-order mark is dropped as libyaml does. */
-    private static String decode(byte[] bytes) {
-        String s = new String(bytes, StandardCharsets.UTF_8);
-        return s.startsWith("\uFEFF") ? s.substring(1) : s;
-    }
 }

@@ -100,10 +100,6 @@ public final class InstallPlanner {
             return paths.expand(path, AGENT_CWD);
         }
 
-        String join(String left, String right) {
-            return InstallPlanner.join(left, right);
-        }
-
         /** The archive-relative path of a source ("" for the root), or null when it leaves the archive. */
         String archiveRelative(String source) {
             String joined = paths.join(archiveDir, source);

@@ -50,6 +50,15 @@ public final class ScriptsLog implements Closeable {
         return new ScriptsLog(file, zone, new BufferedOutputStream(out, 1 << 16));
     }
 
+    /**
+     * A log appending to a stream opened elsewhere (in a sandbox, without following links).
+     *
+     * @param file where it is, for messages
+     */
+    public static ScriptsLog appendingTo(Path file, OutputStream out) {
+        return new ScriptsLog(file, ZoneId.systemDefault(), new BufferedOutputStream(out, 1 << 16));
+    }
+
     public Path file() {
         return file;
     }

@@ -3,11 +3,11 @@ package dev.hooklab.run.agent;
 import dev.hooklab.appspec.AppSpec;
 import dev.hooklab.appspec.AppSpecDocument;
 import dev.hooklab.appspec.AppSpecParser;
+import dev.hooklab.appspec.AppSpecText;
 import dev.hooklab.diagnose.Diagnostic;
 import dev.hooklab.plan.DeploymentLayout;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.util.List;
 
 /**
@@ -55,8 +55,8 @@ final class InstallAppSpec {
         if (tree.isDirectory(path)) {
             throw new AgentError("Is a directory @ io_fread - " + path);
         }
-        try {
-            return new String(tree.read(path), StandardCharsets.UTF_8);
+        try (java.io.InputStream in = tree.open(path)) {
+            return AppSpecText.read(in);
         } catch (IOException e) {
             throw AgentError.errno(e, RubyErrno.OPEN, path);
         }

@@ -151,6 +151,11 @@ public final class SandboxTree {
         return Files.readAllBytes(locate(instancePath, true).host());
     }
 
+    /** A file opened for reading, symlinks followed inside the sandbox. */
+    public java.io.InputStream open(String instancePath) throws IOException {
+        return Files.newInputStream(locate(instancePath, true).host());
+    }
+
     /**
      * What exists on the instance for the Install planner: what exists in the sandbox, plus the usual system
      * folders of a fresh instance ({@link InstanceFiles#FRESH_LINUX}), which {@link SandboxWrites} creates

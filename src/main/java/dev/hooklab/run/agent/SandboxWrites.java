@@ -14,6 +14,7 @@ import java.nio.file.attribute.BasicFileAttributeView;
 import java.nio.file.attribute.FileTime;
 import java.util.List;
 
+import static java.nio.file.StandardOpenOption.APPEND;
 import static java.nio.file.StandardOpenOption.CREATE;
 import static java.nio.file.StandardOpenOption.TRUNCATE_EXISTING;
 import static java.nio.file.StandardOpenOption.WRITE;
@@ -64,6 +65,19 @@ public final class SandboxWrites {
         SandboxFile f = tree.locate(path, true);
         provideSystemFolders(f.instancePath());
         return Files.newOutputStream(f.host(), CREATE, TRUNCATE_EXISTING, WRITE, NOFOLLOW);
+    }
+
+    /**
+     * {@code File.open(path, 'a')} after {@code mkdir_p} of its folder: appends, creating the file; folders on
+     * the way resolve inside the sandbox and a symlink as the last component is refused, so a file a hook
+     * replaced with a link never makes hooklab write outside the sandbox.
+     */
+    public OutputStream openForAppending(String path) throws IOException {
+        SandboxFile f = tree.locate(path, false);
+        String folder = f.instancePath().substring(0, Math.max(1, f.instancePath().lastIndexOf('/')));
+        createDirectories(folder);
+        f = tree.locate(path, false);
+        return Files.newOutputStream(f.host(), CREATE, APPEND, WRITE, NOFOLLOW);
     }
 
     /** {@link #openForWriting} for UTF-8 text. */

@@ -2,6 +2,7 @@ package dev.hooklab.run.session;
 
 import dev.hooklab.appspec.AppSpecDocument;
 import dev.hooklab.appspec.AppSpecParser;
+import dev.hooklab.appspec.AppSpecText;
 import dev.hooklab.appspec.HookScript;
 import dev.hooklab.bundle.AppSpecLookup;
 import dev.hooklab.diagnose.Diagnostic;
@@ -17,12 +18,14 @@ import dev.hooklab.run.RunningHook;
 import dev.hooklab.run.ScriptInvocation;
 import dev.hooklab.run.ScriptRun;
 import dev.hooklab.run.ScriptStatus;
+import dev.hooklab.run.ScriptsLog;
+import dev.hooklab.run.agent.DeploymentInstructions;
+import dev.hooklab.run.agent.SandboxTree;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
+import java.time.Clock;
+import java.util.Optional;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.BooleanSupplier;
@@ -35,8 +38,6 @@ import java.util.function.BooleanSupplier;
  * The folder is chosen from the sandbox's marker files at run time, exactly as the agent reads them.
  */
 final class HookEventStep {
-    private static final int APPSPEC_READ_LIMIT = 4 * 1024 * 1024 + 1;
-
     /** What the session hears while a step runs. */
     interface Progress {
         void scripts(List<ScriptState> scripts);
@@ -70,26 +71,32 @@ final class HookEventStep {
 
     Result run(String event, Progress progress, BooleanSupplier stopRequested) throws IOException, InterruptedException {
         DeploymentLayout layout = target.layout();
+        SandboxTree tree = sandbox.tree();
         List<String> notes = new ArrayList<>();
         String folder = layout.deploymentDir();
-        if (Lifecycle.revisionOf(event) == RevisionSource.PREVIOUS && !Files.isDirectory(sandbox.host(layout.archiveDir()))) {
-            String marker = layout.instructionsDir() + "/" + layout.deploymentGroupId() + "_last_successful_install";
-            Path markerFile = sandbox.host(marker);
-            if (!Files.isRegularFile(markerFile)) {
-                notes.add(event + " does nothing: this is the deployment group's first deployment here (no " + marker
-                        + "), so there is no last successful revision whose scripts it would run.");
+        if (Lifecycle.revisionOf(event) == RevisionSource.PREVIOUS && !tree.isDirectory(layout.archiveDir())) {
+            DeploymentInstructions markers = new DeploymentInstructions(sandbox.writes(), layout);
+            Optional<String> last = markers.lastSuccessfulDeployment();
+            if (last.isEmpty()) {
+                notes.add(event + " does nothing: this is the deployment group's first deployment here (no "
+                        + markers.lastSuccessfulInstall() + "), so there is no last successful revision whose scripts "
+                        + "it would run.");
                 return new Result(StepStatus.SUCCEEDED, List.of(), null, notes);
             }
-            folder = Files.readString(markerFile, StandardCharsets.UTF_8).strip();
+            folder = last.get();
             notes.add(event + " runs the scripts of the last successful revision, in " + folder + ".");
         }
         String archive = layout.paths().join(folder, "deployment-archive");
         String name = target.appspecName();
-        Path appspecFile = sandbox.host(archive + "/" + name);
-        if (!Files.isRegularFile(appspecFile)) {
+        String appspecPath = archive + "/" + name;
+        if (!tree.exists(appspecPath) || tree.isDirectory(appspecPath)) {
             return new Result(StepStatus.FAILED, List.of(), AppSpecLookup.agentNotFoundMessage(archive, name), notes);
         }
-        AppSpecDocument doc = parser.parse(name, read(appspecFile), target.os());
+        String text;
+        try (InputStream in = tree.open(appspecPath)) {
+            text = AppSpecText.read(in);
+        }
+        AppSpecDocument doc = parser.parse(name, text, target.os());
         Diagnostic firstError = doc.diagnostics().stream().filter(Diagnostic::isError).findFirst().orElse(null);
         if (firstError != null) {
             notes.add("The agent rejects " + name + " (line " + firstError.line() + "): " + firstError.message());
@@ -105,7 +112,9 @@ final class HookEventStep {
         scripts.forEach(s -> states.add(ScriptState.pending(s.location())));
         progress.scripts(List.copyOf(states));
         StepStatus status = StepStatus.SUCCEEDED;
-        try (HookLog log = HookLog.open(sandbox.host(layout.scriptsLog()))) {
+        ScriptsLog scriptsLog = ScriptsLog.appendingTo(sandbox.host(layout.scriptsLog()),
+                sandbox.writes().openForAppending(layout.scriptsLog()));
+        try (HookLog log = new HookLog(scriptsLog, Clock.systemDefaultZone())) {
             log.lifecycleEvent(event);
             for (int i = 0; i < scripts.size(); i++) {
                 HookScript script = scripts.get(i);
@@ -142,13 +151,6 @@ final class HookEventStep {
     private static void markNotRun(List<ScriptState> states, int from) {
         for (int j = from; j < states.size(); j++) {
             states.set(j, ScriptState.notRun(states.get(j).location()));
-        }
-    }
-
-    private static String read(Path file) throws IOException {
-        try (InputStream in = Files.newInputStream(file)) {
-            String s = new String(in.readNBytes(APPSPEC_READ_LIMIT), StandardCharsets.UTF_8);
-            return s.startsWith("\uFEFF") ? s.substring(1) : s;
         }
     }
 }

@@ -1,6 +1,8 @@
 package dev.hooklab.run.session;
 
 import dev.hooklab.run.SandboxMounts;
+import dev.hooklab.run.agent.SandboxTree;
+import dev.hooklab.run.agent.SandboxWrites;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -25,11 +27,13 @@ public final class Sandbox implements AutoCloseable {
     private final Path root;
     private final boolean temporary;
     private final SandboxMounts mounts;
+    private final SandboxWrites writes;
 
     private Sandbox(Path root, boolean temporary, SandboxMounts mounts) {
         this.root = root;
         this.temporary = temporary;
         this.mounts = mounts;
+        this.writes = new SandboxWrites(new SandboxTree(root));
     }
 
     /**
@@ -73,14 +77,19 @@ public final class Sandbox implements AutoCloseable {
         return mounts;
     }
 
-    /** Where an instance path is inside the sandbox folder; never outside it. */
+    /** The instance's files in the sandbox folder, read with symlinks resolved inside it. */
+    public SandboxTree tree() {
+        return writes.tree();
+    }
+
+    /** The only way anything of the instance is written: never outside the sandbox folder. */
+    public SandboxWrites writes() {
+        return writes;
+    }
+
+    /** Where an instance path lies in the sandbox folder, lexically; for showing it, not for writing. */
     public Path host(String instancePath) {
-        String absolute = Path.of("/").resolve(instancePath).normalize().toString();
-        Path p = root.resolve(absolute.substring(1)).normalize();
-        if (!p.startsWith(root)) {
-            throw new IllegalArgumentException("outside the sandbox: " + instancePath);
-        }
-        return p;
+        return tree().hostPath(instancePath);
     }
 
     /** Empties the folder (keeping it and its mark): a fresh instance. */

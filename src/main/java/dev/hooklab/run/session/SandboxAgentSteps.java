@@ -3,6 +3,7 @@ package dev.hooklab.run.session;
 import dev.hooklab.bundle.BundleException;
 import dev.hooklab.bundle.BundleExtractor;
 import dev.hooklab.bundle.Extraction;
+import dev.hooklab.bundle.ExtractionCapException;
 import dev.hooklab.bundle.ExtractionLimits;
 import dev.hooklab.plan.DeploymentLayout;
 import dev.hooklab.run.agent.AgentInstall;
@@ -11,7 +12,6 @@ import dev.hooklab.run.agent.InstallCounts;
 import dev.hooklab.run.agent.InstallHost;
 import dev.hooklab.run.agent.InstallResult;
 import dev.hooklab.run.agent.NotApplied;
-import dev.hooklab.run.agent.SandboxTree;
 import dev.hooklab.run.agent.SandboxWrites;
 import dev.hooklab.appspec.AppSpecParser;
 
@@ -37,7 +37,7 @@ public final class SandboxAgentSteps implements AgentSteps {
     @Override
     public StepOutcome downloadBundle(RunTarget.Revision revision, DeploymentLayout layout, String appspecName,
                                       ExtractionLimits limits, Sandbox sandbox) {
-        SandboxWrites writes = new SandboxWrites(new SandboxTree(sandbox.root()));
+        SandboxWrites writes = sandbox.writes();
         List<String> notes = new ArrayList<>();
         try {
             Path archive = writes.tree().hostPath(layout.archiveDir());
@@ -56,7 +56,7 @@ public final class SandboxAgentSteps implements AgentSteps {
             return StepOutcome.succeeded(notes);
         } catch (BundleException e) {
             notes.add("hooklab refused to unpack the bundle: " + e.getMessage());
-            if (e.getMessage().contains("cap of")) {
+            if (e instanceof ExtractionCapException) {
                 notes.add("hooklab run --max-expanded-size raises the cap (now " + limits.maxExpandedBytes() + " bytes).");
             }
             return StepOutcome.failed(null, notes);
@@ -69,7 +69,7 @@ public final class SandboxAgentSteps implements AgentSteps {
     @Override
     public StepOutcome install(RunTarget.Revision revision, DeploymentLayout layout, String appspecName,
                                String fileExistsBehavior, Sandbox sandbox) {
-        SandboxWrites writes = new SandboxWrites(new SandboxTree(sandbox.root()));
+        SandboxWrites writes = sandbox.writes();
         InstallResult r = new AgentInstall(writes, host, parser).install(layout, appspecName, fileExistsBehavior);
         List<String> notes = new ArrayList<>();
         InstallCounts c = r.counts();

@@ -239,4 +239,23 @@ class AgentRunBehaviourTest {
         assertThat(download.get("notes").toString()).contains("--max-expanded-size");
         assertThat(run(zip.toString(), "--max-expanded-size", "lots").exit()).isEqualTo(2);
     }
+
+    @Test
+    void aHookThatLinksScriptsLogOutsideNeverMakesHooklabWriteThere() throws IOException {
+        Path outside = Files.writeString(tmp.resolve("outside.txt"), "untouched\n");
+        Path rev = Revisions.with("""
+                version: 0.0
+                os: linux
+                hooks:
+                  AfterInstall:
+                    - location: scripts/swap.sh
+                  ApplicationStart:
+                    - location: scripts/after.sh
+                """).script("scripts/swap.sh", "#!/bin/bash\nln -sf " + outside + " \"$(dirname \"$0\")/../../logs/scripts.log\"\n")
+                .script("scripts/after.sh", "#!/bin/bash\necho more output\n").writeTo(tmp.resolve("rev"));
+        RunCommandTest.Result r = run(rev.toString(), "--format", "json", "--isolation", "none");
+        assertThat(r.step("AfterInstall").get("status").asText()).isEqualTo("succeeded");
+        assertThat(r.step("ApplicationStart").get("status").asText()).isEqualTo("failed");
+        assertThat(outside).hasContent("untouched");
+    }
 }
