@@ -8,7 +8,7 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * Where the agent finds the AppSpec in deployment-archive (semantics 2.4).
+ * Where the agent finds the AppSpec in deployment-archive (agent-behaviour.md §4.1).
  *
  * @param configuredName the name from the deployment (AppSpecFilename), default {@code appspec.yml}
  * @param installName    what the Install step reads: the configured name, else {@code appspec.yaml}, else

@@ -8,7 +8,7 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * The outcome of the agent's single-top-folder rule (semantics 2.3): after unpacking a zip, tar or tgz,
+ * The outcome of the agent's single-top-folder rule (agent-behaviour.md §3.3): after unpacking a zip, tar or tgz,
  * the archive root is listed (hidden entries count); one level is stripped only when the root holds
  * exactly one entry, that entry is a directory, and it directly contains a name with "appspec" in any
  * case. Folder revisions are copied as they are, never stripped.

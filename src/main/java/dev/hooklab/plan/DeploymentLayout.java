@@ -6,7 +6,7 @@ import java.util.Objects;
 import java.util.random.RandomGenerator;
 
 /**
- * Where a deployment lives on the instance (semantics 1.2):
+ * Where a deployment lives on the instance (agent-behaviour.md §2.2):
  * {@code <rootDir>/<deploymentGroupId>/<deploymentId>/deployment-archive}.
  *
  * @param os                the agent's platform

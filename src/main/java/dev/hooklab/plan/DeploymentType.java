@@ -16,7 +16,7 @@ import static dev.hooklab.plan.Lifecycle.DOWNLOAD_BUNDLE;
 import static dev.hooklab.plan.Lifecycle.INSTALL;
 import static dev.hooklab.plan.Lifecycle.VALIDATE_SERVICE;
 
-/** The kinds of EC2/on-premises deployment, each with the agent events it runs in order (semantics 7.1). */
+/** The kinds of EC2/on-premises deployment, each with the agent events it runs in order (agent-behaviour.md §6.2). */
 public enum DeploymentType {
     IN_PLACE("in-place", "in-place deployments without a load balancer",
             List.of(APPLICATION_STOP, DOWNLOAD_BUNDLE, BEFORE_INSTALL, INSTALL, AFTER_INSTALL, APPLICATION_START,

@@ -4,7 +4,7 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * The Install step's instructions as the agent generates them (semantics 8.2-8.4), or the error that
+ * The Install step's instructions as the agent generates them (agent-behaviour.md §7.2-7.4), or the error that
  * stops it.
  *
  * @param steps              mkdir, copy and permission instructions in the agent's order

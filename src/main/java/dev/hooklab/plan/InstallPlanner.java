@@ -16,7 +16,7 @@ import java.util.Set;
 import java.util.regex.Pattern;
 
 /**
- * Generates the Install step's instructions exactly as the agent's Installer does (semantics 8.2-8.4):
+ * Generates the Install step's instructions exactly as the agent's Installer does (agent-behaviour.md §7.2-7.4):
  * files entries in order, directory sources copied by content, missing ancestors created, conflicts and
  * file_exists_behavior checked against what already exists, then permissions resolved onto the targets.
  * Like the agent, it stops at the first error.

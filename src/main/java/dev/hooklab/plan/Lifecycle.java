@@ -3,7 +3,7 @@ package dev.hooklab.plan;
 import java.util.List;
 import java.util.Set;
 
-/** The lifecycle events the EC2/on-premises agent knows (semantics 7.1). */
+/** The lifecycle events the EC2/on-premises agent knows (agent-behaviour.md §6.1). */
 public final class Lifecycle {
     public static final String BEFORE_BLOCK_TRAFFIC = "BeforeBlockTraffic";
     public static final String AFTER_BLOCK_TRAFFIC = "AfterBlockTraffic";
@@ -31,7 +31,7 @@ public final class Lifecycle {
     /** Events of ECS deployments only (their hooks are Lambda functions). */
     public static final Set<String> ECS_ONLY = Set.of("AfterAllowTestTraffic", "TestTraffic");
 
-    /** Events whose scripts come from the last successful revision (semantics 4.1). */
+    /** Events whose scripts come from the last successful revision (agent-behaviour.md §5.1). */
     public static final Set<String> FROM_PREVIOUS_REVISION = Set.of(APPLICATION_STOP, BEFORE_BLOCK_TRAFFIC, AFTER_BLOCK_TRAFFIC);
 
     private Lifecycle() {

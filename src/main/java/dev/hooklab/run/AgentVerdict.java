@@ -5,7 +5,7 @@ import java.util.List;
 import java.util.stream.Collectors;
 
 /**
- * Judges a hook process by the agent's rules (semantics 4.7 and 5): the status, the agent's exact
+ * Judges a hook process by the agent's rules (agent-behaviour.md §5.7 and §5.8): the status, the agent's exact
  * message, and notes wherever the sandbox saw or did something an instance would not.
  * The agent's order: the deadline first, then stdout left open, then stderr, then the exit status.
  */

@@ -11,7 +11,7 @@ import java.util.regex.Pattern;
 
 /**
  * Runs one hook script in a sandbox the way the CodeDeploy agent runs it on an instance
- * (semantics 4.3-4.7, 5 and 6):
+ * (agent-behaviour.md §5.3-5.9):
  * <ul>
  *   <li>checks that the script exists and makes it executable ({@code chmod +x}) as the agent does;</li>
  *   <li>builds the agent's one command string ({@code <path>}, {@code sudo <path>},

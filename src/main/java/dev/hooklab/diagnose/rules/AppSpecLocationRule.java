@@ -9,7 +9,7 @@ import dev.hooklab.diagnose.DiagnosticCode;
 import java.util.List;
 import java.util.function.Consumer;
 
-/** Whether the agent finds the AppSpec where it looks (semantics 2.3, 2.4). */
+/** Whether the agent finds the AppSpec where it looks (agent-behaviour.md §3.3, §4.1). */
 final class AppSpecLocationRule implements Rule {
 
     @Override

@@ -132,7 +132,7 @@ final class LocationRules implements Rule {
     }
 
     /**
-     * What the agent reports when the location is a directory (semantics 4.4, 4.7): the agent spawns the
+     * What the agent reports when the location is a directory (agent-behaviour.md §5.4, §5.7): the agent spawns the
      * path itself (EACCES, a spawn error), or su's shell does ("Is a directory", exit 126), or sudo does
      * (exit 1).
      */

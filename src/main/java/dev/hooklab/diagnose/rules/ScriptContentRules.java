@@ -33,7 +33,7 @@ final class ScriptContentRules implements Rule {
     public void check(RevisionFacts facts, Consumer<Diagnostic> out) {
         if (facts.bundle().isEmpty() || facts.plan().layout().os() == TargetOs.WINDOWS) {
             // the Windows agent runs .ps1 through powershell.exe and anything else directly: no kernel shebang,
-            // no execute bit, CR LF is the norm (semantics 4.4)
+            // no execute bit, CR LF is the norm (agent-behaviour.md §5.4)
             return;
         }
         Revision revision = facts.bundle().get().revision();

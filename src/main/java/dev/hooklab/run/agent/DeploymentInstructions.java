@@ -7,7 +7,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.Optional;
 
 /**
- * {@code <root>/deployment-instructions/} of one deployment group in the sandbox (semantics 1.2, 1.3): the
+ * {@code <root>/deployment-instructions/} of one deployment group in the sandbox (agent-behaviour.md §2.3, §7.5): the
  * markers {@code <dg-id>_most_recent_install} (end of DownloadBundle) and {@code <dg-id>_last_successful_install}
  * (end of Install), each holding the deployment folder's absolute path without a newline, and Install's
  * {@code <dg-id>-install.json} and {@code <dg-id>-cleanup}.

@@ -1,6 +1,6 @@
 /**
  * The CodeDeploy agent's own steps in a sandbox: the DownloadBundle marker and the Install step, exactly as
- * the agent 1.8.x does them on an instance (semantics 1.2, 1.3, 8).
+ * the agent 1.8.x does them on an instance (agent-behaviour.md §2.2, §2.3, §7).
  *
  * <p>{@link dev.hooklab.run.agent.SandboxTree} is the instance's file tree inside the sandbox folder (instance
  * path {@code /x/y} is {@code SANDBOX/x/y}; symlinks are read and resolved inside the sandbox, never followed

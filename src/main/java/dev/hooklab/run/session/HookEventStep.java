@@ -31,7 +31,7 @@ import java.util.List;
 import java.util.function.BooleanSupplier;
 
 /**
- * Runs one lifecycle event's scripts as the agent's HookExecutor does (semantics 4.1-4.7): selects the
+ * Runs one lifecycle event's scripts as the agent's HookExecutor does (agent-behaviour.md §5.1-5.7): selects the
  * deployment folder (the last successful one for ApplicationStop and the block-traffic events while
  * the current deployment has no archive yet; nothing at all on a first deployment), reads that
  * revision's AppSpec without Install's fallback, and runs the event's scripts in order until one fails.

@@ -17,7 +17,7 @@ import java.util.Collection;
 import java.util.List;
 
 /**
- * The sandbox folder of a session: the instance's file tree (semantics 1.2) under one folder of this
+ * The sandbox folder of a session: the instance's file tree (agent-behaviour.md §2.2) under one folder of this
  * machine. A folder the user names is kept; a temporary one is removed when the session closes. A
  * folder that is not empty and was not made by hooklab is refused, so nothing of the user's is lost.
  */
