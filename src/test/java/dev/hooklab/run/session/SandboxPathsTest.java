@@ -18,10 +18,12 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.time.Duration;
 
 import static dev.hooklab.run.session.RunCommandTest.run;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assumptions.assumeThat;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
 /** What hooklab does on a hook's behalf stays in the sandbox, whatever the location or the hooks do. */
 class SandboxPathsTest {
@@ -172,5 +174,52 @@ class SandboxPathsTest {
         assertThat(later.get("agentMessage").asText())
                 .isEqualTo("Script at specified location: scripts/later.sh run as user nobody failed with exit code 126");
         assertThat(later.get("notes").toString()).contains("a FIFO, socket or device, not a regular file");
+    }
+    @Test
+    void aGroupFolderAPreviousHookTurnedIntoALinkOutGetsNoneOfTheBundle() throws IOException {
+        Path hostDir = Files.createDirectories(tmp.resolve("host-dir"));
+        String appspec = """
+                version: 0.0
+                os: linux
+                hooks:
+                  ApplicationStop:
+                    - location: scripts/stop.sh
+                """;
+        // deployment-archive/scripts -> up three is the group folder
+        Path old = Revisions.with(appspec).script("scripts/stop.sh", "#!/bin/sh\ng=$(cd \"$(dirname \"$0\")/../../..\" && pwd)\n"
+                + "mv \"$g\" \"$g.moved\" && ln -s '" + hostDir + "' \"$g\"\n").writeTo(tmp.resolve("old"));
+        Path current = Revisions.with(appspec).script("scripts/stop.sh", "#!/bin/sh\necho new\n")
+                .writeTo(tmp.resolve("new"));
+
+        RunCommandTest.Result r = run(current.toString(), "--previous", old.toString(), "--format", "json",
+                "--isolation", "none", "--sandbox", tmp.resolve("sandbox").toString());
+
+        assertThat(r.step("ApplicationStop").get("status").asText()).as(r.out()).isEqualTo("succeeded");
+        // the link's target is not in the sandbox, so there is no folder to unpack into: nothing is written
+        JsonNode download = r.step("DownloadBundle");
+        assertThat(download.get("status").asText()).as(r.out()).isEqualTo("failed");
+        assertThat(download.get("notes").toString()).contains("is in the way of a folder")
+                .contains("nothing was written outside it");
+        assertThat(hostDir).isEmptyDirectory();
+    }
+
+    @Test
+    void anAppSpecAHookReplacedWithAFifoIsNeverOpened() {
+        assertTimeoutPreemptively(Duration.ofMinutes(3), () -> {
+            Path rev = Revisions.with("""
+                    version: 0.0
+                    os: linux
+                    hooks:
+                      BeforeInstall:
+                        - location: scripts/fifo.sh
+                    """).script("scripts/fifo.sh", "#!/bin/sh\na=$(dirname \"$0\")/..\nrm \"$a/appspec.yml\"\n"
+                    + "mkfifo \"$a/appspec.yml\"\n").writeTo(tmp.resolve("rev"));
+
+            RunCommandTest.Result r = run(rev.toString(), "--format", "json", "--isolation", "none");
+
+            assertThat(r.step("Install").get("status").asText()).as(r.out()).isEqualTo("failed");
+            assertThat(r.step("Install").get("agentMessage").asText()).contains("Not a regular file");
+            assertThat(r.exit()).isEqualTo(1);
+        });
     }
 }
