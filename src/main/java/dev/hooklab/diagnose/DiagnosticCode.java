@@ -84,6 +84,8 @@ public enum DiagnosticCode {
     SCRIPT_NOT_EXECUTABLE("script-not-executable", "Hook script not executable",
             "The agent runs chmod +x on the hook script itself, but not on helper scripts it calls."),
     SCRIPT_IS_DIRECTORY("script-is-directory", "location names a directory", "A hook location must name a file."),
+    SCRIPT_SPECIAL_FILE("script-special-file", "location names a FIFO or device",
+            "A hook location must name a regular file: exec refuses a FIFO, socket or device."),
     BACKGROUND_PROCESS_HOLDS_OUTPUT("background-process-holds-output", "Background process keeps the hook's output open",
             "The agent waits until stdout and stderr close; redirect a background process: > /dev/null 2>&1 < /dev/null &."),
     MODE_OCTAL("mode-octal", "Unquoted mode with a leading zero",

@@ -13,7 +13,8 @@ import java.util.regex.Pattern;
  * Runs one hook script in a sandbox the way the CodeDeploy agent runs it on an instance
  * (agent-behaviour.md §5.3-5.9):
  * <ul>
- *   <li>checks that the script exists and makes it executable ({@code chmod +x}) as the agent does;</li>
+ *   <li>checks that the script exists and makes it executable ({@code chmod +x}) as the agent does, through
+ *       {@link ScriptFiles}: only inside the sandbox, never through a link that leads out of it;</li>
  *   <li>builds the agent's one command string ({@code <path>}, {@code sudo <path>},
  *       {@code su <user> -c <path>}, {@code sudo su <user> -c <path>}) and runs it by Ruby's
  *       spawn rules, in a new process group, with stdin closed;</li>
@@ -36,15 +37,18 @@ public final class HookRunner {
     private final RunLimits limits;
     private final UserSwitch userSwitch;
     private final Optional<HookWrapper> wrapper;
-    private final ScriptPreflight preflight = new ScriptPreflight();
+    private final ScriptPreflight preflight;
 
-    public HookRunner(SandboxMounts mounts, Isolation isolation, RunLimits limits, HostAccounts host) {
-        this(mounts, isolation, limits, host, HookWrapper.find(host));
+    /** @param files the scripts' files in the sandbox, for the agent's checks and its chmod +x */
+    public HookRunner(SandboxMounts mounts, Isolation isolation, RunLimits limits, HostAccounts host,
+                      ScriptFiles files) {
+        this(mounts, isolation, limits, host, files, HookWrapper.find(host));
     }
 
     /** With {@code wrapper} empty, hooks run without hooklab's wrapper, as on a machine without perl. */
-    HookRunner(SandboxMounts mounts, Isolation isolation, RunLimits limits, HostAccounts host,
+    HookRunner(SandboxMounts mounts, Isolation isolation, RunLimits limits, HostAccounts host, ScriptFiles files,
                Optional<HookWrapper> wrapper) {
+        this.preflight = new ScriptPreflight(files);
         this.mounts = mounts;
         this.isolation = isolation;
         this.limits = limits;
@@ -71,9 +75,11 @@ public final class HookRunner {
             throws IOException {
         ScriptPreflight.Verdict checked = preflight.check(call);
         if (!checked.passed()) {
-            return new RunningHook(new ScriptRun(call.event(), call.location(), null, checked.failure(), null, null, 0,
-                    null, null, checked.agentMessage(), checked.agentWarnings(), isolation.notes(mounts), List.of(),
-                    log.tail()));
+            List<String> notes = new ArrayList<>(checked.notes());
+            notes.addAll(isolation.notes(mounts));
+            return new RunningHook(new ScriptRun(call.event(), call.location(), null, checked.failure(),
+                    checked.exitCode(), null, 0, null, null, checked.agentMessage(), checked.agentWarnings(), notes,
+                    List.of(), log.tail()));
         }
         log.script(call.location());
         UserSwitch.Decision user = userSwitch.decide(call.runas(), call.sudo(), isolation);
@@ -92,7 +98,7 @@ public final class HookRunner {
         return new RunningHook(process, outcome -> {
             AgentVerdict.Judgement judgement = verdict.judge(outcome, instanceLine.program());
             List<String> notes = new ArrayList<>(user.notes());
-            ShebangCheck shebang = ShebangCheck.of(call.hostScript());
+            ShebangCheck shebang = checked.shebang(); // what the file said before the hook could change it
             notes.addAll(shebang.notes());
             if (outcome.execError() != null) {
                 notes.addAll(shebang.execNotes(outcome.execError(), instanceLine.program(), call.instancePath(),

@@ -15,7 +15,8 @@ import java.util.Objects;
  *                       {@code Script does not exist at specified location: ...}; normally under
  *                       {@code /opt/codedeploy-agent} (a {@code ..} location can leave the sandbox, and
  *                       then reaches this machine's own file)
- * @param hostScript     where that file is on this machine (inside the sandbox folder)
+ * @param hostScript     where that file is on this machine, lexically (for showing it; hooklab finds, checks and
+ *                       changes the script only through {@link ScriptFiles}, inside the sandbox)
  * @param timeoutSeconds the AppSpec's timeout (default 3600)
  * @param runas          the AppSpec's {@code runas}, or null
  * @param sudo           the AppSpec's {@code sudo}

@@ -1,7 +1,5 @@
 package dev.hooklab.run;
 
-import java.io.IOException;
-import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -16,8 +14,6 @@ import java.util.function.Function;
  * mark before it means the script runs under {@code /bin/sh}.
  */
 final class ShebangCheck {
-    private static final int FIRST_LINE_LIMIT = 1024;
-
     private final String firstLine;
     private final boolean byteOrderMark;
 
@@ -26,13 +22,13 @@ final class ShebangCheck {
         this.byteOrderMark = byteOrderMark;
     }
 
-    static ShebangCheck of(Path script) {
-        byte[] head;
-        try (InputStream in = Files.newInputStream(script)) {
-            head = in.readNBytes(FIRST_LINE_LIMIT);
-        } catch (IOException e) {
-            return new ShebangCheck("", false);
-        }
+    /** Nothing to say: the location did not reach a regular file before the hook ran. */
+    static ShebangCheck none() {
+        return new ShebangCheck(null, false);
+    }
+
+    /** @param head the script's first bytes ({@link ScriptFile#head}), read before the hook ran */
+    static ShebangCheck of(byte[] head) {
         boolean bom = head.length >= 3 && (head[0] & 0xff) == 0xEF && (head[1] & 0xff) == 0xBB
                 && (head[2] & 0xff) == 0xBF;
         String text = new String(head, StandardCharsets.ISO_8859_1);
@@ -41,7 +37,7 @@ final class ShebangCheck {
     }
 
     private boolean hasShebang() {
-        return firstLine.startsWith("#!");
+        return firstLine != null && firstLine.startsWith("#!");
     }
 
     /** The interpreter word of the {@code #!} line, a trailing carriage return included. */
@@ -54,9 +50,12 @@ final class ShebangCheck {
         return rest.substring(0, end);
     }
 
-    /** Remarks for any run of this script. */
+    /** Remarks for any run of this script (none when no file was there before the hook ran). */
     List<String> notes() {
         List<String> notes = new ArrayList<>();
+        if (firstLine == null) {
+            return notes;
+        }
         if (byteOrderMark) {
             notes.add("The script starts with a UTF-8 byte order mark, which hides its #! line: it ran under /bin/sh."
                     + " Save it without the BOM.");

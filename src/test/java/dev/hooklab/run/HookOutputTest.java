@@ -25,7 +25,8 @@ class HookOutputTest {
     @BeforeEach
     void setUp() {
         sandbox = new HookSandbox(dir);
-        runner = new HookRunner(sandbox.mounts, new NoIsolation(), RunLimits.defaults(), new HostAccounts());
+        runner = new HookRunner(sandbox.mounts, new NoIsolation(), RunLimits.defaults(), new HostAccounts(),
+                sandbox.files());
     }
 
     @Test

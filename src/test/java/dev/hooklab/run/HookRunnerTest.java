@@ -23,7 +23,8 @@ class HookRunnerTest {
     @BeforeEach
     void setUp() {
         sandbox = new HookSandbox(dir);
-        runner = new HookRunner(sandbox.mounts, new NoIsolation(), RunLimits.defaults(), new HostAccounts());
+        runner = new HookRunner(sandbox.mounts, new NoIsolation(), RunLimits.defaults(), new HostAccounts(),
+                sandbox.files());
     }
 
     @Test
@@ -195,7 +196,7 @@ class HookRunnerTest {
     @Test
     void aLowerMaximumTimeoutIsNoted() throws Exception {
         HookRunner capped = new HookRunner(sandbox.mounts, new NoIsolation(), RunLimits.defaults().withMaxTimeout(1),
-                new HostAccounts());
+                new HostAccounts(), sandbox.files());
         sandbox.script("long.sh", "#!/bin/sh\nsleep 20\n", true);
 
         ScriptRun run = sandbox.run(capped, sandbox.call("long.sh", 3600));

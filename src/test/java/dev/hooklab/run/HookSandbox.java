@@ -1,5 +1,9 @@
 package dev.hooklab.run;
 
+import dev.hooklab.run.agent.SandboxScriptFiles;
+import dev.hooklab.run.agent.SandboxTree;
+import dev.hooklab.run.agent.SandboxWrites;
+
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -21,6 +25,11 @@ final class HookSandbox {
     HookSandbox(Path root, String... destinations) {
         this.root = root;
         this.mounts = SandboxMounts.of(root, List.of(destinations));
+    }
+
+    /** The scripts as hooklab finds and changes them: inside this sandbox only. */
+    ScriptFiles files() {
+        return new SandboxScriptFiles(new SandboxWrites(new SandboxTree(root)), mounts);
     }
 
     /** Writes a script into the archive (CRLF and all: the content is written as given). */

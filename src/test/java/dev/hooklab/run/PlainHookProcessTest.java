@@ -21,7 +21,7 @@ class PlainHookProcessTest {
     void setUp() {
         sandbox = new HookSandbox(dir);
         runner = new HookRunner(sandbox.mounts, new NoIsolation(), RunLimits.defaults(), new HostAccounts(),
-                Optional.empty());
+                sandbox.files(), Optional.empty());
     }
 
     @Test

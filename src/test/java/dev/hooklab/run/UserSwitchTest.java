@@ -22,7 +22,7 @@ class UserSwitchTest {
     @BeforeEach
     void setUp() {
         sandbox = new HookSandbox(dir);
-        runner = new HookRunner(sandbox.mounts, new NoIsolation(), RunLimits.defaults(), host);
+        runner = new HookRunner(sandbox.mounts, new NoIsolation(), RunLimits.defaults(), host, sandbox.files());
         sandbox.script("who.sh", "#!/bin/sh\nid -un\nexit 1\n", true);
     }
 

@@ -3,9 +3,11 @@ package dev.hooklab.diagnose.rules;
 import dev.hooklab.appspec.AppSpecDocument;
 import dev.hooklab.appspec.HookScript;
 import dev.hooklab.appspec.TargetOs;
+import dev.hooklab.bundle.EntryType;
 import dev.hooklab.bundle.Revision;
 import dev.hooklab.diagnose.Diagnostic;
 import dev.hooklab.diagnose.DiagnosticCode;
+import dev.hooklab.plan.AgentPath;
 import dev.hooklab.plan.DeploymentPlan;
 import dev.hooklab.plan.Lifecycle;
 import dev.hooklab.plan.PlannedEvent;
@@ -77,7 +79,15 @@ final class LocationRules implements Rule {
                     .withAgentMessage(directoryFailure(script, s.path()))
                     .withFix("Point location at the script file inside " + s.archivePath() + "/.")
                     .at(file, line, column));
-            case OUTSIDE_ARCHIVE -> out.accept(escapes(event, s, prefix).at(file, line, column));
+            case FOUND -> special(revision, s).ifPresent(what -> out.accept(Diagnostic.error(
+                            DiagnosticCode.SCRIPT_SPECIAL_FILE, prefix + " names " + what + " of the revision, not a"
+                                    + " regular file. The agent's tar, running as root, recreates it; the agent finds it,"
+                                    + " makes it executable and execs it, and exec refuses it (Permission denied).")
+                    .withAgentMessage(directoryFailure(script, s.path()))
+                    .withFix("Ship the script as a regular file at " + s.archivePath() + ".")
+                    .at(file, line, column)));
+            case OUTSIDE_ARCHIVE -> out.accept(escapes(event, s, prefix, plan.layout().expandedRoot())
+                    .at(file, line, column));
             default -> {
             }
         }
@@ -107,7 +117,22 @@ final class LocationRules implements Rule {
         }
     }
 
-    private static Diagnostic escapes(PlannedEvent event, PlannedScript s, String prefix) {
+    /**
+     * A location that leaves deployment-archive. Inside the agent's deployment root (another folder of the
+     * deployment or of its group) or at a file the revision's {@code files} section installs, it is the
+     * deployment's own file: a warning. Anywhere else it names a file of the instance's system (/etc/passwd,
+     * /bin/sh, /usr/...) that the agent would chmod +x and execute: an error.
+     */
+    private static Diagnostic escapes(PlannedEvent event, PlannedScript s, String prefix, String deploymentRoot) {
+        if (s.installedBy() == null && !AgentPath.isWithin(s.path(), deploymentRoot)) {
+            return Diagnostic.error(DiagnosticCode.LOCATION_ESCAPES_ARCHIVE, prefix + " resolves to " + s.path()
+                            + ", outside the agent's deployment root " + deploymentRoot + ", and the revision does not"
+                            + " install it: agent 1.x would run chmod +x on that file of the instance and execute it,"
+                            + " whatever it is; agent 2.1 rejects locations that leave the revision directory.")
+                    .withAgentMessage("Script at specified location: " + s.script().location()
+                            + " resolves outside the deployment archive")
+                    .withFix("Ship the script in the revision and give its path relative to the revision root.");
+        }
         StringBuilder m = new StringBuilder(prefix).append(" resolves to ").append(s.path())
                 .append(", outside deployment-archive. Agent 1.x runs it when that file exists on the instance; "
                         + "agent 2.1 rejects locations that leave the revision directory.");
@@ -131,8 +156,16 @@ final class LocationRules implements Rule {
                 .withFix(fix);
     }
 
+    /** What a script entry is when it is a FIFO or device (tar keeps them), else empty. */
+    private static Optional<String> special(Optional<Revision> revision, PlannedScript s) {
+        return revision.flatMap(r -> r.resolve(s.archivePath()).flatMap(r::entry))
+                .filter(e -> e.type() == EntryType.OTHER)
+                .map(e -> "a FIFO or device");
+    }
+
     /**
-     * What the agent reports when the location is a directory (agent-behaviour.md §5.4, §5.7): the agent spawns the
+     * What the agent reports when the location is a directory, FIFO or device (agent-behaviour.md §5.4, §5.7; exec refuses
+     * anything but a regular file with EACCES): the agent spawns the
      * path itself (EACCES, a spawn error), or su's shell does ("Is a directory", exit 126), or sudo does
      * (exit 1).
      */

@@ -125,6 +125,15 @@ public final class SandboxTree {
         }
     }
 
+    /** {@code File.file?}: a regular file, symlinks followed (a FIFO, socket or device is not). */
+    public boolean isRegularFile(String instancePath) {
+        try {
+            return Files.isRegularFile(locate(instancePath, true).host(), LinkOption.NOFOLLOW_LINKS);
+        } catch (IOException e) {
+            return false;
+        }
+    }
+
     /** {@code File.symlink?}: the last component itself is a symlink. */
     public boolean isSymlink(String instancePath) {
         try {
@@ -146,14 +155,25 @@ public final class SandboxTree {
         }
     }
 
-    /** {@code File.read}: the bytes of a file, symlinks followed. */
+    /** {@code File.read}: the bytes of a regular file, symlinks followed. */
     public byte[] read(String instancePath) throws IOException {
-        return Files.readAllBytes(locate(instancePath, true).host());
+        try (java.io.InputStream in = open(instancePath)) {
+            return in.readAllBytes();
+        }
     }
 
-    /** A file opened for reading, symlinks followed inside the sandbox. */
+    /**
+     * A regular file opened for reading, symlinks followed inside the sandbox. A FIFO, socket or device (which a
+     * hook may have put there) is refused without being opened: it could block hooklab or show it another disk.
+     */
     public java.io.InputStream open(String instancePath) throws IOException {
-        return Files.newInputStream(locate(instancePath, true).host());
+        SandboxFile f = locate(instancePath, true);
+        BasicFileAttributes attributes = lstat(f.host());
+        if (attributes != null && !attributes.isRegularFile()) {
+            throw new FileSystemException(instancePath, null, attributes.isDirectory() ? "Is a directory"
+                    : "Not a regular file (a FIFO, socket or device)");
+        }
+        return Files.newInputStream(f.host(), LinkOption.NOFOLLOW_LINKS);
     }
 
     /**

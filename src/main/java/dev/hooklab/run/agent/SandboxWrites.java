@@ -6,13 +6,21 @@ import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.AccessDeniedException;
 import java.nio.file.DirectoryNotEmptyException;
+import java.nio.file.DirectoryStream;
 import java.nio.file.FileSystemException;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
+import java.nio.file.SecureDirectoryStream;
 import java.nio.file.attribute.BasicFileAttributeView;
 import java.nio.file.attribute.FileTime;
+import java.nio.file.attribute.PosixFileAttributeView;
+import java.nio.file.attribute.PosixFileAttributes;
+import java.nio.file.attribute.PosixFilePermission;
+import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.List;
+import java.util.Set;
 
 import static java.nio.file.StandardOpenOption.APPEND;
 import static java.nio.file.StandardOpenOption.CREATE;
@@ -139,6 +147,55 @@ public final class SandboxWrites {
                 throw e;
             }
             Files.setAttribute(f.host(), "unix:mode", mode);
+        }
+    }
+
+    /**
+     * {@code chmod +x} (user, group and other) of a regular file or directory found by {@link SandboxTree#locate},
+     * through file descriptors: every folder from the sandbox folder down is opened without following a
+     * symlink ({@code openat O_NOFOLLOW}), and the file is checked and changed without following one. A link
+     * swapped in on the way after the lookup makes this fail (ELOOP) rather than change a file elsewhere;
+     * a FIFO, socket or device is refused without being opened.
+     */
+    public void addExecutePermission(SandboxFile f) throws IOException {
+        Path relative = tree.root().relativize(f.host());
+        if (relative.toString().isEmpty() || relative.startsWith("..")) {
+            throw new FileSystemException(f.instancePath(), null, "Not inside the sandbox folder");
+        }
+        int mode = (Integer) Files.getAttribute(f.host(), "unix:mode", NOFOLLOW);
+        try (DirectoryStream<Path> top = Files.newDirectoryStream(tree.root())) {
+            if (!(top instanceof SecureDirectoryStream<Path> root) || (mode & 07000) != 0) {
+                // no openat here, or setuid/setgid/sticky bits that only a mode by path keeps
+                if (!Files.isRegularFile(f.host(), NOFOLLOW) && !Files.isDirectory(f.host(), NOFOLLOW)) {
+                    throw new FileSystemException(f.instancePath(), null, "Not a regular file");
+                }
+                setMode(f, mode | 0111);
+                return;
+            }
+            List<SecureDirectoryStream<Path>> opened = new ArrayList<>();
+            try {
+                SecureDirectoryStream<Path> dir = root;
+                for (int i = 0; i < relative.getNameCount() - 1; i++) {
+                    dir = dir.newDirectoryStream(relative.getName(i), NOFOLLOW);
+                    opened.add(dir);
+                }
+                PosixFileAttributeView view = dir.getFileAttributeView(relative.getFileName(),
+                        PosixFileAttributeView.class, NOFOLLOW);
+                PosixFileAttributes now = view.readAttributes();
+                if (!now.isRegularFile() && !now.isDirectory()) {
+                    throw new FileSystemException(f.instancePath(), null,
+                            now.isSymbolicLink() ? "Too many levels of symbolic links" : "Not a regular file");
+                }
+                Set<PosixFilePermission> permissions = EnumSet.noneOf(PosixFilePermission.class);
+                permissions.addAll(now.permissions());
+                permissions.addAll(Set.of(PosixFilePermission.OWNER_EXECUTE, PosixFilePermission.GROUP_EXECUTE,
+                        PosixFilePermission.OTHERS_EXECUTE));
+                view.setPermissions(permissions);
+            } finally {
+                for (SecureDirectoryStream<Path> dir : opened) {
+                    dir.close();
+                }
+            }
         }
     }
 

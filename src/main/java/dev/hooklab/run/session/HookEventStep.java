@@ -92,6 +92,11 @@ final class HookEventStep {
         if (!tree.exists(appspecPath) || tree.isDirectory(appspecPath)) {
             return new Result(StepStatus.FAILED, List.of(), AppSpecLookup.agentNotFoundMessage(archive, name), notes);
         }
+        if (!tree.isRegularFile(appspecPath)) {
+            notes.add(appspecPath + " is not a regular file (a FIFO, socket or device, left by a hook): the agent would"
+                    + " block or read a device there. hooklab did not open it.");
+            return new Result(StepStatus.FAILED, List.of(), null, notes);
+        }
         String text;
         try (InputStream in = tree.open(appspecPath)) {
             text = AppSpecText.read(in);

@@ -2,7 +2,9 @@ package dev.hooklab.run.session;
 
 import dev.hooklab.appspec.TargetOs;
 import dev.hooklab.bundle.Bundle;
+import dev.hooklab.bundle.EntryType;
 import dev.hooklab.bundle.ExtractionLimits;
+import dev.hooklab.plan.AgentPath;
 import dev.hooklab.plan.DeploymentLayout;
 
 import java.util.List;
@@ -39,6 +41,25 @@ public record RunTarget(Revision current, Optional<Revision> previous, Deploymen
 
     public TargetOs os() {
         return layout.os();
+    }
+
+    /**
+     * Whether one of these revisions holds a FIFO or device at an instance path of its deployment-archive: the
+     * agent's tar, as root, recreates it there; hooklab's extraction does not, so the sandbox has nothing there.
+     */
+    public boolean specialEntryAt(String instancePath) {
+        List<Revision> revisions = new java.util.ArrayList<>(List.of(current));
+        previous.ifPresent(revisions::add);
+        for (Revision r : revisions) {
+            String archive = layout.withDeploymentId(r.deploymentId()).archiveDir();
+            if (!instancePath.equals(archive) && AgentPath.isWithin(instancePath, archive)) {
+                String archivePath = AgentPath.relativeTo(instancePath, archive);
+                if (r.bundle().revision().entry(archivePath).filter(e -> e.type() == EntryType.OTHER).isPresent()) {
+                    return true;
+                }
+            }
+        }
+        return false;
     }
 
     /**

@@ -40,7 +40,9 @@ public final class SandboxAgentSteps implements AgentSteps {
         SandboxWrites writes = sandbox.writes();
         List<String> notes = new ArrayList<>();
         try {
-            Path archive = writes.tree().hostPath(layout.archiveDir());
+            // folders a hook may have replaced with links resolve inside the sandbox, never on this machine
+            writes.createDirectories(layout.deploymentDir());
+            Path archive = writes.tree().locate(layout.archiveDir(), false).host();
             Extraction done = new BundleExtractor(limits).extract(revision.bundle(), archive);
             notes.add("Unpacked " + count(done.files(), "file") + ", " + count(done.directories(), "folder") + " and "
                     + count(done.symlinks(), "symlink") + " (" + done.bytes() + " bytes) into " + layout.archiveDir()
@@ -59,6 +61,10 @@ public final class SandboxAgentSteps implements AgentSteps {
             if (e instanceof ExtractionCapException) {
                 notes.add("hooklab run --max-expanded-size raises the cap (now " + limits.maxExpandedBytes() + " bytes).");
             }
+            return StepOutcome.failed(null, notes);
+        } catch (java.nio.file.FileAlreadyExistsException e) {
+            notes.add("hooklab could not unpack the bundle into the sandbox: " + e.getFile() + " is in the way of a"
+                    + " folder (a link whose target is not in the sandbox, or a file); nothing was written outside it.");
             return StepOutcome.failed(null, notes);
         } catch (IOException | IllegalArgumentException e) {
             notes.add("hooklab could not unpack the bundle into the sandbox: " + e.getMessage());

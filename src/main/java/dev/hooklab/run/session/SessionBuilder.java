@@ -18,6 +18,7 @@ import dev.hooklab.run.Isolation;
 import dev.hooklab.run.IsolationProbe;
 import dev.hooklab.run.RunLimits;
 import dev.hooklab.run.SandboxMounts;
+import dev.hooklab.run.agent.SandboxScriptFiles;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -103,7 +104,8 @@ public final class SessionBuilder {
             throw new InputException("cannot use the sandbox folder: " + e.getMessage());
         }
         RunLimits limits = RunLimits.defaults().withMaxTimeout(request.maxTimeout());
-        HookRunner runner = new HookRunner(sandbox.mounts(), isolation, limits, host);
+        HookRunner runner = new HookRunner(sandbox.mounts(), isolation, limits, host,
+                new SandboxScriptFiles(sandbox.writes(), sandbox.mounts(), target::specialEntryAt));
         StepSession session = new StepSession(target, sandbox, agent, runner, parser, listener);
         return new Prepared(session, current, isolation);
     }

@@ -185,6 +185,30 @@ class LocationDiagnosticsTest {
     }
 
     @Test
+    void aLocationThatLeavesTheDeploymentRootForASystemFileIsAnError() {
+        String yaml = hook("AfterInstall", "../../../../../../etc/passwd");
+        HooklabCli.Result r = linting.lint(Linting.appspec(yaml));
+
+        assertThat(r.script("AfterInstall").path("path").asText()).isEqualTo("/etc/passwd");
+        JsonNode d = r.diagnostic("location-escapes-archive");
+        assertThat(d.path("severity").asText()).isEqualTo("error");
+        assertThat(d.path("message").asText())
+                .contains("resolves to /etc/passwd, outside the agent's deployment root /opt/codedeploy-agent/deployment-root")
+                .contains("would run chmod +x on that file of the instance and execute it");
+        assertPointsAt(d, "appspec.yml", yaml, "../../");
+        assertThat(r.exit()).isEqualTo(1);
+    }
+
+    @Test
+    void aLocationIntoTheAgentsOwnFilesOutsideTheRootIsAnErrorButTheGroupFolderIsNot() {
+        HooklabCli.Result agentHome = linting.lint(Linting.appspec(hook("AfterInstall", "../../../../bin/codedeploy-agent")));
+        assertThat(agentHome.diagnostic("location-escapes-archive").path("severity").asText()).isEqualTo("error");
+
+        HooklabCli.Result group = linting.lint(Linting.appspec(hook("AfterInstall", "../../other/deploy.sh")));
+        assertThat(group.diagnostic("location-escapes-archive").path("severity").asText()).isEqualTo("warning");
+    }
+
+    @Test
     void dotDotThatStaysInsideIsNotAnEscape() {
         HooklabCli.Result r = linting.lint(Linting.appspec(hook("AfterInstall", "scripts/../install.sh"))
                 .script("install.sh"));
