@@ -62,6 +62,12 @@ final class RunCommand implements Callable<Integer> {
             description = "Lower every script's timeout to at most SECONDS for this run.")
     Integer maxTimeout;
 
+    @Option(names = "--no-wait-for-outputs",
+            description = "When a background process still holds a script's stdout or stderr after it exits, end it"
+                    + " at once and report the outputs left open, as the agent would at the script's timeout"
+                    + " (default: wait for them until the timeout, as the agent does).")
+    boolean noWaitForOutputs;
+
     @Option(names = "--bundle-var", paramLabel = "NAME=VALUE",
             description = "A BUNDLE_* variable hooks see, as for an S3 revision (BUNDLE_BUCKET, BUNDLE_KEY, BUNDLE_VERSION, "
                     + "BUNDLE_ETAG) or a GitHub one (BUNDLE_COMMIT); repeatable.")
@@ -106,7 +112,7 @@ final class RunCommand implements Callable<Integer> {
         SessionListener listener = printer == null ? SessionListener.NONE : printer;
         RunRequest request = new RunRequest(input, deployment.toInspectOptions(appspec), previous, events, sandbox,
                 isolation, network, maxTimeout, deployment.applicationName, deployment.deploymentGroupName, bundleVariables,
-                maxExpandedBytes);
+                maxExpandedBytes, !noWaitForOutputs);
         SessionBuilder.Prepared prepared;
         try {
             prepared = sessions.build(request, listener);

@@ -88,13 +88,19 @@ final class AgentVerdict {
     private String leftOpenNote(ProcessOutcome outcome, OutputChannel first) {
         String who = outcome.holders().isEmpty() ? "A background process"
                 : describeHolders(outcome);
-        return who + " kept " + (outcome.leftOpen().size() == 2 ? "STDOUT and STDERR" : first.name())
-                + " open after the script exited. On an instance the agent keeps waiting until the deadline ("
-                + appSpecTimeout + " s), then fails with this message and kills nothing, so the process keeps running"
-                + " there; hooklab reports it at once. "
-                + (ownPidNamespace ? "Here it ended with the sandbox's PID namespace (the pids are that namespace's)."
-                : "hooklab stopped it so nothing is left running here.")
-                + " Start background processes with all three streams redirected: `cmd > /dev/null 2>&1 < /dev/null &`.";
+        String kept = outcome.leftOpen().size() == 2 ? "STDOUT and STDERR" : first.name();
+        String ended = ownPidNamespace ? "Here it ended with the sandbox's PID namespace (the pids are that namespace's)."
+                : "hooklab stopped it so nothing is left running here.";
+        String advice = " Start background processes with all three streams redirected:"
+                + " `cmd > /dev/null 2>&1 < /dev/null &`.";
+        if (outcome.waitedForOutputs()) {
+            return who + " still held " + kept + " at the timeout (" + timeout + " s). The agent waits as long, then"
+                    + " fails with this message and kills nothing, so on an instance it keeps running. " + ended + advice;
+        }
+        return who + " kept " + kept + " open after the script exited. On an instance the agent keeps waiting until"
+                + " the deadline (" + appSpecTimeout + " s), then fails with this message and kills nothing, so the"
+                + " process keeps running there; hooklab did not wait (--no-wait-for-outputs) and reports it at once. "
+                + ended + advice;
     }
 
     private static String describeHolders(ProcessOutcome outcome) {

@@ -105,7 +105,8 @@ public final class BubblewrapIsolation implements Isolation {
         binds.entrySet().stream()
                 .sorted(Comparator.comparingInt(bind -> bind.getKey().getNameCount()))
                 .forEach(bind -> args.addAll(List.of("--bind", bind.getValue().toString(), bind.getKey().toString())));
-        args.addAll(List.of("--bind", controlDir.toString(), CONTROL, "--remount-ro", "/",
+        // controlDir is not bound: the wrapper's status reaches hooklab through a descriptor the hook cannot reopen
+        args.addAll(List.of("--remount-ro", "/",
                 "--chdir", SandboxMounts.AGENT_HOME, "--"));
         args.addAll(command);
         return args;

@@ -46,15 +46,36 @@ final class HookWrapper {
     }
 
     /**
-     * @param statusPath the status file as the wrapper sees it
-     * @param argv       the hook command's words as the wrapper sees them
+     * Connects descriptor 3 to hooklab's status socket, then runs the rest: perl sets no close-on-exec on
+     * descriptors up to {@code $^F}, and the socket is the first free one. A socket, because nobody, not
+     * even root, can reopen one through {@code /proc/<pid>/fd}; Linux and macOS address layouts.
      */
-    List<String> command(String statusPath, int timeoutSeconds, RunLimits limits, boolean ownPidNamespace,
-                         List<String> argv) {
-        List<String> command = new ArrayList<>(List.of(perl.toString(), "-e", script, "--", statusPath,
+    private static final String CONNECT = "$^F = 3; socket(S, 1, 1, 0) && fileno(S) == 3 or exit 70;"
+            + " my $at = $^O eq 'linux' ? pack('S Z108', 1, shift) : pack('C C Z104', 0, 1, shift);"
+            + " connect(S, $at) or exit 70; exec { $ARGV[0] } @ARGV; exit 70";
+
+    /**
+     * The wrapper's command line: {@code launch} confines it (the isolation's command with the
+     * wrapper's words at its end), and a perl in front connects descriptor 3 to {@code statusSocket}
+     * before anything else starts, so no path to the status ever reaches the sandbox.
+     *
+     * @param argv the hook command's words as the wrapper sees them
+     */
+    List<String> command(Path statusSocket, int timeoutSeconds, RunLimits limits, boolean ownPidNamespace,
+                         List<String> argv, Launcher launch) throws IOException {
+        List<String> wrapper = new ArrayList<>(List.of(perl.toString(), "-e", script, "--",
                 Integer.toString(timeoutSeconds), Long.toString(limits.killGrace().toMillis()),
-                Long.toString(limits.settle().toMillis()), ownPidNamespace ? "1" : "0"));
-        command.addAll(argv);
+                Long.toString(limits.settle().toMillis()), ownPidNamespace ? "1" : "0",
+                limits.waitForOutputs() ? "1" : "0"));
+        wrapper.addAll(argv);
+        List<String> command = new ArrayList<>(List.of(perl.toString(), "-e", CONNECT, "--", statusSocket.toString()));
+        command.addAll(launch.confine(wrapper));
         return command;
+    }
+
+    /** How the isolation confines the wrapper's command. */
+    @FunctionalInterface
+    interface Launcher {
+        List<String> confine(List<String> wrapper) throws IOException;
     }
 }

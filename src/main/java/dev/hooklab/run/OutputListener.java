@@ -9,4 +9,11 @@ public interface OutputListener {
     OutputListener NONE = line -> { };
 
     void line(OutputLine line);
+
+    /**
+     * Something about the running script worth saying at once, before it ends (a background process
+     * holding an output, so the agent keeps waiting). Called from the thread that waits for the hook.
+     */
+    default void note(String text) {
+    }
 }

@@ -44,6 +44,13 @@ final class OutputPumps {
         return !outThread.isAlive() && !errThread.isAlive();
     }
 
+    /** Waits until {@code channel} reached its end; false after {@code limit}. */
+    boolean awaitClosed(OutputChannel channel, Duration limit) throws InterruptedException {
+        Thread thread = channel == OutputChannel.STDOUT ? outThread : errThread;
+        thread.join(Math.max(1, limit.toMillis()));
+        return !thread.isAlive();
+    }
+
     boolean stdoutOpen() {
         return outThread.isAlive();
     }

@@ -58,7 +58,7 @@ final class PlainHookProcess implements HookProcess {
             return new FinishedHookProcess(new ProcessOutcome(null, null, null, null,
                     new ExecError(errno, ExecError.nameOf(errno), error.group(2)), null, List.of(), Set.of(), List.of(),
                     List.of(), CapturedOutput.EMPTY, CapturedOutput.EMPTY,
-                    TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started), List.of(AMBIGUITY)));
+                    TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started), List.of(AMBIGUITY), true));
         }
     }
 
@@ -116,7 +116,7 @@ final class PlainHookProcess implements HookProcess {
         int exit = process.exitValue();
         ExecError bwrapExecError = bwrapExecError(exit);
         return new ProcessOutcome(process.pid(), bwrapExecError != null ? null : exit, null, null, bwrapExecError, ending, survived,
-                leftOpen, List.of(), List.of(), pumps.stdout(), pumps.stderr(), durationMs, notes);
+                leftOpen, List.of(), List.of(), pumps.stdout(), pumps.stderr(), durationMs, notes, true);
     }
 
     /** bwrap reports a failed exec on stderr and exits with 1. */

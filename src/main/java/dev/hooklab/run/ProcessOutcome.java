@@ -17,11 +17,13 @@ import java.util.Set;
  * @param holders       the processes that held them, when they could be found
  * @param leftovers     processes still running after the script exited that the sandbox's teardown ended
  * @param notes         hooklab's remarks about the process handling
+ * @param waitedForOutputs whether hooklab waited for held outputs until the agent's deadline, as the agent
+ *                      does (else it reported them left open after the settle time)
  */
 record ProcessOutcome(Long scriptPid, Integer exitCode, Integer signal, String signalName, ExecError execError, String ending,
                       List<ProcessRef> survivedTerm, Set<OutputChannel> leftOpen, List<OutputHolder> holders,
                       List<ProcessRef> leftovers, CapturedOutput stdout, CapturedOutput stderr, long durationMs,
-                      List<String> notes) {
+                      List<String> notes, boolean waitedForOutputs) {
 
     boolean timedOut() {
         return "deadline".equals(ending);

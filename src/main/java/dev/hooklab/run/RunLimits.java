@@ -13,9 +13,12 @@ import java.time.Duration;
  *                          reports them left open (the agent waits until the deadline)
  * @param headBytes         bytes of each output channel kept in memory; the rest goes to a spill file
  * @param maxLineBytes      bytes of one line handed to listeners; longer lines are cut with a marker
+ * @param waitForOutputs    whether, after a script's exit, hooklab waits as the agent does for outputs a
+ *                          background process still holds (until the deadline), or ends the holders after
+ *                          {@code settle} and reports them left open at once
  */
 public record RunLimits(Integer maxTimeoutSeconds, Duration killGrace, Duration settle, int headBytes,
-                        int maxLineBytes) {
+                        int maxLineBytes, boolean waitForOutputs) {
 
     public RunLimits {
         if (maxTimeoutSeconds != null && maxTimeoutSeconds < 1) {
@@ -26,25 +29,29 @@ public record RunLimits(Integer maxTimeoutSeconds, Duration killGrace, Duration 
         }
     }
 
-    /** No cap, 2 s grace, 0.5 s settle, 1 MiB head, 64 KiB lines. */
+    /** No cap, 2 s grace, 0.5 s settle, 1 MiB head, 64 KiB lines, waiting for held outputs as the agent. */
     public static RunLimits defaults() {
-        return new RunLimits(null, Duration.ofSeconds(2), Duration.ofMillis(500), 1 << 20, 1 << 16);
+        return new RunLimits(null, Duration.ofSeconds(2), Duration.ofMillis(500), 1 << 20, 1 << 16, true);
+    }
+
+    public RunLimits withWaitForOutputs(boolean wait) {
+        return new RunLimits(maxTimeoutSeconds, killGrace, settle, headBytes, maxLineBytes, wait);
     }
 
     public RunLimits withMaxTimeout(Integer seconds) {
-        return new RunLimits(seconds, killGrace, settle, headBytes, maxLineBytes);
+        return new RunLimits(seconds, killGrace, settle, headBytes, maxLineBytes, waitForOutputs);
     }
 
     public RunLimits withKillGrace(Duration grace) {
-        return new RunLimits(maxTimeoutSeconds, grace, settle, headBytes, maxLineBytes);
+        return new RunLimits(maxTimeoutSeconds, grace, settle, headBytes, maxLineBytes, waitForOutputs);
     }
 
     public RunLimits withSettle(Duration wait) {
-        return new RunLimits(maxTimeoutSeconds, killGrace, wait, headBytes, maxLineBytes);
+        return new RunLimits(maxTimeoutSeconds, killGrace, wait, headBytes, maxLineBytes, waitForOutputs);
     }
 
     public RunLimits withHeadBytes(int bytes) {
-        return new RunLimits(maxTimeoutSeconds, killGrace, settle, bytes, maxLineBytes);
+        return new RunLimits(maxTimeoutSeconds, killGrace, settle, bytes, maxLineBytes, waitForOutputs);
     }
 
     /** The deadline this run uses for a script whose AppSpec asks for {@code appSpecSeconds} (at least 1, as the agent). */

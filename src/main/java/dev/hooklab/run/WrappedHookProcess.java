@@ -1,6 +1,12 @@
 package dev.hooklab.run;
 
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.net.StandardProtocolFamily;
+import java.net.UnixDomainSocketAddress;
+import java.nio.ByteBuffer;
+import java.nio.channels.ServerSocketChannel;
+import java.nio.channels.SocketChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -13,9 +19,11 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * A hook started through {@link HookWrapper}. The wrapper enforces the deadline and reports the
- * raw wait status; in a PID namespace it also names whoever keeps an output open. In this machine's
- * own PID namespace hooklab watches the outputs itself once the script has exited: if they stay
- * open past the settle time it names the holders through {@code /proc} and stops them.
+ * raw wait status on a descriptor the hook cannot reach; in a PID namespace it also watches whoever
+ * keeps an output open after the exit. In this machine's own PID namespace hooklab does that itself
+ * through {@code /proc}. Either way it waits for held outputs as the agent does (until the agent's
+ * whole-second deadline), says at once who holds them, and with {@link RunLimits#waitForOutputs()}
+ * off ends them after the settle time instead.
  */
 final class WrappedHookProcess implements HookProcess {
     private static final Duration DRAIN = Duration.ofSeconds(3);
@@ -23,29 +31,49 @@ final class WrappedHookProcess implements HookProcess {
     private static final List<String> PERL_VARIABLES = List.of("PERL5OPT", "PERL5LIB", "PERLLIB");
 
     private final HookLaunch launch;
-    private final Path status;
+    /** A private folder holding the socket until the wrapper has connected to it. */
+    private final Path socketDir;
+    private final ServerSocketChannel server;
+    private SocketChannel connection;
+    private final ByteArrayOutputStream received = new ByteArrayOutputStream();
     private final Process process;
     private final OutputPumps pumps;
     private final long started;
+    /** The agent's deadline, {@code Time.now.to_i + timeout}, in epoch seconds. */
+    private final long deadlineEpoch;
     private final PipeHolders pipeHolders = new PipeHolders();
+    private final HeldOutputs held;
     private volatile boolean stopRequested;
 
-    private WrappedHookProcess(HookLaunch launch, Path status, Process process, long started) {
+    private WrappedHookProcess(HookLaunch launch, Path socketDir, ServerSocketChannel server, Process process,
+                               long started, long startedEpochMs) {
         this.launch = launch;
-        this.status = status;
+        this.socketDir = socketDir;
+        this.server = server;
         this.process = process;
         this.started = started;
+        this.deadlineEpoch = startedEpochMs / 1000 + launch.timeoutSeconds();
         this.pumps = new OutputPumps(process.getInputStream(), process.getErrorStream(), launch.runDir(),
                 launch.log(), launch.listener(), launch.limits(), launch.name());
+        this.held = new HeldOutputs(launch.timeoutSeconds());
     }
 
     static WrappedHookProcess start(HookLaunch launch, HookWrapper wrapper) throws IOException {
         Path control = Files.createDirectories(launch.controlDir());
-        Path status = Files.createFile(control.resolve("status"));
+        // the status comes over a socket: its name is short, private (0700) and gone once the wrapper is connected
+        Path socketDir = Files.createTempDirectory("hooklab-");
+        Path socket = socketDir.resolve("status");
+        ServerSocketChannel server = ServerSocketChannel.open(StandardProtocolFamily.UNIX);
+        try {
+            server.bind(UnixDomainSocketAddress.of(socket));
+            server.configureBlocking(false);
+        } catch (IOException e) {
+            close(server, socketDir);
+            throw e;
+        }
         Isolation isolation = launch.isolation();
-        List<String> command = isolation.launch(launch.mounts(), control, wrapper.command(
-                isolation.controlPath(control) + "/status", launch.timeoutSeconds(), launch.limits(),
-                isolation.ownPidNamespace(), launch.argv()));
+        List<String> command = wrapper.command(socket, launch.timeoutSeconds(), launch.limits(),
+                isolation.ownPidNamespace(), launch.argv(), words -> isolation.launch(launch.mounts(), control, words));
         ProcessBuilder builder = new ProcessBuilder(command).directory(
                 isolation.launchDirectory(launch.mounts()).toFile());
         Map<String, String> env = builder.environment();
@@ -59,10 +87,23 @@ final class WrappedHookProcess implements HookProcess {
             }
         }
         long started = System.nanoTime();
-        Process process = builder.start();
+        long startedEpochMs = System.currentTimeMillis();
+        Process process;
+        try {
+            process = builder.start();
+        } catch (IOException e) {
+            close(server, socketDir);
+            throw e;
+        }
         // the wrapper's stdin stays open until hooklab is done with the outputs (see finish in the wrapper);
-        // the script itself gets /dev/null, as the agent closes its stdin at once
-        return new WrappedHookProcess(launch, status, process, started);
+        // the script itself gets a pipe that reads EOF, as the agent closes its stdin at once
+        return new WrappedHookProcess(launch, socketDir, server, process, started, startedEpochMs);
+    }
+
+    private static void close(ServerSocketChannel server, Path socketDir) throws IOException {
+        server.close();
+        Files.deleteIfExists(socketDir.resolve("status"));
+        Files.deleteIfExists(socketDir);
     }
 
     @Override
@@ -75,53 +116,98 @@ final class WrappedHookProcess implements HookProcess {
     public ProcessOutcome await() throws InterruptedException, IOException {
         List<String> notes = new ArrayList<>();
         RunLimits limits = launch.limits();
-        Duration wrapperLimit = Duration.ofSeconds(launch.timeoutSeconds()).plus(limits.killGrace())
+        boolean ownNamespace = launch.isolation().ownPidNamespace();
+        Duration wrapperLimit = Duration.ofSeconds(launch.timeoutSeconds() + 1L).plus(limits.killGrace())
                 .plus(limits.settle()).plus(WRAPPER_SLACK);
-        if (!awaitDone(wrapperLimit)) {
-            process.destroyForcibly();
-            process.waitFor(5, TimeUnit.SECONDS);
-            notes.add("hooklab's wrapper did not finish within " + wrapperLimit.toSeconds() + " s and was killed.");
+        WrapperReport report;
+        try {
+            if (!awaitDone(wrapperLimit)) {
+                process.destroyForcibly();
+                process.waitFor(5, TimeUnit.SECONDS);
+                notes.add("hooklab's wrapper did not finish within " + wrapperLimit.toSeconds()
+                        + " s and was killed.");
+            }
+            report = readStatus();
+        } finally {
+            if (connection != null) {
+                connection.close();
+            }
+            close(server, socketDir);
         }
-        WrapperReport report = WrapperReport.read(status);
-        if (launch.isolation().ownPidNamespace()) {
-            release(); // the wrapper has named the holders; its namespace may go, and the outputs with it
+        if (ownNamespace) {
+            release(); // the wrapper has watched the outputs; its namespace may go, and the outputs with it
         }
-        // the script's own time: without the wrapper's wait for outputs that stayed open
-        long durationMs = Math.max(0, TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started) - report.settledMs());
         Set<OutputChannel> leftOpen = EnumSet.noneOf(OutputChannel.class);
         List<OutputHolder> holders = new ArrayList<>(report.holders());
-        holders.forEach(holder -> leftOpen.add(holder.channel()));
         String ending = report.ending();
-        if (ending == null && stopRequested && !report.ended()) {
+        if (ending == null && stopRequested && (!report.ended() || !report.done())) {
             ending = "stopped"; // bwrap took its namespace down before the wrapper could say so
         }
         boolean endedByItself = report.ended() && ending == null && report.execError() == null;
-        if (!launch.isolation().ownPidNamespace() && endedByItself) {
-            watchOutputs(report, leftOpen, holders, notes);
+        long releasedMs = -1;
+        if (endedByItself && ownNamespace) {
+            held.announce(report.holders(), launch.listener(), limits.waitForOutputs());
+            if (!report.stillHeld().isEmpty()) {
+                report.stillHeld().forEach(holder -> leftOpen.add(holder.channel()));
+            } else if (!limits.waitForOutputs()) {
+                holders.forEach(holder -> leftOpen.add(holder.channel()));
+            }
+            releasedMs = report.releasedMs();
+        } else if (endedByItself) {
+            releasedMs = watchOutputs(report, leftOpen, holders, notes);
+            if (stopRequested) {
+                ending = "stopped";
+            }
         }
+        if (releasedMs >= 0 && leftOpen.isEmpty() && !holders.isEmpty()) {
+            notes.add(held.releasedNote(holders, releasedMs));
+        }
+        // the script's own time, without hooklab's wait for outputs it stopped waiting for
+        long durationMs = Math.max(0, TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started) - report.settledMs());
         drain(report, notes);
         release();
         pumps.close();
         notes.addAll(pumps.problems());
-        return new ProcessOutcome(report.pid(), report.exitCode(), report.signal(), report.signalName(), report.execError(), ending,
-                report.survivedTerm(), leftOpen, holders, report.leftovers(), pumps.stdout(), pumps.stderr(),
-                durationMs, notes);
+        return new ProcessOutcome(report.pid(), report.exitCode(), report.signal(), report.signalName(),
+                report.execError(), ending, report.survivedTerm(), leftOpen, holders, report.leftovers(),
+                pumps.stdout(), pumps.stderr(), durationMs, notes, limits.waitForOutputs());
+    }
+
+    /** The wrapper's status so far: accepts its connection (then nobody else can connect) and reads what came. */
+    private WrapperReport readStatus() throws IOException {
+        if (connection == null) {
+            connection = server.accept();
+            if (connection == null) {
+                return WrapperReport.parse(new byte[0]);
+            }
+            close(server, socketDir);
+            connection.configureBlocking(false);
+        }
+        ByteBuffer buffer = ByteBuffer.allocate(1 << 13);
+        while (received.size() < 1 << 20 && connection.read(buffer.clear()) > 0) {
+            received.write(buffer.array(), 0, buffer.position());
+        }
+        return WrapperReport.parse(received.toByteArray());
     }
 
     /**
      * Waits until the wrapper has written "done" (it then waits for its stdin to close) or has gone.
      * The wrapper must outlive the script: the JVM closes a child's output pipes when the child exits.
+     * Holders the wrapper names while it waits are announced at once.
      */
     private boolean awaitDone(Duration limit) throws InterruptedException, IOException {
         long start = System.nanoTime();
         long end = start + limit.toNanos();
-        long size = -1;
+        int size = -1;
         while (System.nanoTime() < end) {
-            long now = Files.size(status);
-            if (now != size) {
-                size = now;
-                if (WrapperReport.read(status).done()) {
+            WrapperReport report = readStatus();
+            if (received.size() != size) {
+                size = received.size();
+                if (report.done()) {
                     return true;
+                }
+                if (!report.holders().isEmpty()) {
+                    held.announce(report.holders(), launch.listener(), launch.limits().waitForOutputs());
                 }
             }
             // every millisecond for the first second (most hooks are short), then every 10 ms
@@ -145,31 +231,76 @@ final class WrappedHookProcess implements HookProcess {
         }
     }
 
-    /** After the script's exit: outputs still open past the settle time are left open; name and stop the holders. */
-    private void watchOutputs(WrapperReport report, Set<OutputChannel> leftOpen, List<OutputHolder> holders,
+    /**
+     * After the script's exit, in this machine's PID namespace: reads the outputs to their end as the
+     * agent does, stdout until {@code (deadline - now.to_i)} seconds from the exit, then stderr the same
+     * way from when stdout closed. Names the holders after the settle time.
+     *
+     * @return how long after the exit the outputs closed, or -1 when they did not
+     */
+    private long watchOutputs(WrapperReport report, Set<OutputChannel> leftOpen, List<OutputHolder> holders,
                               List<String> notes) throws InterruptedException {
-        long remainingNanos = started + TimeUnit.SECONDS.toNanos(launch.timeoutSeconds()) - System.nanoTime();
-        Duration remaining = Duration.ofNanos(Math.max(0, remainingNanos));
-        Duration settle = launch.limits().settle().compareTo(remaining) < 0 ? launch.limits().settle() : remaining;
-        if (pumps.awaitClosed(settle)) {
-            return;
+        long exited = System.nanoTime();
+        long stdoutEnd = exited + agentWait();
+        Duration settle = launch.limits().settle();
+        Duration toEnd = Duration.ofNanos(Math.max(0, stdoutEnd - exited));
+        if (pumps.awaitClosed(settle.compareTo(toEnd) < 0 ? settle : toEnd)) {
+            return -1; // closed before anyone could be named
         }
         if (!pipeHolders.available()) {
             // nothing can name the holders here: wait as the agent does, until the deadline
-            if (pumps.awaitClosed(remaining.minus(settle))) {
-                return;
+            if (awaitClosedUntil(OutputChannel.STDOUT, stdoutEnd) && awaitClosedUntil(OutputChannel.STDERR,
+                    System.nanoTime() + agentWait())) {
+                return TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - exited);
             }
             notes.add("This system has no /proc, so hooklab cannot name the processes that held the output.");
+            addOpen(leftOpen);
+            return -1;
         }
+        holders.addAll(pipeHolders.find(report.stdoutInode(), report.stderrInode()));
+        held.announce(holders, launch.listener(), launch.limits().waitForOutputs());
+        if (launch.limits().waitForOutputs()) {
+            if (awaitClosedUntil(OutputChannel.STDOUT, stdoutEnd)
+                    && awaitClosedUntil(OutputChannel.STDERR, System.nanoTime() + agentWait())) {
+                return TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - exited);
+            }
+            if (stopRequested) {
+                pipeHolders.stop(pipeHolders.find(report.stdoutInode(), report.stderrInode()),
+                        launch.limits().killGrace());
+                return -1;
+            }
+        }
+        addOpen(leftOpen);
+        List<OutputHolder> still = pipeHolders.find(report.stdoutInode(), report.stderrInode());
+        still.stream().filter(holder -> !holders.contains(holder)).forEach(holders::add);
+        pipeHolders.stop(still, launch.limits().killGrace());
+        return -1;
+    }
+
+    private void addOpen(Set<OutputChannel> leftOpen) {
         if (pumps.stdoutOpen()) {
             leftOpen.add(OutputChannel.STDOUT);
         }
         if (pumps.stderrOpen()) {
             leftOpen.add(OutputChannel.STDERR);
         }
-        if (pipeHolders.available()) {
-            holders.addAll(pipeHolders.find(report.stdoutInode(), report.stderrInode()));
-            pipeHolders.stop(holders, launch.limits().killGrace());
+    }
+
+    /** How long one of the agent's waits lasts when it starts now: {@code deadline - Time.now.to_i} seconds, at least 0. */
+    private long agentWait() {
+        return TimeUnit.SECONDS.toNanos(Math.max(0, deadlineEpoch - System.currentTimeMillis() / 1000));
+    }
+
+    /** Waits for one output's end until {@code endNanos}, in slices, so that a Stop ends the wait. */
+    private boolean awaitClosedUntil(OutputChannel channel, long endNanos) throws InterruptedException {
+        while (true) {
+            long left = endNanos - System.nanoTime();
+            if (pumps.awaitClosed(channel, Duration.ofNanos(Math.max(1_000_000, Math.min(left, 100_000_000))))) {
+                return true;
+            }
+            if (stopRequested || System.nanoTime() >= endNanos) {
+                return false;
+            }
         }
     }
 

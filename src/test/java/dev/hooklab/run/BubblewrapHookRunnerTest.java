@@ -8,6 +8,8 @@ import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
@@ -21,6 +23,7 @@ class BubblewrapHookRunnerTest {
 
     private HookSandbox sandbox;
     private HookRunner runner;
+    private Isolation bwrap;
 
     @BeforeEach
     void setUp() {
@@ -28,8 +31,8 @@ class BubblewrapHookRunnerTest {
         IsolationProbe probe = new IsolationProbe(host);
         assumeTrue(probe.bubblewrap(false).isPresent(), () -> "no bubblewrap here: " + probe.bubblewrapProblem());
         sandbox = new HookSandbox(dir, "/var/app/current");
-        runner = new HookRunner(sandbox.mounts, probe.bubblewrap(false).orElseThrow(), RunLimits.defaults(), host,
-                sandbox.files());
+        bwrap = probe.bubblewrap(false).orElseThrow();
+        runner = new HookRunner(sandbox.mounts, bwrap, RunLimits.defaults(), host, sandbox.files());
     }
 
     @Test
@@ -75,11 +78,13 @@ class BubblewrapHookRunnerTest {
     }
 
     @Test
-    void aBackgroundHolderIsNamedAndDiesWithTheSandbox() throws Exception {
+    void withoutWaitingABackgroundHolderIsNamedAndDiesWithTheSandbox() throws Exception {
+        HookRunner notWaiting = new HookRunner(sandbox.mounts, bwrap, RunLimits.defaults().withWaitForOutputs(false),
+                new HostAccounts(), sandbox.files());
         sandbox.script("start.sh", "#!/bin/bash\n(sleep 60.5; echo late) &\necho started\nexit 0\n", true);
 
         long start = System.nanoTime();
-        ScriptRun run = sandbox.run(runner, sandbox.call("start.sh", 30));
+        ScriptRun run = sandbox.run(notWaiting, sandbox.call("start.sh", 30));
 
         assertThat((System.nanoTime() - start) / 1_000_000).isLessThan(10_000L);
         assertThat(run.status()).isEqualTo(ScriptStatus.OUTPUTS_LEFT_OPEN);
@@ -111,6 +116,58 @@ class BubblewrapHookRunnerTest {
         assertThat(run.status()).isEqualTo(ScriptStatus.TIMED_OUT);
         assertThat(run.agentMessage()).isEqualTo("Script at specified location: slow.sh failed to complete in 1 seconds");
         assertThat(HookSandbox.processesRunning("sleep 60.7")).isEmpty();
+    }
+
+    @Test
+    void aHookCannotForgeItsResultInside() throws Exception {
+        sandbox.script("forge.sh", "#!/bin/bash\n" + HookProcessParityTest.forge(sandbox) + "exit 3\n", true);
+        sandbox.script("forge-sleep.sh", "#!/bin/bash\n" + HookProcessParityTest.forge(sandbox) + "sleep 30\n", true);
+
+        ScriptRun failed = sandbox.run(runner, sandbox.call("forge.sh", 10));
+        ScriptRun slow = sandbox.run(runner, sandbox.call("forge-sleep.sh", 1));
+
+        assertThat(failed.status()).as(failed.stdout().text()).isEqualTo(ScriptStatus.FAILED);
+        assertThat(failed.exitCode()).isEqualTo(3);
+        assertThat(failed.stdout().text()).doesNotContain("forged");
+        assertThat(slow.status()).as(slow.stdout().text()).isEqualTo(ScriptStatus.TIMED_OUT);
+    }
+
+    @Test
+    void heldOutputsAreWaitedForInsideAndFailOnlyAtTheTimeout() throws Exception {
+        sandbox.script("late.sh", "#!/bin/bash\n(sleep 2; echo late) &\necho started\n", true);
+        sandbox.script("never.sh", "#!/bin/bash\n(sleep 60.9; echo late) &\necho started\n", true);
+        List<String> live = new CopyOnWriteArrayList<>();
+
+        ScriptRun late = sandbox.run(runner, sandbox.call("late.sh", 6), HookRunnerTest.listener(live));
+        ScriptRun never = sandbox.run(runner, sandbox.call("never.sh", 2));
+
+        assertThat(late.status()).as(String.join("\n", late.notes())).isEqualTo(ScriptStatus.SUCCEEDED);
+        assertThat(late.stdout().text()).isEqualTo("started\nlate\n");
+        assertThat(Files.readString(sandbox.scriptsLog())).contains("[stdout]late\n");
+        assertThat(live).singleElement().satisfies(note -> assertThat(note).contains("sleep 2", "holds STDOUT",
+                "timeout (6 s)"));
+        assertThat(late.notes()).anyMatch(note -> note.contains("sleep 2") && note.contains("held STDOUT"));
+        assertThat(never.status()).isEqualTo(ScriptStatus.OUTPUTS_LEFT_OPEN);
+        assertThat(never.agentMessage()).isEqualTo("Script at specified location: never.sh failed to close STDOUT");
+        assertThat(never.notes()).anyMatch(note -> note.contains("at the timeout (2 s)") && note.contains("PID namespace"));
+        assertThat(HookSandbox.processesRunning("sleep 60.9")).isEmpty();
+    }
+
+    @Test
+    void theProcessStartsAsTheAgentsDoesInside() throws Exception {
+        Files.createDirectories(sandbox.mounts.hostPath("/var/app/current"));
+        sandbox.script("start.sh", "#!/bin/bash\nreadlink /proc/self/fd/0\nread -r line || echo eof\n"
+                + "grep -E '^Sig(Blk|Ign):' /proc/self/status\n", true);
+        sandbox.script("count.sh", "#!/bin/bash\ntrap 'echo term >> /var/app/current/terms' TERM\n"
+                + "while true; do sleep 0.05; done\n", true);
+
+        ScriptRun run = sandbox.run(runner, sandbox.call("start.sh", 10));
+        ScriptRun counted = sandbox.run(runner, sandbox.call("count.sh", 1));
+
+        assertThat(run.stdout().text()).startsWith("pipe:[").contains("\neof\n");
+        HookProcessParityTest.assertAgentSignals(run);
+        assertThat(counted.status()).isEqualTo(ScriptStatus.TIMED_OUT);
+        assertThat(sandbox.mounts.hostPath("/var/app/current/terms")).hasContent("term");
     }
 
     @Test

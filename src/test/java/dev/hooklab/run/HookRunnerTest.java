@@ -206,12 +206,18 @@ class HookRunnerTest {
         assertThat(run.notes()).anyMatch(note -> note.contains("asks for a timeout of 3600 s"));
     }
 
+    private HookRunner notWaiting() {
+        return new HookRunner(sandbox.mounts, new NoIsolation(), RunLimits.defaults().withWaitForOutputs(false),
+                new HostAccounts(), sandbox.files());
+    }
+
     @Test
-    void aBackgroundProcessHoldingStdoutIsReportedAtOnceAndStopped() throws Exception {
+    void withoutWaitingABackgroundProcessHoldingStdoutIsReportedAtOnceAndStopped() throws Exception {
         sandbox.script("start.sh", "#!/bin/bash\n(sleep 60.1; echo late) &\necho started\nexit 0\n", true);
+        List<String> live = new CopyOnWriteArrayList<>();
 
         long start = System.nanoTime();
-        ScriptRun run = sandbox.run(runner, sandbox.call("start.sh", 30));
+        ScriptRun run = sandbox.run(notWaiting(), sandbox.call("start.sh", 30), listener(live));
 
         assertThat((System.nanoTime() - start) / 1_000_000).isLessThan(10_000L);
         assertThat(run.status()).isEqualTo(ScriptStatus.OUTPUTS_LEFT_OPEN);
@@ -219,7 +225,10 @@ class HookRunnerTest {
         assertThat(run.exitCode()).isZero();
         assertThat(run.outputHolders()).anyMatch(holder -> holder.channel() == OutputChannel.STDOUT
                 && holder.process().command().equals("sleep 60.1"));
-        assertThat(run.notes()).anyMatch(note -> note.contains("until the deadline (30 s)") && note.contains("sleep 60.1"));
+        assertThat(run.notes()).anyMatch(note -> note.contains("until the deadline (30 s)") && note.contains("sleep 60.1")
+                && note.contains("did not wait"));
+        assertThat(live).anyMatch(note -> note.contains("sleep 60.1") && note.contains("holds STDOUT")
+                && note.contains("does not wait"));
         assertThat(HookSandbox.processesRunning("sleep 60.1")).isEmpty();
     }
 
@@ -227,7 +236,7 @@ class HookRunnerTest {
     void onlyStderrLeftOpenIsReportedAsStderr() throws Exception {
         sandbox.script("start.sh", "#!/bin/bash\nsleep 60.2 > /dev/null < /dev/null &\nexit 0\n", true);
 
-        ScriptRun run = sandbox.run(runner, sandbox.call("start.sh", 30));
+        ScriptRun run = sandbox.run(notWaiting(), sandbox.call("start.sh", 30));
 
         assertThat(run.status()).isEqualTo(ScriptStatus.OUTPUTS_LEFT_OPEN);
         assertThat(run.agentMessage()).isEqualTo("Script at specified location: start.sh failed to close STDERR");
@@ -245,6 +254,19 @@ class HookRunnerTest {
         List<Long> left = HookSandbox.processesRunning("sleep 60.3");
         assertThat(left).isNotEmpty();
         left.forEach(pid -> ProcessHandle.of(pid).ifPresent(ProcessHandle::destroyForcibly));
+    }
+
+    static OutputListener listener(List<String> notes) {
+        return new OutputListener() {
+            @Override
+            public void line(OutputLine line) {
+            }
+
+            @Override
+            public void note(String text) {
+                notes.add(text);
+            }
+        };
     }
 
     @Test

@@ -36,4 +36,18 @@ class WrapperReportTest {
         assertThat(report.execError()).isEqualTo(new ExecError(2, "ENOENT", "No such file or directory"));
         assertThat(report.ended()).isFalse();
     }
+
+    @Test
+    void linesOutOfTheWrappersOrderDoNotCount() {
+        WrapperReport report = WrapperReport.parse(List.of("pipes 1 2", "pid 7", "done", "exit 0", "exit 3",
+                "deadline", "holder stdout x", "done", "exit 0", "signal 9 SIGKILL"));
+
+        assertThat(report.exitCode()).isZero();
+        assertThat(report.ending()).isNull();
+        assertThat(report.holders()).isEmpty();
+        assertThat(report.signal()).isNull();
+        assertThat(report.done()).isTrue();
+        assertThat(WrapperReport.parse("pipes 1 2\npid 7\nexit 3\ndone".getBytes(java.nio.charset.StandardCharsets.UTF_8))
+                .done()).as("a line without its newline is not complete").isFalse();
+    }
 }

@@ -46,6 +46,10 @@ final class HookEventStep {
 
         void started(RunningHook hook);
 
+        /** Something about the running script, said at once. */
+        default void note(String location, String text) {
+        }
+
         /** Whether anyone hears the output lines (else they are not decoded at all). */
         boolean listening();
     }
@@ -135,7 +139,7 @@ final class HookEventStep {
                 states.set(i, ScriptState.running(script.location()));
                 progress.scripts(List.copyOf(states));
                 RunningHook hook = runner.start(call, environment, log, progress.listening()
-                        ? line -> progress.output(script.location(), line) : OutputListener.NONE);
+                        ? listener(progress, script.location()) : OutputListener.NONE);
                 progress.started(hook);
                 ScriptRun run = hook.await();
                 states.set(i, ScriptState.ended(run));
@@ -157,5 +161,20 @@ final class HookEventStep {
         for (int j = from; j < states.size(); j++) {
             states.set(j, ScriptState.notRun(states.get(j).location()));
         }
+    }
+
+    /** Output lines and live notes of one script, for the session. */
+    private static OutputListener listener(Progress progress, String location) {
+        return new OutputListener() {
+            @Override
+            public void line(OutputLine line) {
+                progress.output(location, line);
+            }
+
+            @Override
+            public void note(String text) {
+                progress.note(location, text);
+            }
+        };
     }
 }

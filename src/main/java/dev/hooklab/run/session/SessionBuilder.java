@@ -103,7 +103,8 @@ public final class SessionBuilder {
         } catch (IOException e) {
             throw new InputException("cannot use the sandbox folder: " + e.getMessage());
         }
-        RunLimits limits = RunLimits.defaults().withMaxTimeout(request.maxTimeout());
+        RunLimits limits = RunLimits.defaults().withMaxTimeout(request.maxTimeout())
+                .withWaitForOutputs(request.waitForOutputs());
         HookRunner runner = new HookRunner(sandbox.mounts(), isolation, limits, host,
                 new SandboxScriptFiles(sandbox.writes(), sandbox.mounts(), target::specialEntryAt));
         StepSession session = new StepSession(target, sandbox, agent, runner, parser, listener);

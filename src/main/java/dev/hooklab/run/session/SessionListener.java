@@ -18,6 +18,14 @@ public interface SessionListener {
     default void note(String text) {
     }
 
+    /**
+     * Something about a running script worth saying before it ends (a background process holds its
+     * output, so the agent keeps waiting). By default a {@link #note} naming the script.
+     */
+    default void scriptNote(int stepIndex, String location, String text) {
+        note(location + ": " + text);
+    }
+
     SessionListener NONE = new SessionListener() {
         @Override
         public void stepChanged(StepState step) {

@@ -279,6 +279,11 @@ public final class StepSession implements AutoCloseable {
             }
 
             @Override
+            public void note(String location, String text) {
+                events.execute(() -> listener.scriptNote(index, location, text));
+            }
+
+            @Override
             public boolean listening() {
                 return listener != SessionListener.NONE;
             }

@@ -64,11 +64,12 @@ class AgentRunBehaviourTest {
     }
 
     @Test
-    void aBackgroundProcessHoldingStdoutFailsAtOnceAndIsStopped() throws IOException {
+    void withNoWaitForOutputsABackgroundProcessHoldingStdoutFailsAtOnceAndIsStopped() throws IOException {
         Path rev = Revisions.with(afterInstall("scripts/start.sh", 60))
                 .script("scripts/start.sh", "#!/bin/bash\n(sleep 61; echo late) &\nexit 0\n").writeTo(tmp.resolve("rev"));
         long t0 = System.nanoTime();
-        RunCommandTest.Result r = run(rev.toString(), "--format", "json", "--isolation", "none");
+        RunCommandTest.Result r = run(rev.toString(), "--format", "json", "--isolation", "none",
+                "--no-wait-for-outputs");
         long seconds = (System.nanoTime() - t0) / 1_000_000_000L;
         JsonNode script = r.step("AfterInstall").get("scripts").get(0);
         assertThat(script.get("status").asText()).isEqualTo("outputs-left-open");

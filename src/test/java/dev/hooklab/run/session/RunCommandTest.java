@@ -143,6 +143,31 @@ class RunCommandTest {
     }
 
     @Test
+    void heldOutputsAreAnnouncedLiveAndNoWaitForOutputsReportsThemAtOnce() throws IOException {
+        Path rev = Revisions.with("""
+                version: 0.0
+                os: linux
+                hooks:
+                  AfterInstall:
+                    - location: scripts/start.sh
+                      timeout: 5
+                """).script("scripts/start.sh", "#!/bin/bash\n(sleep 1; echo late) &\necho started\n")
+                .writeTo(tmp.resolve("rev"));
+        Result waited = run(rev.toString(), "--isolation", "none", "--events", "AfterInstall");
+        assertThat(waited.exit()).as(waited.out()).isZero();
+        assertThat(waited.out()).contains("· scripts/start.sh: ", "holds STDOUT", "timeout (5 s)", "| late",
+                "scripts/start.sh  succeeded");
+        assertThat(waited.out().indexOf("holds STDOUT")).isLessThan(waited.out().indexOf("| late"));
+
+        Result early = run(rev.toString(), "--isolation", "none", "--events", "AfterInstall", "--no-wait-for-outputs",
+                "--format", "json");
+        assertThat(early.exit()).isEqualTo(1);
+        JsonNode script = early.step("AfterInstall").get("scripts").get(0);
+        assertThat(script.get("status").asText()).isEqualTo("outputs-left-open");
+        assertThat(script.get("agentMessage").asText()).endsWith("failed to close STDOUT");
+    }
+
+    @Test
     void aLoneAppSpecCannotRun() throws IOException {
         Path appspec = Files.writeString(tmp.resolve("appspec.yml"), "version: 0.0\nos: linux\n");
         Result r = run(appspec.toString());
