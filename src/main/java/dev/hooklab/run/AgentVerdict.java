@@ -21,6 +21,8 @@ final class AgentVerdict {
     record Judgement(ScriptStatus status, Integer exitCode, String signal, String agentMessage, List<String> notes) {
     }
 
+    private static final int NAMED_PROCESSES = 5;
+
     private final AgentMessages messages;
     private final int appSpecTimeout;
     private final int timeout;
@@ -104,11 +106,7 @@ final class AgentVerdict {
     }
 
     private static String describeHolders(ProcessOutcome outcome) {
-        return outcome.holders().stream()
-                .map(OutputHolder::process)
-                .distinct()
-                .map(ProcessRef::describe)
-                .collect(Collectors.joining(", "));
+        return describe(outcome.holders().stream().map(OutputHolder::process).distinct().toList());
     }
 
     private List<String> survivorNotes(ProcessOutcome outcome, boolean deadline) {
@@ -130,7 +128,11 @@ final class AgentVerdict {
         return notes;
     }
 
-    private static String describe(List<ProcessRef> processes) {
-        return processes.stream().map(ProcessRef::describe).collect(Collectors.joining(", "));
+    /** The first few processes, then how many more: a fork bomb leaves hundreds. */
+    static String describe(List<ProcessRef> processes) {
+        String named = processes.stream().limit(NAMED_PROCESSES).map(ProcessRef::describe)
+                .collect(Collectors.joining(", "));
+        return processes.size() <= NAMED_PROCESSES ? named
+                : named + " and " + (processes.size() - NAMED_PROCESSES) + " more";
     }
 }

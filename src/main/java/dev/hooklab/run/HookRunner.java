@@ -97,6 +97,7 @@ public final class HookRunner {
                 Math.max(1, call.timeoutSeconds()), timeout, isolation.ownPidNamespace());
         return new RunningHook(process, outcome -> {
             AgentVerdict.Judgement judgement = verdict.judge(outcome, instanceLine.program());
+            List<String> limitNotes = isolation.afterRun(launch.controlDir());
             List<String> notes = new ArrayList<>(user.notes());
             ShebangCheck shebang = checked.shebang(); // what the file said before the hook could change it
             notes.addAll(shebang.notes());
@@ -104,6 +105,7 @@ public final class HookRunner {
                 notes.addAll(shebang.execNotes(outcome.execError(), instanceLine.program(), call.instancePath(),
                         path -> mounts.hostPath(path)));
             }
+            notes.addAll(limitNotes);
             notes.addAll(judgement.notes());
             notes.addAll(outcome.notes());
             notes.addAll(isolation.notes(mounts));

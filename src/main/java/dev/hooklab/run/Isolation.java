@@ -34,6 +34,14 @@ public interface Isolation {
      */
     List<String> launch(SandboxMounts mounts, Path controlDir, List<String> command) throws IOException;
 
+    /**
+     * Called once the hook launched for {@code controlDir} has ended: releases what {@link #launch}
+     * set up for it, and returns notes about the run (such as a limit it reached).
+     */
+    default List<String> afterRun(Path controlDir) {
+        return List.of();
+    }
+
     /** How every run under this isolation differs from an instance. */
     List<String> notes(SandboxMounts mounts);
 }

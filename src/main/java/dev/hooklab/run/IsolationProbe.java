@@ -1,17 +1,22 @@
 package dev.hooklab.run;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
 
 /**
  * Chooses the isolation for {@code --isolation auto|bwrap|none}. {@code auto} means bubblewrap when
- * this is Linux, {@code bwrap} is on the PATH and a trial sandbox starts (unprivileged user
- * namespaces can be switched off), and no isolation otherwise.
+ * this is Linux, {@code bwrap} is on the PATH and a trial sandbox starts with all of its confinement
+ * (unprivileged user namespaces can be switched off, a kernel may lack seccomp), and no isolation
+ * otherwise.
  */
 public final class IsolationProbe {
     private final HostAccounts host;
@@ -70,16 +75,29 @@ public final class IsolationProbe {
         }
     }
 
-    /** Runs {@code true} in a minimal sandbox; null when that works, else why not. */
-    private static String trial(Path bwrap) {
+    /**
+     * Runs {@code true} the way hooks run, seccomp program, capabilities, /proc covers and process
+     * limit included, in a throwaway sandbox; null when that works, else why not.
+     */
+    String trial(Path bwrap) {
+        Path dir = null;
         try {
-            Process trial = new ProcessBuilder(List.of(bwrap.toString(), "--ro-bind", "/", "/", "--proc", "/proc",
-                    "--dev", "/dev", "--unshare-pid", "--unshare-net", "--die-with-parent", "--new-session", "true"))
+            dir = Files.createTempDirectory("hooklab-probe-");
+            BubblewrapIsolation isolation = new BubblewrapIsolation(bwrap, false, host.isRoot());
+            SandboxMounts mounts = SandboxMounts.of(dir.resolve("sandbox"), List.of());
+            Path control = Files.createDirectories(dir.resolve("control"));
+            Process trial = new ProcessBuilder(isolation.launch(mounts, control, List.of("true")))
+                    .directory(isolation.launchDirectory(mounts).toFile())
                     .redirectErrorStream(true)
                     .start();
             trial.getOutputStream().close();
-            if (!trial.waitFor(10, TimeUnit.SECONDS)) {
+            boolean finished = trial.waitFor(10, TimeUnit.SECONDS);
+            if (!finished) {
                 trial.destroyForcibly();
+                trial.waitFor(5, TimeUnit.SECONDS);
+            }
+            isolation.afterRun(control);
+            if (!finished) {
                 return "a trial bwrap sandbox did not finish";
             }
             String output = new String(trial.getInputStream().readAllBytes(), StandardCharsets.UTF_8).trim();
@@ -90,6 +108,19 @@ public final class IsolationProbe {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             return "interrupted while trying bwrap";
+        } finally {
+            delete(dir);
+        }
+    }
+
+    private static void delete(Path dir) {
+        if (dir == null) {
+            return;
+        }
+        try (Stream<Path> files = Files.walk(dir)) {
+            files.sorted(Comparator.reverseOrder()).forEach(file -> file.toFile().delete());
+        } catch (IOException | UncheckedIOException ignored) {
+            // a temporary folder: the system cleans it eventually
         }
     }
 }

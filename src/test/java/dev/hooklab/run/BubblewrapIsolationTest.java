@@ -20,11 +20,17 @@ class BubblewrapIsolationTest {
         SandboxMounts mounts = SandboxMounts.of(dir.resolve("sandbox"), List.of("/var/app/current"));
         Path control = Files.createDirectories(dir.resolve("control"));
 
-        List<String> args = new BubblewrapIsolation(Path.of("/usr/bin/bwrap"), false, false)
-                .launch(mounts, control, List.of("/bin/true"));
+        List<String> args = new BubblewrapIsolation(Path.of("/usr/bin/bwrap"), false, false,
+                ProcessLimit.find(false), Path.of("/usr/bin/prlimit")).launch(mounts, control, List.of("/bin/true"));
 
-        assertThat(args).startsWith("/usr/bin/bwrap").contains("--unshare-pid", "--die-with-parent", "--new-session",
-                "--unshare-net").doesNotContain("--cap-add").endsWith("--", "/bin/true");
+        assertThat(args).startsWith("/bin/sh", "-c").contains("/usr/bin/bwrap", "--unshare-pid", "--die-with-parent",
+                "--new-session", "--unshare-net").doesNotContain("--cap-add")
+                .endsWith("--", "/usr/bin/prlimit", "--nproc=" + ProcessLimit.MAX_PROCESSES, "--", "/bin/true");
+        // the launch shell opens the seccomp program as fd 9, from hooklab's own folder; no cgroup as a user
+        assertThat(args.get(4)).isEqualTo(mounts.hooklabDir().resolve("seccomp.bpf").toString());
+        assertThat(mounts.hooklabDir().resolve("seccomp.bpf")).hasBinaryContent(new SeccompFilter().program());
+        assertThat(args.get(5)).isEmpty();
+        assertThat(pairs(args, "--seccomp")).containsExactly("9");
         assertThat(pairs(args, "--dir")).contains("/var", "/var/app", "/opt");
         assertThat(pairs(args, "--ro-bind")).doesNotContain("/var", "/opt", "/tmp", "/run", "/proc", "/dev")
                 .contains("/usr", "/etc");
@@ -41,14 +47,32 @@ class BubblewrapIsolationTest {
     void asRootItTrimsCapabilitiesAndWithNetworkItSharesIt() throws Exception {
         SandboxMounts mounts = SandboxMounts.of(dir.resolve("sandbox"), List.of("/tmp/app"));
 
-        List<String> args = new BubblewrapIsolation(Path.of("bwrap"), true, true)
+        List<String> args = new BubblewrapIsolation(Path.of("bwrap"), true, true, ProcessLimit.find(false), null)
                 .launch(mounts, dir, List.of("/bin/true"));
 
-        assertThat(args).contains("--cap-drop", "CAP_SETUID").doesNotContain("--unshare-net", "CAP_SYS_ADMIN");
+        assertThat(args).contains("--cap-drop", "CAP_SETUID").doesNotContain("--unshare-net", "CAP_SYS_ADMIN",
+                "CAP_DAC_READ_SEARCH", "CAP_MKNOD", "CAP_SETFCAP");
+        assertThat(pairs(args, "--cap-add")).containsExactlyElementsOf(BubblewrapIsolation.ROOT_CAPABILITIES);
+        assertThat(args).endsWith("--", "/bin/true");
         assertThat(pairs(args, "--tmpfs")).containsExactly("/tmp", "/run");
         assertThat(Collections.indexOfSubList(args, List.of("--tmpfs", "/tmp")))
                 .isLessThan(Collections.indexOfSubList(args, List.of("--bind",
                         mounts.hostPath("/tmp/app").toString(), "/tmp/app")));
+    }
+
+    @Test
+    void coversTheKernelsKnobsInProcAfterMountingIt() throws Exception {
+        SandboxMounts mounts = SandboxMounts.of(dir.resolve("sandbox"), List.of());
+
+        List<String> args = new BubblewrapIsolation(Path.of("bwrap"), false, true, ProcessLimit.find(false), null)
+                .launch(mounts, dir, List.of("/bin/true"));
+
+        assertThat(Collections.indexOfSubList(args, List.of("--ro-bind", "/proc/sys", "/proc/sys")))
+                .isGreaterThan(args.indexOf("--proc"));
+        if (Files.exists(Path.of("/proc/kcore"))) {
+            assertThat(Collections.indexOfSubList(args, List.of("--ro-bind", "/dev/null", "/proc/kcore")))
+                    .isGreaterThan(args.indexOf("--proc"));
+        }
     }
 
     /** The first value after each occurrence of {@code option}. */
