@@ -39,9 +39,6 @@ import java.util.concurrent.ConcurrentHashMap;
  * {@code CAP_SYS_PTRACE}, {@code CAP_NET_ADMIN}, {@code CAP_NET_RAW}, {@code CAP_SETPCAP} and the rest.
  */
 public final class BubblewrapIsolation implements Isolation {
-    /** Where the wrapper finds its per-run control folder inside the sandbox. */
-    static final String CONTROL = "/run/hooklab";
-
     /** What a root hook keeps: file ownership and modes, signals in its own namespace, su, low ports. */
     static final List<String> ROOT_CAPABILITIES = List.of("CAP_CHOWN", "CAP_DAC_OVERRIDE", "CAP_FOWNER",
             "CAP_FSETID", "CAP_KILL", "CAP_SETGID", "CAP_SETUID", "CAP_NET_BIND_SERVICE", "CAP_AUDIT_WRITE");
@@ -104,11 +101,6 @@ public final class BubblewrapIsolation implements Isolation {
     @Override
     public String hookPath(SandboxMounts mounts, String instancePath) {
         return instancePath;
-    }
-
-    @Override
-    public String controlPath(Path controlDir) {
-        return CONTROL;
     }
 
     @Override

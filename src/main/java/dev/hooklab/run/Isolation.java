@@ -22,9 +22,6 @@ public interface Isolation {
     /** The path the hook uses for {@code instancePath}. */
     String hookPath(SandboxMounts mounts, String instancePath);
 
-    /** The path under which the hook's wrapper sees hooklab's per-run {@code controlDir}. */
-    String controlPath(Path controlDir);
-
     /** The folder to start the launch command in. */
     Path launchDirectory(SandboxMounts mounts) throws IOException;
 

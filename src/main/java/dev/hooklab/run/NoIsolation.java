@@ -34,11 +34,6 @@ public final class NoIsolation implements Isolation {
     }
 
     @Override
-    public String controlPath(Path controlDir) {
-        return controlDir.toString();
-    }
-
-    @Override
     public Path launchDirectory(SandboxMounts mounts) throws IOException {
         return Files.createDirectories(mounts.hostPath(SandboxMounts.AGENT_HOME));
     }

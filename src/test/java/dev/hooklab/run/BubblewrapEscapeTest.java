@@ -38,7 +38,8 @@ class BubblewrapEscapeTest {
         IsolationProbe probe = new IsolationProbe(host);
         assumeTrue(probe.bubblewrap(false).isPresent(), () -> "no bubblewrap here: " + probe.bubblewrapProblem());
         sandbox = new HookSandbox(dir.resolve("sandbox"), "/var/app/current");
-        runner = new HookRunner(sandbox.mounts, probe.bubblewrap(false).orElseThrow(), RunLimits.defaults(), host);
+        runner = new HookRunner(sandbox.mounts, probe.bubblewrap(false).orElseThrow(), RunLimits.defaults(), host,
+                sandbox.files());
     }
 
     @Test
