@@ -18,13 +18,19 @@ import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 
 @Command(name = "run", sortOptions = false, mixinStandardHelpOptions = true,
         description = {"Deploy the revision into a sandbox folder that mirrors the instance and run its hooks the way "
                 + "the agent runs them: DownloadBundle, Install, then every lifecycle event in order, with the agent's "
                 + "environment, timeouts and messages.", "",
-                "Exit status: 0 every hook succeeded, 1 the deployment would fail, 2 unreadable input or bad arguments."})
+                "Exit status: 0 every hook succeeded, 1 the deployment would fail, 2 unreadable input or bad arguments "
+                        + "(also: the --sandbox folder is in use by another run), 130 / 143 / 129 interrupted by SIGINT "
+                        + "(Ctrl-C) / SIGTERM / SIGHUP: the running hook is stopped, the result so far printed and a "
+                        + "temporary sandbox removed."})
 final class RunCommand implements Callable<Integer> {
     private final SessionBuilder sessions;
 
@@ -114,28 +120,49 @@ final class RunCommand implements Callable<Integer> {
             throw new UserError(e.getMessage());
         }
         StepSession session = prepared.session();
+        RunInterruption interruption = new RunInterruption(session::stop, () -> closeSandbox(session));
         try (session) {
             if (printer != null) {
                 printer.alreadySaid(prepared.isolation().notes(session.sandbox().mounts()));
                 intro(prepared, out);
             }
-            try {
-                session.runToEnd().get();
-                session.finish().get();
-            } catch (ExecutionException e) {
-                if (e.getCause() instanceof SessionException s) {
-                    throw new UserError(s.getMessage());
+            CompletableFuture<Void> run = session.runToEnd();
+            CompletableFuture<Void> finish = session.finish();
+            CompletableFuture.anyOf(finish, interruption.signalled()).exceptionally(e -> null).join();
+            boolean interrupted = interruption.happened();
+            if (interrupted) {
+                // the hook is being stopped: wait (bounded) for its end, then mark the steps left not-run
+                awaitQuietly(session.finish(), RunInterruption.WAIT.dividedBy(2));
+            } else {
+                try {
+                    run.get();
+                    finish.get();
+                } catch (ExecutionException e) {
+                    if (e.getCause() instanceof SessionException s) {
+                        throw new UserError(s.getMessage());
+                    }
+                    throw e;
                 }
-                throw e;
             }
             if (format == Format.json) {
-                new RunReport().write(session, prepared.isolation(), sandbox != null, out);
+                new RunReport().write(session, prepared.isolation(), sandbox != null, interrupted, out);
             } else {
-                summary(session, out);
+                summary(session, interrupted, out);
             }
-            return session.failed() ? 1 : 0;
+            return session.failed() || interrupted ? 1 : 0;
         } finally {
             closeSandbox(session);
+            interruption.close();
+        }
+    }
+
+    private static void awaitQuietly(CompletableFuture<Void> future, java.time.Duration limit) {
+        try {
+            future.get(limit.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (ExecutionException | TimeoutException e) {
+            // print what there is
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
     }
 
@@ -152,11 +179,16 @@ final class RunCommand implements Callable<Integer> {
         out.flush();
     }
 
-    private void summary(StepSession session, PrintWriter out) {
+    private void summary(StepSession session, boolean interrupted, PrintWriter out) {
         Style style = Style.forTerminal();
         var layout = session.target().layout();
         out.println();
-        out.println(session.failed() ? style.red("The deployment would fail.") : style.green("Every hook succeeded."));
+        if (interrupted) {
+            out.println(style.red("Interrupted: hooklab was told to stop (Ctrl-C or a signal); it stopped the running "
+                    + "hook and ran nothing more.") + (sandbox == null ? " The temporary sandbox is removed." : ""));
+        } else {
+            out.println(session.failed() ? style.red("The deployment would fail.") : style.green("Every hook succeeded."));
+        }
         if (sandbox != null) {
             out.println("scripts.log: " + session.sandbox().host(layout.scriptsLog()));
         }

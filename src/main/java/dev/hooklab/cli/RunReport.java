@@ -13,10 +13,13 @@ import java.io.Writer;
 /** The JSON of {@code hooklab run}; field names are the contract of DESIGN.md. */
 final class RunReport {
 
-    void write(StepSession session, Isolation isolation, boolean sandboxKept, Writer out) throws IOException {
+    /** @param interrupted whether a signal stopped the run: the result is then "failed" and the rest not-run */
+    void write(StepSession session, Isolation isolation, boolean sandboxKept, boolean interrupted, Writer out)
+            throws IOException {
         try (Json j = new Json(out)) {
             j.object()
-                    .field("result", session.failed() ? "failed" : "succeeded")
+                    .field("result", session.failed() || interrupted ? "failed" : "succeeded")
+                    .field("interrupted", interrupted)
                     .field("sandbox", sandboxKept ? session.sandbox().root().toString() : null)
                     .field("isolation", isolation.name())
                     .field("scriptsLog", session.target().layout().scriptsLog())

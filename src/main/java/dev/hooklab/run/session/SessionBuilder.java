@@ -99,6 +99,8 @@ public final class SessionBuilder {
             List<String> extraRoots = AgentPath.isWithin(layout.expandedRoot(), SandboxMounts.AGENT_HOME)
                     ? List.of() : List.of(layout.expandedRoot());
             sandbox = Sandbox.open(request.sandboxDir(), target.destinations(), extraRoots);
+        } catch (SandboxLock.HeldException e) {
+            throw new InputException(e.getMessage());
         } catch (IOException e) {
             throw new InputException("cannot use the sandbox folder: " + e.getMessage());
         }
