@@ -169,12 +169,12 @@ final class RunCommand implements Callable<Integer> {
     private void intro(SessionBuilder.Prepared prepared, PrintWriter out) {
         Style style = Style.forTerminal();
         var layout = prepared.session().target().layout();
-        out.println(style.bold("Sandbox     ") + prepared.session().sandbox().root()
+        out.println(style.bold("Sandbox     ") + TerminalText.safe(prepared.session().sandbox().root().toString())
                 + (sandbox == null ? style.dim("  (temporary, removed at the end)") : ""));
         out.println(style.bold("Isolation   ") + prepared.isolation().name());
-        out.println(style.bold("Deployment  ") + layout.deploymentGroupId() + " / " + layout.deploymentId());
+        out.println(style.bold("Deployment  ") + TerminalText.safe(layout.deploymentGroupId() + " / " + layout.deploymentId()));
         for (String n : prepared.isolation().notes(prepared.session().sandbox().mounts())) {
-            out.println(style.dim("· " + n));
+            out.println(style.dim("· " + TerminalText.safe(n)));
         }
         out.flush();
     }
@@ -190,7 +190,7 @@ final class RunCommand implements Callable<Integer> {
             out.println(session.failed() ? style.red("The deployment would fail.") : style.green("Every hook succeeded."));
         }
         if (sandbox != null) {
-            out.println("scripts.log: " + session.sandbox().host(layout.scriptsLog()));
+            out.println("scripts.log: " + TerminalText.safe(session.sandbox().host(layout.scriptsLog()).toString()));
         }
         out.flush();
     }
