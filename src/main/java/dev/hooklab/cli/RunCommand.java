@@ -78,6 +78,12 @@ final class RunCommand implements Callable<Integer> {
                     + "extraction stops there, as for a zip bomb.")
     Long maxExpandedBytes;
 
+    @Option(names = "--max-output-size", paramLabel = "SIZE", converter = ByteSize.class,
+            description = "The most output of one script (stdout and stderr together) kept in scripts.log and the "
+                    + "result, e.g. 1G (default: 100M); past it a marker line says where it was cut and the rest is "
+                    + "read and dropped.")
+    Long maxOutputBytes;
+
     @Option(names = "--format", paramLabel = "FORMAT", description = "text or json (default: ${DEFAULT-VALUE}).",
             defaultValue = "text")
     Format format;
@@ -112,7 +118,7 @@ final class RunCommand implements Callable<Integer> {
         SessionListener listener = printer == null ? SessionListener.NONE : printer;
         RunRequest request = new RunRequest(input, deployment.toInspectOptions(appspec), previous, events, sandbox,
                 isolation, network, maxTimeout, deployment.applicationName, deployment.deploymentGroupName, bundleVariables,
-                maxExpandedBytes);
+                maxExpandedBytes, maxOutputBytes);
         SessionBuilder.Prepared prepared;
         try {
             prepared = sessions.build(request, listener);

@@ -22,13 +22,23 @@ import java.util.Map;
  * @param deploymentGroupName DEPLOYMENT_GROUP_NAME
  * @param bundleVariables     BUNDLE_* variables to give hooks (an S3 or GitHub revision's), may be empty
  * @param maxExpandedBytes    the most a bundle may expand to on disk, or null for the default (4 GiB)
+ * @param maxOutputBytes      the most output of one script kept, or null for the default (100 MiB)
  */
 public record RunRequest(Path input, InspectOptions options, Path previous, List<String> events, Path sandboxDir,
                          String isolation, boolean network, Integer maxTimeout, String applicationName,
-                         String deploymentGroupName, Map<String, String> bundleVariables, Long maxExpandedBytes) {
+                         String deploymentGroupName, Map<String, String> bundleVariables, Long maxExpandedBytes,
+                         Long maxOutputBytes) {
 
     public RunRequest {
         events = List.copyOf(events);
         bundleVariables = Map.copyOf(bundleVariables);
+    }
+
+    /** With the default output cap. */
+    public RunRequest(Path input, InspectOptions options, Path previous, List<String> events, Path sandboxDir,
+                      String isolation, boolean network, Integer maxTimeout, String applicationName,
+                      String deploymentGroupName, Map<String, String> bundleVariables, Long maxExpandedBytes) {
+        this(input, options, previous, events, sandboxDir, isolation, network, maxTimeout, applicationName,
+                deploymentGroupName, bundleVariables, maxExpandedBytes, null);
     }
 }

@@ -104,7 +104,8 @@ public final class SessionBuilder {
         } catch (IOException e) {
             throw new InputException("cannot use the sandbox folder: " + e.getMessage());
         }
-        RunLimits limits = RunLimits.defaults().withMaxTimeout(request.maxTimeout());
+        RunLimits limits = RunLimits.defaults().withMaxTimeout(request.maxTimeout())
+                .withMaxOutputBytes(request.maxOutputBytes());
         HookRunner runner = new HookRunner(sandbox.mounts(), isolation, limits, host);
         StepSession session = new StepSession(target, sandbox, agent, runner, parser, listener);
         return new Prepared(session, current, isolation);
