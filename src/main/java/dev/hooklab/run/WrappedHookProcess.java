@@ -77,10 +77,13 @@ final class WrappedHookProcess implements HookProcess {
         RunLimits limits = launch.limits();
         Duration wrapperLimit = Duration.ofSeconds(launch.timeoutSeconds()).plus(limits.killGrace())
                 .plus(limits.settle()).plus(WRAPPER_SLACK);
-        if (!awaitDone(wrapperLimit)) {
+        boolean wrapperEnded = awaitDone(wrapperLimit);
+        if (!wrapperEnded) {
             process.destroyForcibly();
             process.waitFor(5, TimeUnit.SECONDS);
-            notes.add("hooklab's wrapper did not finish within " + wrapperLimit.toSeconds() + " s and was killed.");
+            if (!diskFull()) {
+                notes.add("hooklab's wrapper did not finish within " + wrapperLimit.toSeconds() + " s and was killed.");
+            }
         }
         WrapperReport report = WrapperReport.read(status);
         if (launch.isolation().ownPidNamespace()) {
@@ -94,6 +97,14 @@ final class WrappedHookProcess implements HookProcess {
         String ending = report.ending();
         if (ending == null && stopRequested && !report.ended()) {
             ending = "stopped"; // bwrap took its namespace down before the wrapper could say so
+        }
+        if (ending == null && !report.ended() && report.execError() == null) {
+            // no word on the script's end: a full disk kept the wrapper from writing it, or the wrapper was killed
+            ending = diskFull() ? "disk-full" : wrapperEnded && !report.done() && report.pid() != null ? "wrapper-gone" : null;
+            if ("disk-full".equals(ending)) {
+                notes.add("The sandbox's disk is full (ENOSPC writing " + status + "): hooklab's wrapper could not "
+                        + "record how the script ended, so its exit status is unknown. Free some space there.");
+            }
         }
         boolean endedByItself = report.ended() && ending == null && report.execError() == null;
         if (!launch.isolation().ownPidNamespace() && endedByItself) {
@@ -116,6 +127,7 @@ final class WrappedHookProcess implements HookProcess {
         long start = System.nanoTime();
         long end = start + limit.toNanos();
         long size = -1;
+        long quietSince = start;
         while (System.nanoTime() < end) {
             long now = Files.size(status);
             if (now != size) {
@@ -129,8 +141,23 @@ final class WrappedHookProcess implements HookProcess {
             if (process.waitFor(pause, TimeUnit.MILLISECONDS)) {
                 return true;
             }
+            // the script let go of its outputs but no "done" comes: on a full disk it never will
+            if (pumps.stdoutOpen() || pumps.stderrOpen()) {
+                quietSince = System.nanoTime();
+            } else if (System.nanoTime() - quietSince > 2_000_000_000L && diskFull()) {
+                return false;
+            }
         }
         return false;
+    }
+
+    /** Whether the status file's disk has no block left (then the wrapper's report cannot grow). */
+    private boolean diskFull() {
+        try {
+            return Files.getFileStore(status).getUsableSpace() < 4096;
+        } catch (IOException e) {
+            return false;
+        }
     }
 
     /** Lets the wrapper exit: closes its stdin and waits for it. */
