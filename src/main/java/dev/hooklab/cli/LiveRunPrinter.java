@@ -15,6 +15,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
+import static dev.hooklab.cli.TerminalText.safe;
+
 /** Prints a run as it happens: each step, each script's end with status, exit code and duration, and the output. */
 final class LiveRunPrinter implements SessionListener {
     private final PrintWriter out;
@@ -55,26 +57,26 @@ final class LiveRunPrinter implements SessionListener {
     @Override
     public void output(int stepIndex, String location, OutputLine line) {
         boolean err = line.channel() == OutputChannel.STDERR;
-        out.println("    " + (err ? style.yellow("! ") : style.dim("| ")) + line.text());
+        out.println("    " + (err ? style.yellow("! ") : style.dim("| ")) + safe(line.text()));
         out.flush();
     }
 
     @Override
     public void note(String text) {
-        out.println(style.dim("· " + text));
+        out.println(style.dim("· " + safe(text)));
         out.flush();
     }
 
     private void script(ScriptRun run) {
         String mark = run.succeeded() ? style.green("✓") : style.red("✗");
         String exit = run.exitCode() != null ? "exit " + run.exitCode() : run.signal() != null ? run.signal() : "";
-        out.println("  " + mark + " " + run.location() + "  " + statusWord(run.status().json(), run.succeeded())
+        out.println("  " + mark + " " + safe(run.location()) + "  " + statusWord(run.status().json(), run.succeeded())
                 + "  " + exit + "  " + seconds(run.durationMs()));
         if (run.agentMessage() != null) {
-            out.println("    " + style.dim("agent: ") + run.agentMessage());
+            out.println("    " + style.dim("agent: ") + safe(run.agentMessage()));
         }
         run.notes().stream().filter(n -> !said.contains(n))
-                .forEach(n -> out.println("    " + style.dim("note:  " + n)));
+                .forEach(n -> out.println("    " + style.dim("note:  " + safe(n))));
     }
 
     private void end(StepState step) {
@@ -88,9 +90,9 @@ final class LiveRunPrinter implements SessionListener {
         String word = statusWord(step.status().label(), !step.status().failure());
         out.println("  " + step.event() + " " + word + style.dim("  (" + seconds(step.durationMs()) + ")"));
         if (step.agentMessage() != null) {
-            out.println("    " + style.dim("agent: ") + step.agentMessage());
+            out.println("    " + style.dim("agent: ") + safe(step.agentMessage()));
         }
-        step.notes().forEach(n -> out.println("    " + style.dim("note:  " + n)));
+        step.notes().forEach(n -> out.println("    " + style.dim("note:  " + safe(n))));
     }
 
     private String statusWord(String word, boolean good) {

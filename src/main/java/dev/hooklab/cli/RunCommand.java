@@ -18,13 +18,19 @@ import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 
 @Command(name = "run", sortOptions = false, mixinStandardHelpOptions = true,
         description = {"Deploy the revision into a sandbox folder that mirrors the instance and run its hooks the way "
                 + "the agent runs them: DownloadBundle, Install, then every lifecycle event in order, with the agent's "
                 + "environment, timeouts and messages.", "",
-                "Exit status: 0 every hook succeeded, 1 the deployment would fail, 2 unreadable input or bad arguments."})
+                "Exit status: 0 every hook succeeded, 1 the deployment would fail, 2 unreadable input or bad arguments "
+                        + "(also: the --sandbox folder is in use by another run), 130 / 143 / 129 interrupted by SIGINT "
+                        + "(Ctrl-C) / SIGTERM / SIGHUP: the running hook is stopped, the result so far printed and a "
+                        + "temporary sandbox removed."})
 final class RunCommand implements Callable<Integer> {
     private final SessionBuilder sessions;
 
@@ -78,6 +84,12 @@ final class RunCommand implements Callable<Integer> {
                     + "extraction stops there, as for a zip bomb.")
     Long maxExpandedBytes;
 
+    @Option(names = "--max-output-size", paramLabel = "SIZE", converter = ByteSize.class,
+            description = "The most output of one script (stdout and stderr together) kept in scripts.log and the "
+                    + "result, e.g. 1G (default: 100M); past it a marker line says where it was cut and the rest is "
+                    + "read and dropped.")
+    Long maxOutputBytes;
+
     @Option(names = "--format", paramLabel = "FORMAT", description = "text or json (default: ${DEFAULT-VALUE}).",
             defaultValue = "text")
     Format format;
@@ -112,7 +124,7 @@ final class RunCommand implements Callable<Integer> {
         SessionListener listener = printer == null ? SessionListener.NONE : printer;
         RunRequest request = new RunRequest(input, deployment.toInspectOptions(appspec), previous, events, sandbox,
                 isolation, network, maxTimeout, deployment.applicationName, deployment.deploymentGroupName, bundleVariables,
-                maxExpandedBytes, !noWaitForOutputs);
+                maxExpandedBytes, !noWaitForOutputs, maxOutputBytes);
         SessionBuilder.Prepared prepared;
         try {
             prepared = sessions.build(request, listener);
@@ -120,51 +132,77 @@ final class RunCommand implements Callable<Integer> {
             throw new UserError(e.getMessage());
         }
         StepSession session = prepared.session();
+        RunInterruption interruption = new RunInterruption(session::stop, () -> closeSandbox(session));
         try (session) {
             if (printer != null) {
                 printer.alreadySaid(prepared.isolation().notes(session.sandbox().mounts()));
                 intro(prepared, out);
             }
-            try {
-                session.runToEnd().get();
-                session.finish().get();
-            } catch (ExecutionException e) {
-                if (e.getCause() instanceof SessionException s) {
-                    throw new UserError(s.getMessage());
+            CompletableFuture<Void> run = session.runToEnd();
+            CompletableFuture<Void> finish = session.finish();
+            CompletableFuture.anyOf(finish, interruption.signalled()).exceptionally(e -> null).join();
+            boolean interrupted = interruption.happened();
+            if (interrupted) {
+                // the hook is being stopped: wait (bounded) for its end, then mark the steps left not-run
+                awaitQuietly(session.finish(), RunInterruption.WAIT.dividedBy(2));
+            } else {
+                try {
+                    run.get();
+                    finish.get();
+                } catch (ExecutionException e) {
+                    if (e.getCause() instanceof SessionException s) {
+                        throw new UserError(s.getMessage());
+                    }
+                    throw e;
                 }
-                throw e;
             }
             if (format == Format.json) {
-                new RunReport().write(session, prepared.isolation(), sandbox != null, out);
+                new RunReport().write(session, prepared.isolation(), sandbox != null, interrupted, out);
             } else {
-                summary(session, out);
+                summary(session, interrupted, out);
             }
-            return session.failed() ? 1 : 0;
+            return session.failed() || interrupted ? 1 : 0;
         } finally {
             closeSandbox(session);
+            interruption.close();
+        }
+    }
+
+    private static void awaitQuietly(CompletableFuture<Void> future, java.time.Duration limit) {
+        try {
+            future.get(limit.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (ExecutionException | TimeoutException e) {
+            // print what there is
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
     }
 
     private void intro(SessionBuilder.Prepared prepared, PrintWriter out) {
         Style style = Style.forTerminal();
         var layout = prepared.session().target().layout();
-        out.println(style.bold("Sandbox     ") + prepared.session().sandbox().root()
+        out.println(style.bold("Sandbox     ") + TerminalText.safe(prepared.session().sandbox().root().toString())
                 + (sandbox == null ? style.dim("  (temporary, removed at the end)") : ""));
         out.println(style.bold("Isolation   ") + prepared.isolation().name());
-        out.println(style.bold("Deployment  ") + layout.deploymentGroupId() + " / " + layout.deploymentId());
+        out.println(style.bold("Deployment  ") + TerminalText.safe(layout.deploymentGroupId() + " / " + layout.deploymentId()));
         for (String n : prepared.isolation().notes(prepared.session().sandbox().mounts())) {
-            out.println(style.dim("· " + n));
+            out.println(style.dim("· " + TerminalText.safe(n)));
         }
         out.flush();
     }
 
-    private void summary(StepSession session, PrintWriter out) {
+    private void summary(StepSession session, boolean interrupted, PrintWriter out) {
         Style style = Style.forTerminal();
         var layout = session.target().layout();
         out.println();
-        out.println(session.failed() ? style.red("The deployment would fail.") : style.green("Every hook succeeded."));
+        if (interrupted) {
+            out.println(style.red("Interrupted: hooklab was told to stop (Ctrl-C or a signal); it stopped the running "
+                    + "hook and ran nothing more.") + (sandbox == null ? " The temporary sandbox is removed." : ""));
+        } else {
+            out.println(session.failed() ? style.red("The deployment would fail.") : style.green("Every hook succeeded."));
+        }
         if (sandbox != null) {
-            out.println("scripts.log: " + session.sandbox().host(layout.scriptsLog()));
+            out.println("scripts.log: " + TerminalText.safe(session.sandbox().host(layout.scriptsLog()).toString()));
         }
         out.flush();
     }

@@ -13,10 +13,13 @@ import java.io.Writer;
 /** The JSON of {@code hooklab run}; field names are the contract of DESIGN.md. */
 final class RunReport {
 
-    void write(StepSession session, Isolation isolation, boolean sandboxKept, Writer out) throws IOException {
+    /** @param interrupted whether a signal stopped the run: the result is then "failed" and the rest not-run */
+    void write(StepSession session, Isolation isolation, boolean sandboxKept, boolean interrupted, Writer out)
+            throws IOException {
         try (Json j = new Json(out)) {
             j.object()
-                    .field("result", session.failed() ? "failed" : "succeeded")
+                    .field("result", session.failed() || interrupted ? "failed" : "succeeded")
+                    .field("interrupted", interrupted)
                     .field("sandbox", sandboxKept ? session.sandbox().root().toString() : null)
                     .field("isolation", isolation.name())
                     .field("scriptsLog", session.target().layout().scriptsLog())
@@ -33,7 +36,7 @@ final class RunReport {
             j.endArray();
             j.array("steps");
             for (StepState step : session.steps()) {
-                step(j, step);
+                step(j, step, sandboxKept);
             }
             j.endArray();
             j.end();
@@ -42,7 +45,7 @@ final class RunReport {
         out.flush();
     }
 
-    private static void step(Json j, StepState step) throws IOException {
+    private static void step(Json j, StepState step, boolean sandboxKept) throws IOException {
         j.object()
                 .field("event", step.event())
                 .field("revision", step.revision().label())
@@ -56,12 +59,12 @@ final class RunReport {
         j.endArray();
         j.array("scripts");
         for (ScriptState s : step.scripts()) {
-            script(j, s);
+            script(j, s, sandboxKept);
         }
         j.endArray().end();
     }
 
-    private static void script(Json j, ScriptState s) throws IOException {
+    private static void script(Json j, ScriptState s, boolean sandboxKept) throws IOException {
         ScriptRun run = s.run();
         j.object().field("location", s.location())
                 .field("status", s.status() == null ? (s.running() ? "running" : "pending") : s.status().json());
@@ -76,12 +79,16 @@ final class RunReport {
                     .field("stderr", run.stderr().text())
                     .field("agentMessage", run.agentMessage())
                     .field("command", run.command());
-            output(j, "stdoutBytes", "stdoutFile", run.stdout());
-            output(j, "stderrBytes", "stderrFile", run.stderr());
+            output(j, "stdout", run.stdout(), sandboxKept);
+            output(j, "stderr", run.stderr(), sandboxKept);
             j.field("logTail", run.logTail());
             j.array("notes");
             for (String n : run.notes()) {
                 j.value(n);
+            }
+            if (!sandboxKept) {
+                spillRemoved(j, "stdout", run.stdout());
+                spillRemoved(j, "stderr", run.stderr());
             }
             for (String w : run.agentWarnings()) {
                 j.value("agent warning: " + w);
@@ -97,7 +104,16 @@ final class RunReport {
         j.end();
     }
 
-    private static void output(Json j, String bytesField, String fileField, CapturedOutput o) throws IOException {
-        j.field(bytesField, o.bytes()).field(fileField, o.spillFile() == null ? null : o.spillFile().toString());
+    private static void spillRemoved(Json j, String name, CapturedOutput o) throws IOException {
+        if (o.spillFile() != null) {
+            j.value("The whole " + name + " (" + o.bytes() + " bytes) was in a file of the temporary sandbox, removed "
+                    + "with it; run with --sandbox DIR to keep it.");
+        }
+    }
+
+    /** {@code <name>Bytes}, {@code <name>DroppedBytes} and {@code <name>File}: no path into a removed sandbox. */
+    private static void output(Json j, String name, CapturedOutput o, boolean sandboxKept) throws IOException {
+        j.field(name + "Bytes", o.bytes()).field(name + "DroppedBytes", o.droppedBytes())
+                .field(name + "File", o.spillFile() == null || !sandboxKept ? null : o.spillFile().toString());
     }
 }

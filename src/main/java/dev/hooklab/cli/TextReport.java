@@ -12,6 +12,8 @@ import dev.hooklab.plan.PlannedScript;
 import java.io.PrintWriter;
 import java.util.List;
 
+import static dev.hooklab.cli.TerminalText.safe;
+
 /** Terminal output: file:line, severity, message, the agent's words and the fix. */
 final class TextReport {
     private final Style style;
@@ -31,11 +33,11 @@ final class TextReport {
         DeploymentLayout l = in.plan().layout();
         out.println(style.bold("Revision    ") + revision(in));
         out.println(style.bold("AppSpec     ") + (in.appspecEntry() == null ? style.red("not found")
-                : in.appspecEntry() + (in.appspec().valid() ? style.green("  (accepted by the agent)")
+                : safe(in.appspecEntry()) + (in.appspec().valid() ? style.green("  (accepted by the agent)")
                 : style.red("  (rejected by the agent)"))));
-        out.println(style.bold("Deployment  ") + in.plan().type().label() + ", group " + l.deploymentGroupId()
-                + ", deployment " + l.deploymentId());
-        out.println(style.bold("Archive     ") + l.archiveDir());
+        out.println(style.bold("Deployment  ") + in.plan().type().label() + ", group " + safe(l.deploymentGroupId())
+                + ", deployment " + safe(l.deploymentId()));
+        out.println(style.bold("Archive     ") + safe(l.archiveDir()));
         out.println();
         out.println(style.bold("Lifecycle"));
         for (PlannedEvent e : in.plan().events()) {
@@ -51,13 +53,13 @@ final class TextReport {
 
     private String revision(Inspection in) {
         if (in.bundle().isEmpty()) {
-            return in.input() + " (AppSpec alone: paths computed, bundle checks skipped)";
+            return safe(in.input().toString()) + " (AppSpec alone: paths computed, bundle checks skipped)";
         }
         Bundle b = in.bundle().get();
         TopFolder top = b.revision().topFolder();
         long entries = b.entries().stream().filter(e -> !e.implicit()).count();
-        return in.input() + " (" + b.format().label() + ", " + entries + " entries"
-                + (top.stripped() ? ", top folder '" + top.folder() + "/' stripped" : "") + ")";
+        return safe(in.input().toString()) + " (" + b.format().label() + ", " + entries + " entries"
+                + (top.stripped() ? ", top folder '" + safe(top.folder()) + "/' stripped" : "") + ")";
     }
 
     private void event(PlannedEvent e, PrintWriter out) {
@@ -70,41 +72,41 @@ final class TextReport {
         out.println((e.runs() ? style.bold(name) : style.dim(name)) + " " + style.dim(origin)
                 + (e.runs() ? "" : style.dim("  (not run)")));
         if (e.note() != null && (!e.runs() || !e.scripts().isEmpty())) {
-            out.println("      " + style.dim(e.note()));
+            out.println("      " + style.dim(safe(e.note())));
         }
         for (PlannedScript s : e.scripts()) {
             String where = switch (s.target()) {
-                case FOUND -> style.green("found") + " " + s.bundleEntry();
+                case FOUND -> style.green("found") + " " + safe(s.bundleEntry());
                 case MISSING -> style.red("missing from the revision");
                 case DIRECTORY -> style.red("a directory");
                 case OUTSIDE_ARCHIVE -> style.yellow("outside deployment-archive")
-                        + (s.installedBy() != null ? " (installed from " + s.installedBy().archivePath() + ")" : "");
+                        + (s.installedBy() != null ? " (installed from " + safe(s.installedBy().archivePath()) + ")" : "");
                 case UNKNOWN -> style.dim("not checked (AppSpec alone)");
             };
             StringBuilder extra = new StringBuilder(" timeout " + s.script().timeout() + "s");
             if (s.script().runas() != null) {
-                extra.append(", runas ").append(s.script().runas());
+                extra.append(", runas ").append(safe(s.script().runas()));
             }
             if (s.script().sudo()) {
                 extra.append(", sudo");
             }
-            out.println("      " + s.script().location() + style.dim(extra.toString()));
-            out.println("        " + style.cyan(s.path()));
+            out.println("      " + safe(s.script().location()) + style.dim(extra.toString()));
+            out.println("        " + style.cyan(safe(s.path())));
             out.println("        " + where);
         }
     }
 
     void diagnostics(List<Diagnostic> diagnostics, PrintWriter out) {
         for (Diagnostic d : diagnostics) {
-            String where = d.file() == null ? "" : d.file() + (d.line() > 0 ? ":" + d.line()
+            String where = d.file() == null ? "" : safe(d.file()) + (d.line() > 0 ? ":" + d.line()
                     + (d.column() > 0 ? ":" + d.column() : "") : "") + ": ";
             out.println(style.bold(where) + style.severity(d.severity()) + " " + style.dim("[" + d.code().slug() + "]")
-                    + " " + d.message());
+                    + " " + safe(d.message()));
             if (d.agentMessage() != null) {
-                out.println("    " + style.dim("agent: ") + d.agentMessage());
+                out.println("    " + style.dim("agent: ") + safe(d.agentMessage()));
             }
             if (d.fix() != null) {
-                out.println("    " + style.dim("fix:   ") + d.fix());
+                out.println("    " + style.dim("fix:   ") + safe(d.fix()));
             }
         }
     }

@@ -60,6 +60,12 @@ final class AgentVerdict {
             return new Judgement(ScriptStatus.SPAWN_ERROR, null, null,
                     messages.execError(outcome.execError(), program), notes);
         }
+        if ("wrapper-gone".equals(outcome.ending())) {
+            notes.add("hooklab's wrapper, the script's parent process, was killed (by the hook? `kill $PPID` does it) "
+                    + "before it could report how the script ended; the hook's exit status is unknown. On an instance "
+                    + "the script's parent is the agent itself.");
+            return new Judgement(ScriptStatus.FAILED, null, null, null, notes);
+        }
         if (outcome.exitCode() == null && outcome.signal() == null) {
             notes.add("The sandbox could not start the hook; its error is in stderr.");
             return new Judgement(ScriptStatus.SPAWN_ERROR, null, null, null, notes);

@@ -50,6 +50,20 @@ public final class HookLog implements Closeable {
         }
     }
 
+    /** An output line after the output cap: only the agent's log tail sees it (the agent's tail is unbounded in time). */
+    synchronized void tailOnly(CapturedLine line) {
+        tail.append(line);
+    }
+
+    /** A line of hooklab's own in {@code scripts.log} (where the output was cut); not part of the agent's tail. */
+    synchronized void marker(String message) {
+        try {
+            file.entry(clock.instant(), message);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write " + file.file(), e);
+        }
+    }
+
     void flush() {
         try {
             file.flush();

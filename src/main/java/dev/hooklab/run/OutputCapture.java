@@ -12,6 +12,10 @@ import java.time.Clock;
  * {@link StreamRecord}; each complete line goes to the {@link HookLog} and the listener. Only the
  * first {@code maxLineBytes} of a line are held in memory; the log copies a longer line whole from
  * the record, the listener gets it cut with a marker.
+ * <p>
+ * Once the script's {@link OutputBudget} is spent, the reader cuts: at the end of the last whole line that
+ * fits it writes a marker line to the record, {@code scripts.log} and the listener, then goes on reading
+ * (so the script never blocks) and drops the bytes, which only the agent's log tail still sees.
  */
 final class OutputCapture implements Runnable {
     private final OutputChannel channel;
@@ -21,15 +25,18 @@ final class OutputCapture implements Runnable {
     private final OutputListener listener;
     private final int maxLineBytes;
     private final Clock clock;
+    private final OutputBudget budget;
 
     private final ByteArrayOutputStream lineHead = new ByteArrayOutputStream();
     private long lineBytes;
     private long lineOffset;
     private volatile IOException failure;
     private volatile RuntimeException listenerFailure;
+    private volatile boolean cut;
 
     OutputCapture(OutputChannel channel, InputStream in, StreamRecord record, HookLog log, OutputListener listener,
-                  int maxLineBytes, Clock clock) {
+                  int maxLineBytes, Clock clock, OutputBudget budget) {
+        this.budget = budget;
         this.channel = channel;
         this.in = in;
         this.record = record;
@@ -46,9 +53,15 @@ final class OutputCapture implements Runnable {
             int read;
             while ((read = in.read(buffer)) >= 0) {
                 long chunkOffset = record.size();
-                record.append(buffer, 0, read);
+                int keep = cut ? 0 : kept(buffer, read);
+                record.append(buffer, 0, keep);
+                record.drop(read - keep);
+                int cutAt = !cut && keep < read ? keep : -1;
                 int start = 0;
                 for (int i = 0; i < read; i++) {
+                    if (i == cutAt) {
+                        cutHere();
+                    }
                     if (buffer[i] == '\n') {
                         take(buffer, start, i - start, chunkOffset);
                         endLine(true);
@@ -65,6 +78,50 @@ final class OutputCapture implements Runnable {
         } catch (IOException e) {
             failure = e;
         }
+    }
+
+    /** How much of a chunk the budget lets this reader keep: all of it, or up to its last whole line that fits. */
+    private int kept(byte[] buffer, int read) {
+        int granted = budget.take(read);
+        if (granted == read) {
+            return read;
+        }
+        for (int i = granted - 1; i >= 0; i--) {
+            if (buffer[i] == '\n') {
+                return i + 1;
+            }
+        }
+        return 0;
+    }
+
+    /** Marks where the output was cut, in the record, scripts.log and for the listener. */
+    private void cutHere() throws IOException {
+        cut = true;
+        String text = "[hooklab] " + channel.label() + " cut here: this script's output reached "
+                + mib(budget.limit()) + " (the --max-output-size of this run); the rest was read and dropped";
+        byte[] line = ((lineBytes > 0 ? "\n" : "") + text + "\n").getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        record.append(line, 0, line.length);
+        try {
+            log.marker(text + "\n");
+        } catch (UncheckedIOException e) {
+            failure = e.getCause();
+        }
+        if (listener != OutputListener.NONE) {
+            try {
+                listener.line(new OutputLine(channel, clock.instant(), text, text.length(), false));
+            } catch (RuntimeException e) {
+                listenerFailure = e;
+            }
+        }
+    }
+
+    static String mib(long bytes) {
+        return bytes % (1 << 20) == 0 ? (bytes >> 20) + " MiB" : bytes + " bytes";
+    }
+
+    /** Whether the output was cut at the script's output cap. */
+    boolean cut() {
+        return cut;
     }
 
     /** A read or log write error, or null. */
@@ -102,6 +159,10 @@ final class OutputCapture implements Runnable {
                 record, lineOffset);
         lineHead.reset();
         lineBytes = 0;
+        if (cut) {
+            log.tailOnly(line); // past the cap: the agent's tail still sees it, nothing else does
+            return;
+        }
         // neither a full disk nor a failing listener may stop the draining: the script would block
         try {
             log.output(line);

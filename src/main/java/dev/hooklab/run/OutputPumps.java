@@ -15,15 +15,18 @@ final class OutputPumps {
     private final OutputCapture err;
     private final Thread outThread;
     private final Thread errThread;
+    private final long limit;
 
     OutputPumps(InputStream stdout, InputStream stderr, Path runDir, HookLog log, OutputListener listener,
                 RunLimits limits, String name) {
         outRecord = new StreamRecord(runDir.resolve("stdout.log"), limits.headBytes());
         errRecord = new StreamRecord(runDir.resolve("stderr.log"), limits.headBytes());
+        OutputBudget budget = new OutputBudget(limits.maxOutputBytes());
         out = new OutputCapture(OutputChannel.STDOUT, stdout, outRecord, log, listener, limits.maxLineBytes(),
-                log.clock());
+                log.clock(), budget);
         err = new OutputCapture(OutputChannel.STDERR, stderr, errRecord, log, listener, limits.maxLineBytes(),
-                log.clock());
+                log.clock(), budget);
+        this.limit = limits.maxOutputBytes();
         // daemon: a reader blocked by an output nobody could close must not keep the JVM alive
         outThread = daemon(out, name + "-stdout");
         errThread = daemon(err, name + "-stderr");
@@ -67,9 +70,15 @@ final class OutputPumps {
         return errRecord.result();
     }
 
-    /** Problems worth a note: read or log errors, a failing listener. */
+    /** Problems worth a note: the output cap, read or log errors, a failing listener. */
     List<String> problems() {
         List<String> problems = new ArrayList<>();
+        if (out.cut() || err.cut()) {
+            long dropped = outRecord.result().droppedBytes() + errRecord.result().droppedBytes();
+            problems.add("The script printed more than the " + OutputCapture.mib(limit) + " of output hooklab keeps per "
+                    + "script (--max-output-size): scripts.log and the output kept stop at a line \"[hooklab] ... cut "
+                    + "here\"; " + dropped + " more bytes were read and dropped. The agent's log tail is unchanged.");
+        }
         for (OutputCapture capture : List.of(out, err)) {
             if (capture.failure() != null) {
                 problems.add("hooklab could not record all output: " + capture.failure().getMessage());

@@ -11,7 +11,9 @@ import java.util.Set;
  * @param signal        the signal number that killed it, or null
  * @param signalName    {@code SIGKILL}, ..., or null
  * @param execError     why exec failed, or null
- * @param ending        {@code deadline} (timed out), {@code stopped} (by the user) or null (ended by itself)
+ * @param ending        {@code deadline} (timed out), {@code stopped} (by the user),
+ *                      {@code wrapper-gone} (no word on the script's end: the wrapper was killed), or null
+ *                      (ended by itself)
  * @param survivedTerm  processes still alive after SIGTERM and the grace, which then got SIGKILL
  * @param leftOpen      outputs still open after the script exited
  * @param holders       the processes that held them, when they could be found

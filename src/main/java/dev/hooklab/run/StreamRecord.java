@@ -23,6 +23,7 @@ final class StreamRecord implements Closeable {
     private final ByteArrayOutputStream head = new ByteArrayOutputStream();
     private OutputStream spill;
     private long size;
+    private long dropped;
 
     StreamRecord(Path spillFile, int headLimit) {
         this.spillFile = spillFile;
@@ -44,6 +45,11 @@ final class StreamRecord implements Closeable {
             spill.write(bytes, offset, length);
         }
         size += length;
+    }
+
+    /** Counts bytes read after the output cap and not kept. */
+    void drop(long bytes) {
+        dropped += bytes;
     }
 
     /** Copies {@code length} recorded bytes starting at {@code offset} to {@code out}. */
@@ -71,7 +77,7 @@ final class StreamRecord implements Closeable {
 
     CapturedOutput result() {
         String text = head.toString(StandardCharsets.UTF_8);
-        return new CapturedOutput(text, size, spill == null ? null : spillFile);
+        return new CapturedOutput(text, size, spill == null ? null : spillFile, dropped);
     }
 
     @Override

@@ -120,8 +120,10 @@ final class WrappedHookProcess implements HookProcess {
         Duration wrapperLimit = Duration.ofSeconds(launch.timeoutSeconds() + 1L).plus(limits.killGrace())
                 .plus(limits.settle()).plus(WRAPPER_SLACK);
         WrapperReport report;
+        boolean wrapperEnded;
         try {
-            if (!awaitDone(wrapperLimit)) {
+            wrapperEnded = awaitDone(wrapperLimit);
+            if (!wrapperEnded) {
                 process.destroyForcibly();
                 process.waitFor(5, TimeUnit.SECONDS);
                 notes.add("hooklab's wrapper did not finish within " + wrapperLimit.toSeconds()
@@ -142,6 +144,10 @@ final class WrappedHookProcess implements HookProcess {
         String ending = report.ending();
         if (ending == null && stopRequested && (!report.ended() || !report.done())) {
             ending = "stopped"; // bwrap took its namespace down before the wrapper could say so
+        }
+        if (ending == null && !report.ended() && report.execError() == null) {
+            // no word on the script's end although the wrapper has gone: something killed it
+            ending = wrapperEnded && !report.done() && report.pid() != null ? "wrapper-gone" : null;
         }
         boolean endedByItself = report.ended() && ending == null && report.execError() == null;
         long releasedMs = -1;

@@ -24,22 +24,23 @@ import java.util.Map;
  * @param maxExpandedBytes    the most a bundle may expand to on disk, or null for the default (4 GiB)
  * @param waitForOutputs      whether hooklab waits, as the agent, for outputs a background process holds after a
  *                            script's exit (until the script's timeout), or ends the holders and reports at once
+ * @param maxOutputBytes      the most output of one script kept, or null for the default (100 MiB)
  */
 public record RunRequest(Path input, InspectOptions options, Path previous, List<String> events, Path sandboxDir,
                          String isolation, boolean network, Integer maxTimeout, String applicationName,
                          String deploymentGroupName, Map<String, String> bundleVariables, Long maxExpandedBytes,
-                         boolean waitForOutputs) {
+                         boolean waitForOutputs, Long maxOutputBytes) {
 
     public RunRequest {
         events = List.copyOf(events);
         bundleVariables = Map.copyOf(bundleVariables);
     }
 
-    /** A request that waits for held outputs as the agent does. */
+    /** A request that waits for held outputs as the agent does, with the default output cap. */
     public RunRequest(Path input, InspectOptions options, Path previous, List<String> events, Path sandboxDir,
                       String isolation, boolean network, Integer maxTimeout, String applicationName,
                       String deploymentGroupName, Map<String, String> bundleVariables, Long maxExpandedBytes) {
         this(input, options, previous, events, sandboxDir, isolation, network, maxTimeout, applicationName,
-                deploymentGroupName, bundleVariables, maxExpandedBytes, true);
+                deploymentGroupName, bundleVariables, maxExpandedBytes, true, null);
     }
 }

@@ -7,12 +7,11 @@ import dev.hooklab.run.agent.SandboxWrites;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.DirectoryStream;
-import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
-import java.nio.file.SimpleFileVisitor;
 import java.nio.file.attribute.BasicFileAttributes;
+import java.nio.file.attribute.PosixFilePermission;
 import java.util.Collection;
 import java.util.List;
 
@@ -23,16 +22,20 @@ import java.util.List;
  */
 public final class Sandbox implements AutoCloseable {
     private static final String MARK = ".hooklab/sandbox";
+    private static final String LOCK = ".hooklab/lock";
 
     private final Path root;
     private final boolean temporary;
     private final SandboxMounts mounts;
     private final SandboxWrites writes;
+    private final SandboxLock lock;
+    private boolean closed;
 
-    private Sandbox(Path root, boolean temporary, SandboxMounts mounts) {
+    private Sandbox(Path root, boolean temporary, SandboxMounts mounts, SandboxLock lock) {
         this.root = root;
         this.temporary = temporary;
         this.mounts = mounts;
+        this.lock = lock;
         this.writes = new SandboxWrites(new SandboxTree(root));
     }
 
@@ -40,6 +43,8 @@ public final class Sandbox implements AutoCloseable {
      * @param folder       where to keep the sandbox, or null for a temporary folder
      * @param destinations the files destinations hooks must see at their real paths
      * @param extraRoots   other instance folders the sandbox owns (a --root-dir outside /opt/codedeploy-agent)
+     * @throws IOException a folder that cannot be used; a folder another run holds is refused at once, with a
+     *                     message naming that run's pid
      */
     public static Sandbox open(Path folder, Collection<String> destinations, Collection<String> extraRoots)
             throws IOException {
@@ -58,11 +63,18 @@ public final class Sandbox implements AutoCloseable {
             Files.createDirectories(root);
         }
         Files.createDirectories(root.resolve(MARK).getParent());
-        Files.writeString(root.resolve(MARK), "hooklab sandbox: the instance's files under one folder\n",
-                StandardCharsets.UTF_8);
-        List<String> all = new java.util.ArrayList<>(destinations);
-        all.addAll(extraRoots);
-        return new Sandbox(root, temporary, SandboxMounts.of(root, all));
+        // one run at a time: two runs in one folder would overwrite each other's files and remove each other's
+        SandboxLock lock = SandboxLock.take(root.resolve(LOCK), folder == null ? root : folder);
+        try {
+            Files.writeString(root.resolve(MARK), "hooklab sandbox: the instance's files under one folder\n",
+                    StandardCharsets.UTF_8);
+            List<String> all = new java.util.ArrayList<>(destinations);
+            all.addAll(extraRoots);
+            return new Sandbox(root, temporary, SandboxMounts.of(root, all), lock);
+        } catch (IOException | RuntimeException e) {
+            lock.close();
+            throw e;
+        }
     }
 
     public Path root() {
@@ -103,10 +115,22 @@ public final class Sandbox implements AutoCloseable {
         }
     }
 
+    /**
+     * Lets go of the folder (another run may use it) and removes it when it is temporary. Safe to call
+     * from several threads and more than once (an interrupted run and its shutdown hook): the first does it.
+     */
     @Override
-    public void close() throws IOException {
-        if (temporary) {
-            delete(root);
+    public synchronized void close() throws IOException {
+        if (closed) {
+            return;
+        }
+        closed = true;
+        try {
+            lock.close();
+        } finally {
+            if (temporary) {
+                delete(root);
+            }
         }
     }
 
@@ -116,30 +140,50 @@ public final class Sandbox implements AutoCloseable {
         }
     }
 
-    /** Deletes a tree without following links, making read-only folders writable on the way. */
+    /**
+     * Deletes a tree without following links. A hook may leave folders without permissions (mode 000,
+     * or 0500 around read-only files): each folder is made rwx for its owner before it is read, and only
+     * after it is known to be a real folder, never a link. Goes on past a failure and reports the first.
+     */
     static void delete(Path top) throws IOException {
-        if (!Files.exists(top, LinkOption.NOFOLLOW_LINKS)) {
-            return;
+        IOException first = deleteTree(top, null);
+        if (first != null) {
+            throw first;
         }
-        Files.walkFileTree(top, new SimpleFileVisitor<>() {
-            @Override
-            public FileVisitResult preVisitDirectory(Path dir, BasicFileAttributes attrs) {
-                dir.toFile().setWritable(true, true);
-                dir.toFile().setExecutable(true, true);
-                return FileVisitResult.CONTINUE;
-            }
+    }
 
-            @Override
-            public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) throws IOException {
-                Files.deleteIfExists(file);
-                return FileVisitResult.CONTINUE;
+    private static IOException deleteTree(Path path, IOException first) {
+        BasicFileAttributes attrs;
+        try {
+            attrs = Files.readAttributes(path, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
+        } catch (java.nio.file.NoSuchFileException e) {
+            return first;
+        } catch (IOException e) {
+            return first != null ? first : e;
+        }
+        if (attrs.isDirectory()) {
+            try {
+                // lstat said folder: chmod cannot reach through a link here (hooks have ended)
+                Files.setPosixFilePermissions(path, java.util.EnumSet.of(PosixFilePermission.OWNER_READ,
+                        PosixFilePermission.OWNER_WRITE, PosixFilePermission.OWNER_EXECUTE));
+            } catch (IOException | UnsupportedOperationException e) {
+                // not ours to change (or not POSIX): try anyway
             }
-
-            @Override
-            public FileVisitResult postVisitDirectory(Path dir, IOException e) throws IOException {
-                Files.deleteIfExists(dir);
-                return FileVisitResult.CONTINUE;
+            List<Path> children = new java.util.ArrayList<>();
+            try (DirectoryStream<Path> entries = Files.newDirectoryStream(path)) {
+                entries.forEach(children::add);
+            } catch (IOException e) {
+                first = first != null ? first : e;
             }
-        });
+            for (Path child : children) {
+                first = deleteTree(child, first);
+            }
+        }
+        try {
+            Files.deleteIfExists(path);
+        } catch (IOException e) {
+            first = first != null ? first : e;
+        }
+        return first;
     }
 }

@@ -100,11 +100,14 @@ public final class SessionBuilder {
             List<String> extraRoots = AgentPath.isWithin(layout.expandedRoot(), SandboxMounts.AGENT_HOME)
                     ? List.of() : List.of(layout.expandedRoot());
             sandbox = Sandbox.open(request.sandboxDir(), target.destinations(), extraRoots);
+        } catch (SandboxLock.HeldException e) {
+            throw new InputException(e.getMessage());
         } catch (IOException e) {
             throw new InputException("cannot use the sandbox folder: " + e.getMessage());
         }
         RunLimits limits = RunLimits.defaults().withMaxTimeout(request.maxTimeout())
-                .withWaitForOutputs(request.waitForOutputs());
+                .withWaitForOutputs(request.waitForOutputs())
+                .withMaxOutputBytes(request.maxOutputBytes());
         HookRunner runner = new HookRunner(sandbox.mounts(), isolation, limits, host,
                 new SandboxScriptFiles(sandbox.writes(), sandbox.mounts(), target::specialEntryAt));
         StepSession session = new StepSession(target, sandbox, agent, runner, parser, listener);
