@@ -21,7 +21,10 @@ final class RunReport {
                     .field("isolation", isolation.name())
                     .field("scriptsLog", session.target().layout().scriptsLog())
                     .field("scriptsLogFile", sandboxKept
-                            ? session.sandbox().host(session.target().layout().scriptsLog()).toString() : null);
+                            ? session.sandbox().host(session.target().layout().scriptsLog()).toString() : null)
+                    .field("deploymentsLog", session.target().layout().deploymentsLog())
+                    .field("deploymentsLogFile", sandboxKept
+                            ? session.sandbox().host(session.target().layout().deploymentsLog()).toString() : null);
             JsonReport.layout(j, session.target().layout());
             j.array("notes");
             for (String n : session.notes()) {
