@@ -42,6 +42,10 @@ final class RunCommand implements Callable<Integer> {
                     + "run its scripts, as on an instance that had it.")
     Path previous;
 
+    @Option(names = "--previous-deployment-id", paramLabel = "ID",
+            description = "The deployment id of --previous BUNDLE (default: d-PREVIOUS0).")
+    String previousDeploymentId;
+
     @Option(names = "--events", paramLabel = "E1,E2", split = ",",
             description = "Run only these events (DownloadBundle and Install always run first).")
     List<String> events = List.of();
@@ -106,7 +110,7 @@ final class RunCommand implements Callable<Integer> {
         SessionListener listener = printer == null ? SessionListener.NONE : printer;
         RunRequest request = new RunRequest(input, deployment.toInspectOptions(appspec), previous, events, sandbox,
                 isolation, network, maxTimeout, deployment.applicationName, deployment.deploymentGroupName, bundleVariables,
-                maxExpandedBytes);
+                maxExpandedBytes, previousDeploymentId);
         SessionBuilder.Prepared prepared;
         try {
             prepared = sessions.build(request, listener);
@@ -146,6 +150,7 @@ final class RunCommand implements Callable<Integer> {
                 + (sandbox == null ? style.dim("  (temporary, removed at the end)") : ""));
         out.println(style.bold("Isolation   ") + prepared.isolation().name());
         out.println(style.bold("Deployment  ") + layout.deploymentGroupId() + " / " + layout.deploymentId());
+        out.println(style.bold("Logs        ") + layout.scriptsLog() + style.dim("  and  ") + layout.deploymentsLog());
         for (String n : prepared.isolation().notes(prepared.session().sandbox().mounts())) {
             out.println(style.dim("· " + n));
         }
@@ -159,6 +164,7 @@ final class RunCommand implements Callable<Integer> {
         out.println(session.failed() ? style.red("The deployment would fail.") : style.green("Every hook succeeded."));
         if (sandbox != null) {
             out.println("scripts.log: " + session.sandbox().host(layout.scriptsLog()));
+            out.println("deployments log: " + session.sandbox().host(layout.deploymentsLog()));
         }
         out.flush();
     }

@@ -22,10 +22,13 @@ import java.util.Map;
  * @param deploymentGroupName DEPLOYMENT_GROUP_NAME
  * @param bundleVariables     BUNDLE_* variables to give hooks (an S3 or GitHub revision's), may be empty
  * @param maxExpandedBytes    the most a bundle may expand to on disk, or null for the default (4 GiB)
+ * @param previousDeploymentId the deployment id of {@code previous}, or null for
+ *                             {@link SessionBuilder#PREVIOUS_DEPLOYMENT_ID}
  */
 public record RunRequest(Path input, InspectOptions options, Path previous, List<String> events, Path sandboxDir,
                          String isolation, boolean network, Integer maxTimeout, String applicationName,
-                         String deploymentGroupName, Map<String, String> bundleVariables, Long maxExpandedBytes) {
+                         String deploymentGroupName, Map<String, String> bundleVariables, Long maxExpandedBytes,
+                         String previousDeploymentId) {
 
     public RunRequest {
         events = List.copyOf(events);
