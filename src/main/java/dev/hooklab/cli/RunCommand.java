@@ -120,6 +120,7 @@ final class RunCommand implements Callable<Integer> {
         StepSession session = prepared.session();
         try (session) {
             if (printer != null) {
+                printer.fixes(prepared.fixes());
                 printer.alreadySaid(prepared.isolation().notes(session.sandbox().mounts()));
                 intro(prepared, out);
             }
@@ -133,7 +134,7 @@ final class RunCommand implements Callable<Integer> {
                 throw e;
             }
             if (format == Format.json) {
-                new RunReport().write(session, prepared.isolation(), sandbox != null, out);
+                new RunReport().write(session, prepared.isolation(), sandbox != null, prepared.fixes(), out);
             } else {
                 summary(session, out);
             }

@@ -3,17 +3,20 @@ package dev.hooklab.cli;
 import dev.hooklab.run.CapturedOutput;
 import dev.hooklab.run.Isolation;
 import dev.hooklab.run.ScriptRun;
+import dev.hooklab.run.session.FailureFixes;
 import dev.hooklab.run.session.ScriptState;
 import dev.hooklab.run.session.StepSession;
 import dev.hooklab.run.session.StepState;
 
 import java.io.IOException;
 import java.io.Writer;
+import java.util.List;
 
 /** The JSON of {@code hooklab run}; field names are the contract of DESIGN.md. */
 final class RunReport {
 
-    void write(StepSession session, Isolation isolation, boolean sandboxKept, Writer out) throws IOException {
+    void write(StepSession session, Isolation isolation, boolean sandboxKept, FailureFixes fixes, Writer out)
+            throws IOException {
         try (Json j = new Json(out)) {
             j.object()
                     .field("result", session.failed() ? "failed" : "succeeded")
@@ -36,7 +39,7 @@ final class RunReport {
             j.endArray();
             j.array("steps");
             for (StepState step : session.steps()) {
-                step(j, step);
+                step(j, step, fixes);
             }
             j.endArray();
             j.end();
@@ -45,26 +48,33 @@ final class RunReport {
         out.flush();
     }
 
-    private static void step(Json j, StepState step) throws IOException {
+    private static void step(Json j, StepState step, FailureFixes fixes) throws IOException {
         j.object()
                 .field("event", step.event())
                 .field("revision", step.revision().label())
                 .field("status", step.status().label())
                 .field("durationMs", step.durationMs())
                 .field("agentMessage", step.agentMessage());
+        fix(j, fixes.forStep(step));
         j.array("notes");
         for (String n : step.notes()) {
             j.value(n);
         }
         j.endArray();
         j.array("scripts");
-        for (ScriptState s : step.scripts()) {
-            script(j, s);
+        for (int i = 0; i < step.scripts().size(); i++) {
+            ScriptState s = step.scripts().get(i);
+            script(j, s, s.run() == null ? List.of() : fixes.forScript(step, i, s.run()));
         }
         j.endArray().end();
     }
 
-    private static void script(Json j, ScriptState s) throws IOException {
+    /** {@code fix}: lint's fix for what failed (the most serious first), null when there is none. */
+    private static void fix(Json j, List<String> fixes) throws IOException {
+        j.field("fix", fixes.isEmpty() ? null : String.join("\n", fixes));
+    }
+
+    private static void script(Json j, ScriptState s, List<String> fixes) throws IOException {
         ScriptRun run = s.run();
         j.object().field("location", s.location())
                 .field("status", s.status() == null ? (s.running() ? "running" : "pending") : s.status().json());
@@ -79,6 +89,7 @@ final class RunReport {
                     .field("stderr", run.stderr().text())
                     .field("agentMessage", run.agentMessage())
                     .field("command", run.command());
+            fix(j, fixes);
             output(j, "stdoutBytes", "stdoutFile", run.stdout());
             output(j, "stderrBytes", "stderrFile", run.stderr());
             j.field("logTail", run.logTail());

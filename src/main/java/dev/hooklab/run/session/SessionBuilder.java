@@ -59,7 +59,7 @@ public final class SessionBuilder {
     }
 
     /** A session ready to run, with what it was built from. */
-    public record Prepared(StepSession session, Inspection inspection, Isolation isolation) {
+    public record Prepared(StepSession session, Inspection inspection, Isolation isolation, FailureFixes fixes) {
     }
 
     public Prepared build(RunRequest request, SessionListener listener) throws InputException {
@@ -120,7 +120,7 @@ public final class SessionBuilder {
         RunLimits limits = RunLimits.defaults().withMaxTimeout(request.maxTimeout());
         HookRunner runner = new HookRunner(sandbox.mounts(), isolation, limits, host);
         StepSession session = new StepSession(target, sandbox, agent, runner, parser, listener);
-        return new Prepared(session, current, isolation);
+        return new Prepared(session, current, isolation, new FailureFixes(current, previous));
     }
 
     private static String readOverride(RunRequest request) throws InputException {
