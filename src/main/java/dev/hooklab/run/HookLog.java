@@ -73,6 +73,48 @@ public final class HookLog implements Closeable {
         }
     }
 
+    /** Work a reader does with one chunk of output, in its turn. */
+    interface Turn {
+        void run();
+    }
+
+    private long nextTicket;
+    private long serving;
+
+    /**
+     * A place in line for a chunk a reader has just read: chunks of stdout and stderr are then logged and handed to
+     * the listener in the order they were read, so scripts.log, the deployments log and the live output agree, and a
+     * line read later is never shown before one read earlier (two pipes still race when both are written at once).
+     */
+    synchronized long ticket() {
+        return nextTicket++;
+    }
+
+    /** Runs {@code work} once every earlier ticket is done. */
+    void inTurn(long ticket, Turn work) {
+        boolean interrupted = false;
+        synchronized (this) {
+            while (serving != ticket) {
+                try {
+                    wait();
+                } catch (InterruptedException e) {
+                    interrupted = true;
+                }
+            }
+        }
+        try {
+            work.run();
+        } finally {
+            synchronized (this) {
+                serving++;
+                notifyAll();
+            }
+            if (interrupted) {
+                Thread.currentThread().interrupt();
+            }
+        }
+    }
+
     /** The agent's log tail so far: what it would send to the service with a failure. */
     public String tail() {
         return tail.text();

@@ -5,6 +5,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.time.Clock;
+import java.time.Instant;
 
 /**
  * Reads one output channel of a hook to its end, line by line like Ruby's {@code each_line}
@@ -25,6 +26,8 @@ final class OutputCapture implements Runnable {
     private final ByteArrayOutputStream lineHead = new ByteArrayOutputStream();
     private long lineBytes;
     private long lineOffset;
+    /** When the chunk that completes the current line was read: the line's arrival time. */
+    private Instant arrived;
     private volatile IOException failure;
     private volatile RuntimeException listenerFailure;
 
@@ -45,26 +48,37 @@ final class OutputCapture implements Runnable {
         try (in) {
             int read;
             while ((read = in.read(buffer)) >= 0) {
-                long chunkOffset = record.size();
+                arrived = clock.instant();
+                int length = read;
                 record.append(buffer, 0, read);
-                int start = 0;
-                for (int i = 0; i < read; i++) {
-                    if (buffer[i] == '\n') {
-                        take(buffer, start, i - start, chunkOffset);
-                        endLine(true);
-                        start = i + 1;
-                    }
-                }
-                take(buffer, start, read - start, chunkOffset);
-                flushLog();
+                long ticket = log.ticket(); // taken only where nothing can fail before its turn is served
+                log.inTurn(ticket, () -> lines(buffer, length));
             }
             if (lineBytes > 0) {
-                endLine(false);
-                flushLog();
+                long ticket = log.ticket();
+                log.inTurn(ticket, () -> {
+                    endLine(false);
+                    flushLog();
+                });
             }
         } catch (IOException e) {
             failure = e;
         }
+    }
+
+    /** The lines a chunk just read completes, logged and handed on (in the chunk's turn). */
+    private void lines(byte[] buffer, int read) {
+        long chunkOffset = record.size() - read;
+        int start = 0;
+        for (int i = 0; i < read; i++) {
+            if (buffer[i] == '\n') {
+                take(buffer, start, i - start, chunkOffset);
+                endLine(true);
+                start = i + 1;
+            }
+        }
+        take(buffer, start, read - start, chunkOffset);
+        flushLog();
     }
 
     /** A read or log write error, or null. */
@@ -98,7 +112,7 @@ final class OutputCapture implements Runnable {
     }
 
     private void endLine(boolean newline) {
-        CapturedLine line = new CapturedLine(channel, clock.instant(), lineHead.toByteArray(), lineBytes, newline,
+        CapturedLine line = new CapturedLine(channel, arrived, lineHead.toByteArray(), lineBytes, newline,
                 record, lineOffset);
         lineHead.reset();
         lineBytes = 0;
