@@ -3,6 +3,7 @@ package dev.hooklab.cli;
 import dev.hooklab.run.OutputChannel;
 import dev.hooklab.run.OutputLine;
 import dev.hooklab.run.ScriptRun;
+import dev.hooklab.run.session.FailureFixes;
 import dev.hooklab.run.session.ScriptState;
 import dev.hooklab.run.session.SessionListener;
 import dev.hooklab.run.session.StepState;
@@ -24,10 +25,16 @@ final class LiveRunPrinter implements SessionListener {
     private final Set<Integer> started = new HashSet<>();
     private final Map<Integer, Set<Integer>> scriptsShown = new HashMap<>();
     private final Set<String> said = new HashSet<>();
+    private FailureFixes fixes = FailureFixes.NONE;
 
     LiveRunPrinter(PrintWriter out, Style style) {
         this.out = out;
         this.style = style;
+    }
+
+    /** Where the fixes for a failure come from (lint's diagnostics of the revisions run). */
+    void fixes(FailureFixes failureFixes) {
+        this.fixes = failureFixes;
     }
 
     /** Notes already shown once for the whole run (the isolation's), not repeated per script. */
@@ -46,6 +53,7 @@ final class LiveRunPrinter implements SessionListener {
             ScriptState s = scripts.get(i);
             if (s.run() != null && shown.add(i)) {
                 script(s.run());
+                fixes.forScript(step, i, s.run()).forEach(f -> out.println("    " + style.bold("fix:   ") + f));
             }
         }
         if (step.status() != StepStatus.PENDING && step.status() != StepStatus.RUNNING) {
@@ -91,6 +99,7 @@ final class LiveRunPrinter implements SessionListener {
         out.println("  " + step.event() + " " + word + style.dim("  (" + seconds(step.durationMs()) + ")"));
         if (step.agentMessage() != null) {
             out.println("    " + style.dim("agent: ") + safe(step.agentMessage()));
+            fixes.forStep(step).forEach(f -> out.println("    " + style.bold("fix:   ") + safe(f)));
         }
         step.notes().forEach(n -> out.println("    " + style.dim("note:  " + safe(n))));
     }

@@ -48,6 +48,10 @@ final class RunCommand implements Callable<Integer> {
                     + "run its scripts, as on an instance that had it.")
     Path previous;
 
+    @Option(names = "--previous-deployment-id", paramLabel = "ID",
+            description = "The deployment id of --previous BUNDLE (default: d-PREVIOUS0).")
+    String previousDeploymentId;
+
     @Option(names = "--events", paramLabel = "E1,E2", split = ",",
             description = "Run only these events (DownloadBundle and Install always run first).")
     List<String> events = List.of();
@@ -124,7 +128,7 @@ final class RunCommand implements Callable<Integer> {
         SessionListener listener = printer == null ? SessionListener.NONE : printer;
         RunRequest request = new RunRequest(input, deployment.toInspectOptions(appspec), previous, events, sandbox,
                 isolation, network, maxTimeout, deployment.applicationName, deployment.deploymentGroupName, bundleVariables,
-                maxExpandedBytes, !noWaitForOutputs, maxOutputBytes);
+                maxExpandedBytes, !noWaitForOutputs, maxOutputBytes, previousDeploymentId);
         SessionBuilder.Prepared prepared;
         try {
             prepared = sessions.build(request, listener);
@@ -135,6 +139,7 @@ final class RunCommand implements Callable<Integer> {
         RunInterruption interruption = new RunInterruption(session::stop, () -> closeSandbox(session));
         try (session) {
             if (printer != null) {
+                printer.fixes(prepared.fixes());
                 printer.alreadySaid(prepared.isolation().notes(session.sandbox().mounts()));
                 intro(prepared, out);
             }
@@ -157,7 +162,8 @@ final class RunCommand implements Callable<Integer> {
                 }
             }
             if (format == Format.json) {
-                new RunReport().write(session, prepared.isolation(), sandbox != null, interrupted, out);
+                new RunReport().write(session, prepared.isolation(), sandbox != null, interrupted, prepared.fixes(),
+                        out);
             } else {
                 summary(session, interrupted, out);
             }
@@ -185,6 +191,8 @@ final class RunCommand implements Callable<Integer> {
                 + (sandbox == null ? style.dim("  (temporary, removed at the end)") : ""));
         out.println(style.bold("Isolation   ") + prepared.isolation().name());
         out.println(style.bold("Deployment  ") + TerminalText.safe(layout.deploymentGroupId() + " / " + layout.deploymentId()));
+        out.println(style.bold("Logs        ") + TerminalText.safe(layout.scriptsLog().toString()) + style.dim("  and  ")
+                + TerminalText.safe(layout.deploymentsLog().toString()));
         for (String n : prepared.isolation().notes(prepared.session().sandbox().mounts())) {
             out.println(style.dim("· " + TerminalText.safe(n)));
         }
@@ -203,6 +211,7 @@ final class RunCommand implements Callable<Integer> {
         }
         if (sandbox != null) {
             out.println("scripts.log: " + TerminalText.safe(session.sandbox().host(layout.scriptsLog()).toString()));
+            out.println("deployments log: " + TerminalText.safe(session.sandbox().host(layout.deploymentsLog()).toString()));
         }
         out.flush();
     }

@@ -3,18 +3,21 @@ package dev.hooklab.cli;
 import dev.hooklab.run.CapturedOutput;
 import dev.hooklab.run.Isolation;
 import dev.hooklab.run.ScriptRun;
+import dev.hooklab.run.session.FailureFixes;
 import dev.hooklab.run.session.ScriptState;
 import dev.hooklab.run.session.StepSession;
 import dev.hooklab.run.session.StepState;
 
 import java.io.IOException;
 import java.io.Writer;
+import java.util.List;
 
 /** The JSON of {@code hooklab run}; field names are the contract of DESIGN.md. */
 final class RunReport {
 
     /** @param interrupted whether a signal stopped the run: the result is then "failed" and the rest not-run */
-    void write(StepSession session, Isolation isolation, boolean sandboxKept, boolean interrupted, Writer out)
+    void write(StepSession session, Isolation isolation, boolean sandboxKept, boolean interrupted, FailureFixes fixes,
+               Writer out)
             throws IOException {
         try (Json j = new Json(out)) {
             j.object()
@@ -24,7 +27,10 @@ final class RunReport {
                     .field("isolation", isolation.name())
                     .field("scriptsLog", session.target().layout().scriptsLog())
                     .field("scriptsLogFile", sandboxKept
-                            ? session.sandbox().host(session.target().layout().scriptsLog()).toString() : null);
+                            ? session.sandbox().host(session.target().layout().scriptsLog()).toString() : null)
+                    .field("deploymentsLog", session.target().layout().deploymentsLog())
+                    .field("deploymentsLogFile", sandboxKept
+                            ? session.sandbox().host(session.target().layout().deploymentsLog()).toString() : null);
             JsonReport.layout(j, session.target().layout());
             j.array("notes");
             for (String n : session.notes()) {
@@ -36,7 +42,7 @@ final class RunReport {
             j.endArray();
             j.array("steps");
             for (StepState step : session.steps()) {
-                step(j, step, sandboxKept);
+                step(j, step, sandboxKept, fixes);
             }
             j.endArray();
             j.end();
@@ -45,26 +51,33 @@ final class RunReport {
         out.flush();
     }
 
-    private static void step(Json j, StepState step, boolean sandboxKept) throws IOException {
+    private static void step(Json j, StepState step, boolean sandboxKept, FailureFixes fixes) throws IOException {
         j.object()
                 .field("event", step.event())
                 .field("revision", step.revision().label())
                 .field("status", step.status().label())
                 .field("durationMs", step.durationMs())
                 .field("agentMessage", step.agentMessage());
+        fix(j, fixes.forStep(step));
         j.array("notes");
         for (String n : step.notes()) {
             j.value(n);
         }
         j.endArray();
         j.array("scripts");
-        for (ScriptState s : step.scripts()) {
-            script(j, s, sandboxKept);
+        for (int i = 0; i < step.scripts().size(); i++) {
+            ScriptState s = step.scripts().get(i);
+            script(j, s, sandboxKept, s.run() == null ? List.of() : fixes.forScript(step, i, s.run()));
         }
         j.endArray().end();
     }
 
-    private static void script(Json j, ScriptState s, boolean sandboxKept) throws IOException {
+    /** {@code fix}: lint's fix for what failed (the most serious first), null when there is none. */
+    private static void fix(Json j, List<String> fixes) throws IOException {
+        j.field("fix", fixes.isEmpty() ? null : String.join("\n", fixes));
+    }
+
+    private static void script(Json j, ScriptState s, boolean sandboxKept, List<String> fixes) throws IOException {
         ScriptRun run = s.run();
         j.object().field("location", s.location())
                 .field("status", s.status() == null ? (s.running() ? "running" : "pending") : s.status().json());
@@ -79,6 +92,7 @@ final class RunReport {
                     .field("stderr", run.stderr().text())
                     .field("agentMessage", run.agentMessage())
                     .field("command", run.command());
+            fix(j, fixes);
             output(j, "stdout", run.stdout(), sandboxKept);
             output(j, "stderr", run.stderr(), sandboxKept);
             j.field("logTail", run.logTail());

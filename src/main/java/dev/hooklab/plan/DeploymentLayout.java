@@ -73,6 +73,16 @@ public record DeploymentLayout(TargetOs os, String rootDir, String deploymentGro
         return paths().join(deploymentDir(), "logs/scripts.log");
     }
 
+    /** {@code <root>/deployment-logs}: the agent's deployments log lives there. */
+    public String deploymentLogsDir() {
+        return paths().join(expandedRoot(), "deployment-logs");
+    }
+
+    /** {@code <root>/deployment-logs/codedeploy-agent-deployments.log}: every deployment's scripts.log lines. */
+    public String deploymentsLog() {
+        return paths().join(deploymentLogsDir(), "codedeploy-agent-deployments.log");
+    }
+
     /** {@code <root>/deployment-instructions}. */
     public String instructionsDir() {
         return paths().join(expandedRoot(), "deployment-instructions");

@@ -2,6 +2,7 @@ package dev.hooklab.run;
 
 import java.io.IOException;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
@@ -111,11 +112,23 @@ public final class BubblewrapIsolation implements Isolation {
     @Override
     public List<String> launch(SandboxMounts mounts, Path controlDir, List<String> command) throws IOException {
         Map<Path, Path> binds = new LinkedHashMap<>(); // mount point -> sandbox copy
+        List<Path> hidden = new ArrayList<>(); // this machine's folders where the instance has nothing yet
         for (String instanceRoot : mounts.instanceRoots()) {
-            binds.put(SyntheticRoot.mountPoint(instanceRoot),
-                    Files.createDirectories(mounts.hostPath(instanceRoot)));
+            // bind only what the instance has at this step: a files destination appears when Install creates it
+            Path copy = mounts.hostPath(instanceRoot);
+            if (instanceRoot.equals(SandboxMounts.AGENT_HOME)) {
+                Files.createDirectories(copy);
+            }
+            Path point = SyntheticRoot.mountPoint(instanceRoot);
+            if (Files.isDirectory(copy, LinkOption.NOFOLLOW_LINKS)) {
+                binds.put(point, copy);
+            } else if (Files.exists(point, LinkOption.NOFOLLOW_LINKS)
+                    && binds.keySet().stream().noneMatch(point::startsWith)) {
+                hidden.add(point);
+            }
         }
         List<Path> mountPoints = new ArrayList<>(binds.keySet());
+        mountPoints.addAll(hidden); // left out of the rebuilt root: absent, as on the instance
         OWN_FILE_SYSTEMS.forEach(system -> mountPoints.add(Path.of(system)));
 
         Path seccomp = seccompProgram(mounts);
@@ -199,6 +212,13 @@ public final class BubblewrapIsolation implements Isolation {
                 + " systemctl, D-Bus or docker)" + (network ? "" : ", no network")
                 + (limit.usesCgroup() || (!root && prlimit != null)
                 ? ", at most " + ProcessLimit.MAX_PROCESSES + " processes" : "") + ".");
+        List<String> absent = mounts.instanceRoots().stream()
+                .filter(root -> !Files.isDirectory(mounts.hostPath(root), LinkOption.NOFOLLOW_LINKS)).toList();
+        if (!absent.isEmpty()) {
+            notes.add(String.join(", ", absent) + " did not exist yet in the sandbox, "
+                    + "so the hook did not see it, as on a fresh instance; it could not create it either (the rest of "
+                    + "this machine is read-only), where a hook running as root on an instance could.");
+        }
         notes.addAll(mounts.notes());
         return notes;
     }

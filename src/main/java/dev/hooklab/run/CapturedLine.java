@@ -9,6 +9,8 @@ import java.time.Instant;
  * One complete line inside the reader: its start in memory and, for a giant line, where the whole
  * of it lies in the channel's {@link StreamRecord}.
  *
+ * @param time    when it arrived: when the read that completed it returned (lines of one channel never go back in
+ *                time, and the two channels are handed on in the order of their reads)
  * @param head    the line's first bytes (all of them unless the line is giant), without newline
  * @param bytes   the full length without newline
  * @param newline whether the line ended with a newline (the last line may not)

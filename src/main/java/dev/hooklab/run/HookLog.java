@@ -5,20 +5,29 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Instant;
 
 /**
  * The agent's script logging for one lifecycle event ({@code HookExecutor#log_script}): every
- * entry goes both to {@code scripts.log} and to the event's {@link LogTail}, under one lock. Open one per event
+ * entry goes to {@code scripts.log}, the event's {@link LogTail} and, when there is one, the
+ * {@link DeploymentsLog}, under one lock. Open one per event
  * and call {@link #lifecycleEvent} before its first script, as the agent does when the event has
  * scripts; {@link HookRunner} writes the {@code Script - } entry and the output lines.
  */
 public final class HookLog implements Closeable {
     private final ScriptsLog file;
     private final LogTail tail = new LogTail();
+    private final DeploymentsLog deployments;
     private final Clock clock;
 
     public HookLog(ScriptsLog file, Clock clock) {
+        this(file, null, clock);
+    }
+
+    /** @param deployments the agent's deployments log, or null for none */
+    public HookLog(ScriptsLog file, DeploymentsLog deployments, Clock clock) {
         this.file = file;
+        this.deployments = deployments;
         this.clock = clock;
     }
 
@@ -45,6 +54,9 @@ public final class HookLog implements Closeable {
         tail.append(line);
         try {
             file.output(line);
+            if (deployments != null) {
+                deployments.output(line);
+            }
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write " + file.file(), e);
         }
@@ -64,11 +76,56 @@ public final class HookLog implements Closeable {
         }
     }
 
-    void flush() {
+    synchronized void flush() {
         try {
             file.flush();
+            if (deployments != null) {
+                deployments.flush();
+            }
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write " + file.file(), e);
+        }
+    }
+
+    /** Work a reader does with one chunk of output, in its turn. */
+    interface Turn {
+        void run();
+    }
+
+    private long nextTicket;
+    private long serving;
+
+    /**
+     * A place in line for a chunk a reader has just read: chunks of stdout and stderr are then logged and handed to
+     * the listener in the order they were read, so scripts.log, the deployments log and the live output agree, and a
+     * line read later is never shown before one read earlier (two pipes still race when both are written at once).
+     */
+    synchronized long ticket() {
+        return nextTicket++;
+    }
+
+    /** Runs {@code work} once every earlier ticket is done. */
+    void inTurn(long ticket, Turn work) {
+        boolean interrupted = false;
+        synchronized (this) {
+            while (serving != ticket) {
+                try {
+                    wait();
+                } catch (InterruptedException e) {
+                    interrupted = true;
+                }
+            }
+        }
+        try {
+            work.run();
+        } finally {
+            synchronized (this) {
+                serving++;
+                notifyAll();
+            }
+            if (interrupted) {
+                Thread.currentThread().interrupt();
+            }
         }
     }
 
@@ -83,11 +140,20 @@ public final class HookLog implements Closeable {
 
     private synchronized void entry(String message) throws IOException {
         tail.append(message);
-        file.entry(clock.instant(), message);
+        Instant time = clock.instant();
+        file.entry(time, message);
+        if (deployments != null) {
+            deployments.entry(time, message);
+            deployments.flush();
+        }
     }
 
     @Override
-    public void close() throws IOException {
-        file.close();
+    public synchronized void close() throws IOException {
+        try (file) {
+            if (deployments != null) {
+                deployments.close();
+            }
+        }
     }
 }

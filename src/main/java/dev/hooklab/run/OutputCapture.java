@@ -5,6 +5,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.time.Clock;
+import java.time.Instant;
 
 /**
  * Reads one output channel of a hook to its end, line by line like Ruby's {@code each_line}
@@ -30,6 +31,8 @@ final class OutputCapture implements Runnable {
     private final ByteArrayOutputStream lineHead = new ByteArrayOutputStream();
     private long lineBytes;
     private long lineOffset;
+    /** When the chunk that completes the current line was read: the line's arrival time. */
+    private Instant arrived;
     private volatile IOException failure;
     private volatile RuntimeException listenerFailure;
     private volatile boolean cut;
@@ -52,28 +55,22 @@ final class OutputCapture implements Runnable {
         try (in) {
             int read;
             while ((read = in.read(buffer)) >= 0) {
+                arrived = clock.instant();
                 long chunkOffset = record.size();
                 int keep = cut ? 0 : kept(buffer, read);
                 record.append(buffer, 0, keep);
                 record.drop(read - keep);
                 int cutAt = !cut && keep < read ? keep : -1;
-                int start = 0;
-                for (int i = 0; i < read; i++) {
-                    if (i == cutAt) {
-                        cutHere();
-                    }
-                    if (buffer[i] == '\n') {
-                        take(buffer, start, i - start, chunkOffset);
-                        endLine(true);
-                        start = i + 1;
-                    }
-                }
-                take(buffer, start, read - start, chunkOffset);
-                flushLog();
+                int length = read;
+                long ticket = log.ticket(); // taken only where nothing can fail before its turn is served
+                log.inTurn(ticket, () -> lines(buffer, length, chunkOffset, cutAt));
             }
             if (lineBytes > 0) {
-                endLine(false);
-                flushLog();
+                long ticket = log.ticket();
+                log.inTurn(ticket, () -> {
+                    endLine(false);
+                    flushLog();
+                });
             }
         } catch (IOException e) {
             failure = e;
@@ -95,12 +92,16 @@ final class OutputCapture implements Runnable {
     }
 
     /** Marks where the output was cut, in the record, scripts.log and for the listener. */
-    private void cutHere() throws IOException {
+    private void cutHere() {
         cut = true;
         String text = "[hooklab] " + channel.label() + " cut here: this script's output reached "
                 + mib(budget.limit()) + " (the --max-output-size of this run); the rest was read and dropped";
         byte[] line = ((lineBytes > 0 ? "\n" : "") + text + "\n").getBytes(java.nio.charset.StandardCharsets.UTF_8);
-        record.append(line, 0, line.length);
+        try {
+            record.append(line, 0, line.length);
+        } catch (IOException e) {
+            failure = e;
+        }
         try {
             log.marker(text + "\n");
         } catch (UncheckedIOException e) {
@@ -122,6 +123,26 @@ final class OutputCapture implements Runnable {
     /** Whether the output was cut at the script's output cap. */
     boolean cut() {
         return cut;
+    }
+
+    /**
+     * The lines a chunk just read completes, logged and handed on (in the chunk's turn, so stdout and stderr
+     * reach the log and the listener in the order they were read); the cut marker goes where the cap fell.
+     */
+    private void lines(byte[] buffer, int read, long chunkOffset, int cutAt) {
+        int start = 0;
+        for (int i = 0; i < read; i++) {
+            if (i == cutAt) {
+                cutHere();
+            }
+            if (buffer[i] == '\n') {
+                take(buffer, start, i - start, chunkOffset);
+                endLine(true);
+                start = i + 1;
+            }
+        }
+        take(buffer, start, read - start, chunkOffset);
+        flushLog();
     }
 
     /** A read or log write error, or null. */
@@ -155,7 +176,7 @@ final class OutputCapture implements Runnable {
     }
 
     private void endLine(boolean newline) {
-        CapturedLine line = new CapturedLine(channel, clock.instant(), lineHead.toByteArray(), lineBytes, newline,
+        CapturedLine line = new CapturedLine(channel, arrived, lineHead.toByteArray(), lineBytes, newline,
                 record, lineOffset);
         lineHead.reset();
         lineBytes = 0;

@@ -6,7 +6,7 @@ import java.time.Instant;
  * One line of hook output as it arrives.
  *
  * @param channel   stdout or stderr
- * @param time      when the line was complete
+ * @param time      when the line arrived (the read that completed it); lines reach listeners in arrival order
  * @param text      the line without its newline; a giant line is cut and ends with a marker
  * @param bytes     the line's full length in bytes, newline excluded
  * @param truncated whether {@code text} holds only the start of the line (scripts.log and the

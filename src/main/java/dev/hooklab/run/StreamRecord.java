@@ -75,6 +75,44 @@ final class StreamRecord implements Closeable {
         }
     }
 
+    /** A byte test for {@link #lengthWithoutTrailing}. */
+    interface ByteTest {
+        boolean test(byte b);
+    }
+
+    /** The length of the recorded range once the bytes at its end that pass {@code trailing} are left out. */
+    long lengthWithoutTrailing(long offset, long length, ByteTest trailing) throws IOException {
+        long end = offset + length;
+        if (spill == null) {
+            byte[] bytes = head.toByteArray();
+            while (end > offset && trailing.test(bytes[Math.toIntExact(end - 1)])) {
+                end--;
+            }
+            return end - offset;
+        }
+        spill.flush();
+        try (FileChannel channel = FileChannel.open(spillFile, StandardOpenOption.READ)) {
+            ByteBuffer buffer = ByteBuffer.allocate(1 << 16);
+            while (end > offset) {
+                int chunk = (int) Math.min(buffer.capacity(), end - offset);
+                buffer.clear().limit(chunk);
+                long from = end - chunk;
+                while (buffer.hasRemaining()) {
+                    if (channel.read(buffer, from + buffer.position()) < 0) {
+                        throw new IOException("spill file " + spillFile + " ends before byte " + end);
+                    }
+                }
+                for (int i = chunk - 1; i >= 0; i--) {
+                    if (!trailing.test(buffer.get(i))) {
+                        return from + i + 1 - offset;
+                    }
+                }
+                end = from;
+            }
+            return 0;
+        }
+    }
+
     CapturedOutput result() {
         String text = head.toString(StandardCharsets.UTF_8);
         return new CapturedOutput(text, size, spill == null ? null : spillFile, dropped);

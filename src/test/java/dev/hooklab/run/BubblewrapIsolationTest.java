@@ -18,6 +18,7 @@ class BubblewrapIsolationTest {
     @Test
     void buildsTheRootFromPiecesAroundTheDestinations() throws Exception {
         SandboxMounts mounts = SandboxMounts.of(dir.resolve("sandbox"), List.of("/var/app/current"));
+        Files.createDirectories(mounts.hostPath("/var/app/current")); // Install has created it
         Path control = Files.createDirectories(dir.resolve("control"));
 
         List<String> args = new BubblewrapIsolation(Path.of("/usr/bin/bwrap"), false, false,
@@ -40,12 +41,25 @@ class BubblewrapIsolationTest {
         assertThat(args).as("the control folder stays out of the hook's reach").doesNotContain(control.toString());
         assertThat(Collections.indexOfSubList(args, List.of("--remount-ro", "/", "--chdir", "/opt/codedeploy-agent")))
                 .isPositive();
-        assertThat(mounts.hostPath("/var/app/current")).isDirectory();
+    }
+
+    @Test
+    void aDestinationInstallHasNotCreatedYetIsNeitherCreatedNorBound() throws Exception {
+        SandboxMounts mounts = SandboxMounts.of(dir.resolve("sandbox"), List.of("/var/app/current"));
+
+        List<String> args = new BubblewrapIsolation(Path.of("/usr/bin/bwrap"), false, false)
+                .launch(mounts, dir, List.of("/bin/true"));
+
+        assertThat(mounts.hostPath("/var/app/current")).doesNotExist();
+        assertThat(mounts.hostPath("/opt/codedeploy-agent")).isDirectory();
+        assertThat(pairs(args, "--bind")).doesNotContain(mounts.hostPath("/var/app/current").toString());
+        assertThat(pairs(args, "--dir")).doesNotContain("/var/app/current");
     }
 
     @Test
     void asRootItTrimsCapabilitiesAndWithNetworkItSharesIt() throws Exception {
         SandboxMounts mounts = SandboxMounts.of(dir.resolve("sandbox"), List.of("/tmp/app"));
+        Files.createDirectories(mounts.hostPath("/tmp/app"));
 
         List<String> args = new BubblewrapIsolation(Path.of("bwrap"), true, true, ProcessLimit.find(false), null)
                 .launch(mounts, dir, List.of("/bin/true"));

@@ -119,6 +119,14 @@ public final class SandboxWrites {
         Files.delete(f.host());
     }
 
+    /** {@code File.rename}: neither path's last component is followed; what is at {@code to} is replaced. */
+    public void rename(String from, String to) throws IOException {
+        SandboxFile source = tree.locate(from, false);
+        SandboxFile target = tree.locate(to, false);
+        Files.move(source.host(), target.host(), java.nio.file.StandardCopyOption.REPLACE_EXISTING,
+                LinkOption.NOFOLLOW_LINKS);
+    }
+
     /** {@code Dir.rmdir}: false when the directory is not empty. The sandbox folder itself is never removed. */
     public boolean removeDirectory(String path) throws IOException {
         SandboxFile f = tree.locate(path, false);

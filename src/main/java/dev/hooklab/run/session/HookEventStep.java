@@ -9,6 +9,7 @@ import dev.hooklab.diagnose.Diagnostic;
 import dev.hooklab.plan.DeploymentLayout;
 import dev.hooklab.plan.Lifecycle;
 import dev.hooklab.plan.RevisionSource;
+import dev.hooklab.run.DeploymentsLog;
 import dev.hooklab.run.HookEnvironment;
 import dev.hooklab.run.HookLog;
 import dev.hooklab.run.HookRunner;
@@ -25,6 +26,7 @@ import dev.hooklab.run.agent.SandboxTree;
 import java.io.IOException;
 import java.io.InputStream;
 import java.time.Clock;
+import java.time.ZoneId;
 import java.util.Optional;
 import java.util.ArrayList;
 import java.util.List;
@@ -123,7 +125,15 @@ final class HookEventStep {
         StepStatus status = StepStatus.SUCCEEDED;
         ScriptsLog scriptsLog = ScriptsLog.appendingTo(sandbox.host(layout.scriptsLog()),
                 sandbox.writes().openForAppending(layout.scriptsLog()));
-        try (HookLog log = new HookLog(scriptsLog, Clock.systemDefaultZone())) {
+        DeploymentsLog deploymentsLog;
+        try {
+            deploymentsLog = DeploymentsLog.open(new SandboxLogStore(sandbox.writes(), layout.deploymentLogsDir()),
+                    DeploymentsLog.FILE_NAME, layout.deploymentId(), ZoneId.systemDefault());
+        } catch (IOException e) {
+            scriptsLog.close();
+            throw e;
+        }
+        try (HookLog log = new HookLog(scriptsLog, deploymentsLog, Clock.systemDefaultZone())) {
             log.lifecycleEvent(event);
             for (int i = 0; i < scripts.size(); i++) {
                 HookScript script = scripts.get(i);

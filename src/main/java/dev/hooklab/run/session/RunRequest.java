@@ -25,11 +25,13 @@ import java.util.Map;
  * @param waitForOutputs      whether hooklab waits, as the agent, for outputs a background process holds after a
  *                            script's exit (until the script's timeout), or ends the holders and reports at once
  * @param maxOutputBytes      the most output of one script kept, or null for the default (100 MiB)
+ * @param previousDeploymentId the deployment id of {@code previous}, or null for
+ *                             {@link SessionBuilder#PREVIOUS_DEPLOYMENT_ID}
  */
 public record RunRequest(Path input, InspectOptions options, Path previous, List<String> events, Path sandboxDir,
                          String isolation, boolean network, Integer maxTimeout, String applicationName,
                          String deploymentGroupName, Map<String, String> bundleVariables, Long maxExpandedBytes,
-                         boolean waitForOutputs, Long maxOutputBytes) {
+                         boolean waitForOutputs, Long maxOutputBytes, String previousDeploymentId) {
 
     public RunRequest {
         events = List.copyOf(events);
@@ -41,6 +43,6 @@ public record RunRequest(Path input, InspectOptions options, Path previous, List
                       String isolation, boolean network, Integer maxTimeout, String applicationName,
                       String deploymentGroupName, Map<String, String> bundleVariables, Long maxExpandedBytes) {
         this(input, options, previous, events, sandboxDir, isolation, network, maxTimeout, applicationName,
-                deploymentGroupName, bundleVariables, maxExpandedBytes, true, null);
+                deploymentGroupName, bundleVariables, maxExpandedBytes, true, null, null);
     }
 }

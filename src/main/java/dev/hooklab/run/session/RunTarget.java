@@ -27,16 +27,28 @@ import java.util.Optional;
  * @param extraction          how much the bundles may expand to, and how many threads write them
  * @param bundleVariables     BUNDLE_BUCKET, BUNDLE_KEY, BUNDLE_VERSION, BUNDLE_ETAG or BUNDLE_COMMIT as an S3 or
  *                            GitHub revision would set them; empty for a local revision (as codedeploy-local)
+ * @param lifecycle           the deployment type's whole lifecycle: what the previous deployment ran
  */
 public record RunTarget(Revision current, Optional<Revision> previous, DeploymentLayout layout, String appspecName,
                         String fileExistsBehavior, String applicationName, String deploymentGroupName,
                         List<String> events, List<String> destinations, ExtractionLimits extraction,
-                        Map<String, String> bundleVariables) {
+                        Map<String, String> bundleVariables, List<String> lifecycle) {
 
     public RunTarget {
         events = List.copyOf(events);
+        lifecycle = List.copyOf(lifecycle);
         destinations = List.copyOf(destinations);
         bundleVariables = Map.copyOf(bundleVariables);
+    }
+
+    /**
+     * The previous revision's own deployment, as an earlier deployment of this group ran it: the whole lifecycle,
+     * in its deployment folder. Empty without a previous revision.
+     */
+    public Optional<RunTarget> previousDeployment() {
+        return previous.map(p -> new RunTarget(p, Optional.empty(), layout.withDeploymentId(p.deploymentId()),
+                appspecName, fileExistsBehavior, applicationName, deploymentGroupName, lifecycle, destinations,
+                extraction, bundleVariables, lifecycle));
     }
 
     public TargetOs os() {
@@ -68,7 +80,12 @@ public record RunTarget(Revision current, Optional<Revision> previous, Deploymen
      * @param bundle          its contents
      * @param deploymentId    the deployment that installs it
      * @param appspecOverride AppSpec text that replaces the bundle's (--appspec), or null
+     * @param downloaded      whether it is an S3 or GitHub revision, which the agent downloads to
+     *                        {@code <deployment>/bundle.tar} and keeps there (a local one has no such copy here)
      */
-    public record Revision(Bundle bundle, String deploymentId, String appspecOverride) {
+    public record Revision(Bundle bundle, String deploymentId, String appspecOverride, boolean downloaded) {
+        public Revision(Bundle bundle, String deploymentId, String appspecOverride) {
+            this(bundle, deploymentId, appspecOverride, false);
+        }
     }
 }

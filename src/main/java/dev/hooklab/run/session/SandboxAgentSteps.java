@@ -1,6 +1,7 @@
 package dev.hooklab.run.session;
 
 import dev.hooklab.bundle.BundleException;
+import dev.hooklab.bundle.BundleFormat;
 import dev.hooklab.bundle.BundleExtractor;
 import dev.hooklab.bundle.Extraction;
 import dev.hooklab.bundle.ExtractionCapException;
@@ -16,6 +17,8 @@ import dev.hooklab.run.agent.SandboxWrites;
 import dev.hooklab.appspec.AppSpecParser;
 
 import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -42,6 +45,7 @@ public final class SandboxAgentSteps implements AgentSteps {
         try {
             // folders a hook may have replaced with links resolve inside the sandbox, never on this machine
             writes.createDirectories(layout.deploymentDir());
+            keepDownloadedBundle(revision, layout, writes, notes);
             Path archive = writes.tree().locate(layout.archiveDir(), false).host();
             Extraction done = new BundleExtractor(limits).extract(revision.bundle(), archive);
             notes.add("Unpacked " + count(done.files(), "file") + ", " + count(done.directories(), "folder") + " and "
@@ -70,6 +74,28 @@ public final class SandboxAgentSteps implements AgentSteps {
             notes.add("hooklab could not unpack the bundle into the sandbox: " + e.getMessage());
             return StepOutcome.failed(null, notes);
         }
+    }
+
+    /**
+     * An S3 or GitHub revision is downloaded to {@code <deployment>/bundle.tar} whatever its type, and stays there
+     * ({@code CommandExecutor#artifact_bundle}): the bundle given stands for what was downloaded, byte for byte.
+     */
+    private static void keepDownloadedBundle(RunTarget.Revision revision, DeploymentLayout layout, SandboxWrites writes,
+                                             List<String> notes) throws IOException {
+        if (!revision.downloaded()) {
+            return;
+        }
+        String bundleTar = layout.paths().join(layout.deploymentDir(), "bundle.tar");
+        if (revision.bundle().format() == BundleFormat.FOLDER) {
+            notes.add("An S3 or GitHub revision is an archive the agent keeps as " + bundleTar + "; a folder was given, "
+                    + "so there is no bundle.tar here.");
+            return;
+        }
+        writes.createDirectories(layout.deploymentDir());
+        try (OutputStream out = writes.openForWriting(bundleTar)) {
+            Files.copy(revision.bundle().source(), out);
+        }
+        notes.add("Kept the bundle as " + bundleTar + ", as the agent keeps what it downloaded.");
     }
 
     @Override

@@ -40,6 +40,10 @@ public final class SessionBuilder {
     private static final Set<String> BEFORE_INSTALL = Set.of(Lifecycle.BEFORE_BLOCK_TRAFFIC,
             Lifecycle.AFTER_BLOCK_TRAFFIC, Lifecycle.APPLICATION_STOP, Lifecycle.DOWNLOAD_BUNDLE, Lifecycle.BEFORE_INSTALL);
 
+    /** The earlier deployment's id when --previous BUNDLE is deployed first: fixed, so runs compare. */
+    public static final String PREVIOUS_DEPLOYMENT_ID = "d-PREVIOUS0";
+    private static final java.util.regex.Pattern DEPLOYMENT_ID = java.util.regex.Pattern.compile("d-[A-Z0-9]{9}");
+
     private final Inspector inspector;
     private final AppSpecParser parser;
     private final AgentSteps agent;
@@ -56,7 +60,7 @@ public final class SessionBuilder {
     }
 
     /** A session ready to run, with what it was built from. */
-    public record Prepared(StepSession session, Inspection inspection, Isolation isolation) {
+    public record Prepared(StepSession session, Inspection inspection, Isolation isolation, FailureFixes fixes) {
     }
 
     public Prepared build(RunRequest request, SessionListener listener) throws InputException {
@@ -69,26 +73,37 @@ public final class SessionBuilder {
         }
         DeploymentLayout layout = current.plan().layout();
         Optional<Inspection> previous = Optional.empty();
+        if (request.previous() == null && request.previousDeploymentId() != null) {
+            throw new InputException("--previous-deployment-id names the deployment of --previous BUNDLE; give both");
+        }
         if (request.previous() != null) {
-            String id;
-            do {
-                id = inspector.layout(request.options().withIds(null, null)).deploymentId();
-            } while (id.equals(layout.deploymentId()));
+            String id = request.previousDeploymentId() != null ? request.previousDeploymentId() : PREVIOUS_DEPLOYMENT_ID;
+            if (!DEPLOYMENT_ID.matcher(id).matches()) {
+                throw new InputException("--previous-deployment-id: '" + id + "' is not a deployment id (d- and 9 "
+                        + "characters A-Z or 0-9, e.g. " + PREVIOUS_DEPLOYMENT_ID + ")");
+            }
+            if (id.equals(layout.deploymentId())) {
+                throw new InputException("the previous deployment and this one both have the id " + id
+                        + "; give --deployment-id or --previous-deployment-id another one");
+            }
             previous = Optional.of(inspector.inspect(request.previous(),
                     request.options().withIds(layout.deploymentGroupId(), id).withAppspecOverride(null)));
         }
         String override = readOverride(request);
+        // an S3 (BUNDLE_BUCKET...) or GitHub (BUNDLE_COMMIT) revision: the agent keeps the download as bundle.tar
+        boolean downloaded = !request.bundleVariables().isEmpty();
         List<String> destinations = new ArrayList<>(destinations(current));
         previous.ifPresent(p -> destinations.addAll(destinations(p)));
         RunTarget target = new RunTarget(
-                new RunTarget.Revision(current.bundle().get(), layout.deploymentId(), override),
-                previous.map(p -> new RunTarget.Revision(p.bundle().orElseThrow(), p.plan().layout().deploymentId(), null)),
+                new RunTarget.Revision(current.bundle().get(), layout.deploymentId(), override, downloaded),
+                previous.map(p -> new RunTarget.Revision(p.bundle().orElseThrow(), p.plan().layout().deploymentId(), null,
+                        downloaded)),
                 layout, request.options().appspecName(), request.options().fileExistsBehavior(),
                 request.applicationName() != null ? request.applicationName() : request.input().toString(),
                 request.deploymentGroupName(), events(request.events(), current), List.copyOf(new LinkedHashSet<>(destinations)),
                 request.maxExpandedBytes() == null ? ExtractionLimits.defaults()
                         : ExtractionLimits.defaults().withMaxExpandedBytes(request.maxExpandedBytes()),
-                request.bundleVariables());
+                request.bundleVariables(), current.plan().type().lifecycle());
         Isolation isolation;
         try {
             isolation = probe.choose(request.isolation(), request.network());
@@ -111,7 +126,7 @@ public final class SessionBuilder {
         HookRunner runner = new HookRunner(sandbox.mounts(), isolation, limits, host,
                 new SandboxScriptFiles(sandbox.writes(), sandbox.mounts(), target::specialEntryAt));
         StepSession session = new StepSession(target, sandbox, agent, runner, parser, listener);
-        return new Prepared(session, current, isolation);
+        return new Prepared(session, current, isolation, new FailureFixes(current, previous));
     }
 
     private static String readOverride(RunRequest request) throws InputException {

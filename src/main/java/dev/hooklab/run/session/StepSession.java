@@ -28,6 +28,7 @@ public final class StepSession implements AutoCloseable {
     private final Sandbox sandbox;
     private final AgentSteps agent;
     private final HookEventStep hooks;
+    private final EarlierDeployment earlier;
     private final SessionListener listener;
     private final ExecutorService worker = Executors.newSingleThreadExecutor(daemon("hooklab-session"));
     private final ExecutorService events = Executors.newSingleThreadExecutor(daemon("hooklab-session-events"));
@@ -50,6 +51,10 @@ public final class StepSession implements AutoCloseable {
         HookEnvironment env = new HookEnvironment(l.deploymentId(), target.applicationName(),
                 target.deploymentGroupName(), l.deploymentGroupId(), target.bundleVariables());
         this.hooks = new HookEventStep(target, sandbox, runner, parser, env);
+        this.earlier = target.previousDeployment().map(previous -> new EarlierDeployment(previous, sandbox, agent,
+                new HookEventStep(previous, sandbox, runner, parser, new HookEnvironment(previous.layout().deploymentId(),
+                        target.applicationName(), target.deploymentGroupName(), l.deploymentGroupId(),
+                        target.bundleVariables())))).orElse(null);
         for (String event : target.events()) {
             steps.add(StepState.pending(steps.size(), event, Lifecycle.revisionOf(event)));
         }
@@ -186,28 +191,24 @@ public final class StepSession implements AutoCloseable {
         return done;
     }
 
-    /** Deploys the previous revision once, before the first step, as an instance that had it. */
-    private void prepare() throws SessionException {
+    /** Deploys the previous revision once, before the first step, as the group's earlier deployment (see {@link EarlierDeployment}). */
+    private void prepare() throws SessionException, InterruptedException {
         synchronized (this) {
-            if (prepared || target.previous().isEmpty()) {
+            if (prepared || earlier == null) {
                 prepared = true;
                 return;
             }
         }
-        RunTarget.Revision previous = target.previous().get();
-        DeploymentLayout layout = target.layout().withDeploymentId(previous.deploymentId());
-        StepOutcome download = agent.downloadBundle(previous, layout, target.appspecName(), target.extraction(), sandbox);
-        StepOutcome install = download.status().failure() ? download
-                : agent.install(previous, layout, target.appspecName(), target.fileExistsBehavior(), sandbox);
-        if (install.status().failure()) {
-            throw new SessionException("the previous revision could not be deployed first ("
-                    + (download.status().failure() ? "DownloadBundle" : "Install") + "): " + install.agentMessage());
-        }
+        String done = earlier.deploy(() -> stopRequested, hook -> {
+            running = hook;
+            if (stopRequested) {
+                hook.stop();
+            }
+        });
         synchronized (this) {
             prepared = true;
         }
-        note("Deployed the previous revision first (deployment " + previous.deploymentId() + ": DownloadBundle and "
-                + "Install), so the events that run the last successful revision's scripts find it.");
+        note(done);
     }
 
     private void runStep(int index) {

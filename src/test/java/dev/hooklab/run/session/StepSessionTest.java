@@ -67,7 +67,7 @@ class StepSessionTest {
                         + "n=$(cat $f 2>/dev/null || echo 0)\necho $((n+1)) | tee $f\n")
                 .writeTo(tmp.resolve("rev"));
         RunRequest request = new RunRequest(rev, InspectOptions.defaults(), null, List.of(), tmp.resolve("sandbox"),
-                "none", false, null, "app", "LocalFleet", java.util.Map.of(), null);
+                "none", false, null, "app", "LocalFleet", java.util.Map.of(), null, true, null, null);
         return Hooklab.create().sessions().build(request, recorder).session();
     }
 
