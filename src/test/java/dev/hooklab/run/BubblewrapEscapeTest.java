@@ -33,11 +33,13 @@ class BubblewrapEscapeTest {
     private HookRunner runner;
 
     @BeforeEach
-    void setUp() {
+    void setUp() throws Exception {
         host = new HostAccounts();
         IsolationProbe probe = new IsolationProbe(host);
         assumeTrue(probe.bubblewrap(false).isPresent(), () -> "no bubblewrap here: " + probe.bubblewrapProblem());
         sandbox = new HookSandbox(dir.resolve("sandbox"), "/var/app/current");
+        // a files destination is bound once Install has created it, as after an Install step
+        Files.createDirectories(sandbox.mounts.hostPath("/var/app/current"));
         runner = new HookRunner(sandbox.mounts, probe.bubblewrap(false).orElseThrow(), RunLimits.defaults(), host,
                 sandbox.files());
     }

@@ -29,6 +29,11 @@ final class HookSandbox {
 
     /** The scripts as hooklab finds and changes them: inside this sandbox only. */
     ScriptFiles files() {
+        try {
+            Files.createDirectories(root);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
         return new SandboxScriptFiles(new SandboxWrites(new SandboxTree(root)), mounts);
     }
 
