@@ -12,9 +12,9 @@ import java.nio.file.attribute.BasicFileAttributeView;
 import java.nio.file.attribute.FileTime;
 import java.nio.file.attribute.PosixFilePermission;
 import java.nio.file.attribute.PosixFilePermissions;
-import java.util.ArrayList;
+import java.util.ArrayDeque;
+import java.util.Deque;
 import java.util.EnumSet;
-import java.util.List;
 import java.util.Set;
 
 /**
@@ -162,17 +162,30 @@ final class ArchiveFolder {
         }
     }
 
-    private static void deleteContents(Path dir) throws IOException {
-        openUp(dir);
-        List<Path> children = new ArrayList<>();
-        try (DirectoryStream<Path> stream = Files.newDirectoryStream(dir)) {
-            stream.forEach(children::add);
-        }
-        for (Path child : children) {
-            if (Files.isDirectory(child, NO_FOLLOW)) {
-                deleteContents(child);
+    /** Deletes everything below {@code top} (never following links), depth first with a stack: any depth will do. */
+    private static void deleteContents(Path top) throws IOException {
+        Deque<Path> open = new ArrayDeque<>();
+        open.push(top);
+        while (!open.isEmpty()) {
+            Path dir = open.peek();
+            openUp(dir);
+            boolean hasFolders = false;
+            try (DirectoryStream<Path> stream = Files.newDirectoryStream(dir)) {
+                for (Path child : stream) {
+                    if (Files.isDirectory(child, NO_FOLLOW)) {
+                        open.push(child);
+                        hasFolders = true;
+                    } else {
+                        Files.delete(child);
+                    }
+                }
             }
-            Files.delete(child);
+            if (!hasFolders) {
+                open.pop();
+                if (dir != top) {
+                    Files.delete(dir);
+                }
+            }
         }
     }
 

@@ -9,8 +9,12 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Locale;
+import java.util.Queue;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.stream.Collectors;
 import java.util.zip.ZipException;
 
 /**
@@ -30,6 +34,7 @@ import java.util.zip.ZipException;
  */
 public final class BundleExtractor {
     private static final long BLOCK = 4096;
+    private static final int MAX_NAMED = 5;
 
     private final ExtractionLimits limits;
 
@@ -77,7 +82,11 @@ public final class BundleExtractor {
         for (ExtractionPlan.Directory d : plan.directories()) {
             folder.createDirectory(d.path());
         }
-        writeFiles(bundle, plan, folder, bytes);
+        Queue<String> damaged = new ConcurrentLinkedQueue<>();
+        writeFiles(bundle, plan, folder, bytes, damaged);
+        if (!damaged.isEmpty()) {
+            notes.add(crcNote(new ArrayList<>(damaged)));
+        }
         for (ExtractionPlan.Link link : plan.hardLinks()) {
             hardLink(folder, link, notes);
         }
@@ -95,7 +104,17 @@ public final class BundleExtractor {
                 bytes.written(), notes);
     }
 
-    private void writeFiles(Bundle bundle, ExtractionPlan plan, ArchiveFolder folder, ExpandedBytes bytes)
+    /** One note for the entries whose data does not match their CRC-32, which the agent installs all the same. */
+    private static String crcNote(List<String> names) {
+        Collections.sort(names);
+        String shown = names.stream().limit(MAX_NAMED).map(n -> "'" + n + "'").collect(Collectors.joining(", "))
+                + (names.size() > MAX_NAMED ? " and " + (names.size() - MAX_NAMED) + " more" : "");
+        return shown + (names.size() == 1 ? ": its data does not" : ": their data do not") + " match the CRC-32 stored in the zip. "
+                + "unzip reports \"bad CRC\" and exits 2, then the agent extracts the zip again with rubyzip, which checks "
+                + "no CRC, so the data is installed as it is stored (written here the same way).";
+    }
+
+    private void writeFiles(Bundle bundle, ExtractionPlan plan, ArchiveFolder folder, ExpandedBytes bytes, Queue<String> damaged)
             throws IOException, BundleException {
         ParallelWrites parallel = new ParallelWrites(limits.threads());
         switch (bundle.format()) {
@@ -104,7 +123,7 @@ public final class BundleExtractor {
                     throw new IllegalStateException("a zip bundle without zip bodies");
                 }
                 parallel.run(ZipBodyWriter.jobs(plan, bodies), job -> job.file().name(),
-                        () -> new ZipBodyWriter(bodies, folder, bytes), bytes);
+                        () -> new ZipBodyWriter(bodies, folder, bytes, damaged::add), bytes);
             }
             case TAR, TGZ -> {
                 if (!(bundle.content() instanceof TarBodies bodies)) {

@@ -25,6 +25,8 @@ public record BundleFinding(Kind kind, String entry, String detail) {
         DUPLICATE,
         /** An encrypted zip entry. */
         ENCRYPTED,
+        /** A zip entry packed with a compression method neither the agent's unzip nor its rubyzip fallback reads. */
+        UNSUPPORTED_COMPRESSION,
         /** An entry name that is not valid UTF-8. */
         NAME_NOT_UTF8,
         /** A device, FIFO or other special entry. */

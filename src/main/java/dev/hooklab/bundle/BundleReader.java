@@ -144,6 +144,9 @@ public final class BundleReader {
             }
         }
         String what = format == null ? "file" : format.label() + (format == BundleFormat.FOLDER ? "" : " archive");
+        if (e instanceof TarDamageException damage) {
+            return TarLister.damaged(format == null ? BundleFormat.TGZ.label() : format.label(), damage, null);
+        }
         if (e instanceof EOFException) {
             return "truncated " + what + " (unexpected end of data)";
         }

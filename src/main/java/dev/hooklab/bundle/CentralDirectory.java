@@ -90,7 +90,11 @@ final class CentralDirectory {
         if ((count == 0xffff || cdSize == MAGIC_32 || cdOffset == MAGIC_32) && endOffset >= 20) {
             ByteBuffer locator = read(channel, endOffset - 20, 20);
             if (locator.getInt(0) == ZIP64_LOCATOR_SIGNATURE) {
-                ByteBuffer z64 = read(channel, locator.getLong(8), 56);
+                long z64Offset = locator.getLong(8);
+                if (z64Offset < 0 || z64Offset > endOffset - 20 - 56) {
+                    throw new ZipException("the ZIP64 end of central directory record lies outside the file");
+                }
+                ByteBuffer z64 = read(channel, z64Offset, 56);
                 if (z64.getInt(0) != ZIP64_END_SIGNATURE) {
                     throw new ZipException("damaged ZIP64 end of central directory record");
                 }
@@ -99,7 +103,8 @@ final class CentralDirectory {
                 cdOffset = z64.getLong(48);
             }
         }
-        if (cdOffset + cdSize > fileSize || cdSize > Integer.MAX_VALUE) {
+        if (count < 0 || cdOffset < 0 || cdSize < 0 || cdOffset > fileSize || cdSize > fileSize - cdOffset
+                || cdSize > Integer.MAX_VALUE) {
             throw new ZipException("the central directory lies beyond the end of the file");
         }
         ByteBuffer cd = read(channel, cdOffset, (int) cdSize);
@@ -144,6 +149,11 @@ final class CentralDirectory {
                     unicode = unicodePath(cd, data, len, name);
                 }
                 x = data + len;
+            }
+            if (offset < 0 || offset > fileSize - 30 || compressed < 0 || size < 0) {
+                throw new ZipException("the central directory entry for '" + new String(name, StandardCharsets.ISO_8859_1)
+                        + "' has " + (size < 0 || compressed < 0 ? "an impossible size" : "its data outside the file")
+                        + ", the zip is corrupt");
             }
             headers.add(new Header(name, unicode, (cd.get(p + 5) & 0xff), cd.getShort(p + 8) & 0xffff,
                     cd.getShort(p + 10) & 0xffff, cd.getInt(p + 12) & MAGIC_32, cd.getInt(p + 16) & MAGIC_32,

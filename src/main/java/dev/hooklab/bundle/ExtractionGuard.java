@@ -10,7 +10,8 @@ import java.util.Set;
  * Refuses a bundle before anything is written when any entry could make extraction write outside
  * deployment-archive or through a link: an absolute name or one with {@code ..}, a NUL in a name, an
  * entry stored below a symbolic link (wherever it points) or below a file, a hard link to something
- * outside the revision or not extracted before it, an encrypted entry. The refusal is one line naming
+ * outside the revision or not extracted before it, an entry the agent cannot unpack (encrypted, or
+ * packed with a compression method its unzip lacks). The refusal is one line naming
  * the first offending entry in stored order.
  */
 final class ExtractionGuard {
@@ -27,9 +28,9 @@ final class ExtractionGuard {
     /**
      * @param declared  the bundle's own entries in stored order (no implicit directories)
      * @param winners   the entry extraction leaves at each path (the later of two)
-     * @param encrypted the stored names of encrypted entries
+     * @param unreadable the stored names of entries the agent cannot unpack (encrypted, unsupported compression), with why
      */
-    void check(List<BundleEntry> declared, Map<String, BundleEntry> winners, Set<String> encrypted) throws BundleException {
+    void check(List<BundleEntry> declared, Map<String, BundleEntry> winners, Map<String, String> unreadable) throws BundleException {
         Map<String, BundleEntry> links = new HashMap<>();
         for (BundleEntry e : declared) {
             if (e.type() == EntryType.SYMLINK) {
@@ -39,8 +40,9 @@ final class ExtractionGuard {
         Set<String> extractedSoFar = new HashSet<>();
         for (BundleEntry e : declared) {
             checkName(e);
-            if (encrypted.contains(e.name())) {
-                throw refusal(e, "it is encrypted, and the agent's unzip has no password to extract it either");
+            String why = unreadable.get(e.name());
+            if (why != null) {
+                throw refusal(e, why);
             }
             checkParents(e, links, winners);
             if (e.type() == EntryType.HARDLINK) {

@@ -2,10 +2,8 @@ package dev.hooklab.bundle;
 
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.TreeMap;
 
 /**
@@ -63,7 +61,7 @@ final class ExtractionPlan {
      */
     static ExtractionPlan of(Bundle bundle, String display, long cap) throws BundleException {
         Builder b = new Builder(bundle);
-        new ExtractionGuard(display, b.scope).check(b.declared, b.winners, b.encrypted);
+        new ExtractionGuard(display, b.scope).check(b.declared, b.winners, b.unreadable);
         b.layOut();
         if (b.declaredBytes > cap) {
             String[] sizes = ExpandedBytes.formatApart(b.declaredBytes, cap);
@@ -116,7 +114,8 @@ final class ExtractionPlan {
         private final List<BundleEntry> declared = new ArrayList<>();
         private final Map<String, BundleEntry> winners = new HashMap<>();
         private final Map<String, Integer> winnerIndex = new HashMap<>();
-        private final Set<String> encrypted = new HashSet<>();
+        /** Stored name -> why the agent's extractors cannot unpack that entry (encrypted, unsupported compression). */
+        private final Map<String, String> unreadable = new HashMap<>();
         private final String prefix;
         private final SymlinkScope scope;
 
@@ -141,7 +140,9 @@ final class ExtractionPlan {
             }
             for (BundleFinding f : bundle.findings()) {
                 if (f.kind() == BundleFinding.Kind.ENCRYPTED && f.entry() != null) {
-                    encrypted.add(f.entry());
+                    unreadable.putIfAbsent(f.entry(), "it is encrypted, and the agent's unzip has no password to extract it either");
+                } else if (f.kind() == BundleFinding.Kind.UNSUPPORTED_COMPRESSION && f.entry() != null) {
+                    unreadable.putIfAbsent(f.entry(), "it " + f.detail() + ", so the agent fails DownloadBundle");
                 }
             }
             prefix = bundle.format() == BundleFormat.FOLDER ? "" : bundle.revision().topFolder().prefix();

@@ -39,7 +39,7 @@ final class MagicBytes {
         return isZero(block) || checksumMatches(block);
     }
 
-    private static boolean isZero(byte[] block) {
+    static boolean isZero(byte[] block) {
         for (int i = 0; i < TAR_BLOCK; i++) {
             if (block[i] != 0) {
                 return false;
@@ -48,7 +48,8 @@ final class MagicBytes {
         return true;
     }
 
-    private static boolean checksumMatches(byte[] block) {
+    /** Whether a header block's checksum field matches its bytes, as GNU tar checks it (unsigned or signed sum). */
+    static boolean checksumMatches(byte[] block) {
         long stored = 0;
         boolean digits = false;
         for (int i = 148; i < 156; i++) {

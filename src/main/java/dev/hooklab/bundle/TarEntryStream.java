@@ -20,15 +20,32 @@ import java.util.Arrays;
 final class TarEntryStream extends TarArchiveInputStream {
     private static final int MAX_CAPTURE = 1 << 20;
     private static final int DRAIN_BUFFER = 1 << 18;
+    private static final int TYPE_FLAG = 156;
+    private static final int OLD_GNU_EXTENDED = 482;
+    private static final int SPARSE_EXTENSION_MORE = 504;
 
     private final ByteArrayOutputStream special = new ByteArrayOutputStream();
     private byte[] name;
     private byte[] linkTarget;
     private byte[] drain;
     private long bodyOffset;
+    private boolean sparseExtensionNext;
+    private final InputStream source;
 
     TarEntryStream(InputStream in) {
         super(in, 10240, MagicBytes.TAR_BLOCK, StandardCharsets.ISO_8859_1.name(), false);
+        this.source = in;
+    }
+
+    /**
+     * After the end-of-archive blocks, reads what is left of the (decompressed) data, which GNU tar ignores; this
+     * lets a gzip stream check what follows its last member, as the gzip in front of tar does.
+     */
+    void readToEnd() throws IOException {
+        byte[] buffer = new byte[DRAIN_BUFFER];
+        while (source.read(buffer) >= 0) {
+            // nothing to keep
+        }
     }
 
     /**
@@ -113,7 +130,29 @@ final class TarEntryStream extends TarArchiveInputStream {
         if (record == null && getBytesRead() > start && !isAtEOF()) {
             throw new EOFException("tar header cut short");
         }
+        if (record != null && !isAtEOF()) {
+            checkHeader(record, start);
+        }
         return record;
+    }
+
+    /**
+     * GNU tar checks every header's checksum ("Skipping to next header", exit 2); commons-compress does not.
+     * Old GNU sparse headers may be followed by extension blocks, which have no checksum of their own.
+     */
+    private void checkHeader(byte[] record, long offset) throws TarDamageException {
+        if (sparseExtensionNext) {
+            sparseExtensionNext = record[SPARSE_EXTENSION_MORE] != 0;
+            return;
+        }
+        if (MagicBytes.isZero(record)) {
+            return;
+        }
+        if (!MagicBytes.checksumMatches(record)) {
+            throw new TarDamageException("the header at byte " + offset + " of the tar data has a wrong checksum: GNU tar "
+                    + "reports \"Skipping to next header\" and exits 2");
+        }
+        sparseExtensionNext = record[TYPE_FLAG] == 'S' && record[OLD_GNU_EXTENDED] != 0;
     }
 
     /** The body of a GNU long name/link or PAX record has been read in full: keep what it says. */

@@ -64,6 +64,11 @@ final class TarLister {
                     default -> bodies.other(path);
                 }
             }
+            if (source.gzip()) {
+                tar.readToEnd();
+            }
+        } catch (TarDamageException e) {
+            throw new BundleException(display + ": " + damaged(label, e, lastName), e);
         } catch (EOFException e) {
             throw new BundleException(display + ": truncated " + label + " archive (unexpected end of data "
                     + where(lastName) + ")", e);
@@ -76,6 +81,12 @@ final class TarLister {
             throw new BundleException(display + ": " + what + where(lastName) + ")", e);
         }
         return bodies;
+    }
+
+    /** One line for a stream GNU tar refuses: what is wrong, where, and that the agent's DownloadBundle fails. */
+    static String damaged(String label, TarDamageException e, String lastName) {
+        return "damaged " + label + " archive (" + e.getMessage() + ", " + where(lastName)
+                + "), so the agent fails DownloadBundle (\"Error extracting tar archive: 2\")";
     }
 
     private static String where(String lastName) {

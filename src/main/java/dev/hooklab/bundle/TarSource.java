@@ -7,9 +7,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.nio.file.attribute.FileTime;
-import java.util.zip.GZIPInputStream;
 
-/** Opens a tar or tgz file as a {@link TarEntryStream}, with big buffers; gzip through the JDK's zlib. */
+/** Opens a tar or tgz file as a {@link TarEntryStream}, with big buffers; gzip through the JDK's zlib, checked as gzip checks it. */
 record TarSource(Path file, boolean gzip) {
     private static final int BUFFER = 1 << 16;
 
@@ -36,7 +35,7 @@ record TarSource(Path file, boolean gzip) {
     InputStream start() throws IOException {
         InputStream raw = Files.newInputStream(file);
         try {
-            return gzip ? new GZIPInputStream(raw, BUFFER) : raw;
+            return gzip ? new GzipStream(raw) : raw;
         } catch (IOException | RuntimeException e) {
             raw.close();
             throw e;

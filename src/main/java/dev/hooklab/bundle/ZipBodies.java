@@ -22,8 +22,8 @@ import java.util.zip.Inflater;
 
 /**
  * Zip entry bodies by random access: stored and deflated entries are read straight from the file at
- * the offset the central directory gives; other methods go through commons-compress. Encrypted entries
- * are never read.
+ * the offset the central directory gives; the other methods the agent's unzip reads go through
+ * commons-compress. Encrypted entries, and entries packed with a method the agent cannot read, are never read.
  */
 final class ZipBodies implements EntryContent {
     private static final int LOCAL_HEADER = 30;
@@ -99,7 +99,7 @@ final class ZipBodies implements EntryContent {
                     out.put(path, readStored(channel, slot, maxBytes));
                 } else if (slot.method() == ZipMethod.DEFLATED.getCode()) {
                     out.put(path, readDeflated(channel, slot, maxBytes));
-                } else {
+                } else if (ZipMethods.agentReads(slot.method())) {
                     out.put(path, readOther(slot, maxBytes));
                 }
             }
@@ -119,10 +119,18 @@ final class ZipBodies implements EntryContent {
         return slot.headerOffset() + LOCAL_HEADER + nameLength + extraLength;
     }
 
+    /**
+     * Where a stored entry's data ends as the agent sees it: its uncompressed size on from {@code start}, within
+     * the file. unzip copies the compressed size instead, but when the two differ it warns and exits 1, and the
+     * agent's rubyzip retry then writes the uncompressed size's worth of bytes over what unzip wrote.
+     */
+    static long storedEnd(FileChannel channel, Slot slot, long start) throws IOException {
+        return start + Math.min(Math.max(0, slot.size()), Math.max(0, channel.size() - start));
+    }
+
     private static byte[] readStored(FileChannel channel, Slot slot, int maxBytes) throws IOException {
         long start = dataOffset(channel, slot);
-        long available = Math.max(0, channel.size() - start);
-        int n = (int) Math.min(Math.min(Math.min(slot.size(), slot.compressedSize()), maxBytes), available);
+        int n = (int) Math.min(storedEnd(channel, slot, start) - start, maxBytes);
         ByteBuffer body = ByteBuffer.allocate(n);
         readFully(channel, body, start);
         return body.array();

@@ -18,6 +18,7 @@ import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Consumer;
 import java.util.zip.CRC32;
 import java.util.zip.DataFormatException;
 import java.util.zip.Inflater;
@@ -25,8 +26,12 @@ import java.util.zip.Inflater;
 /**
  * Writes zip entries into deployment-archive on one thread, reading the zip by positional reads on its
  * own channel and inflating with its own {@link Inflater}; stored and deflated entries go through big
- * direct buffers, other methods through commons-compress. Every byte is counted before it is written
- * and the CRC-32 is checked, as unzip does.
+ * direct buffers, other methods through commons-compress. Every byte is counted before it is written.
+ * What is written is what the agent ends up with: when unzip complains about an entry (a CRC-32 that
+ * does not match, a stored entry whose two sizes differ) it exits non-zero and the agent extracts the
+ * whole zip again with rubyzip 1.3, which checks no CRC and reads a stored entry's uncompressed size
+ * in bytes. So a stored entry's data is its uncompressed size from where its data starts, and a CRC-32
+ * mismatch is a note, not a refusal.
  */
 final class ZipBodyWriter implements ParallelWrites.Writer<ZipBodyWriter.Job> {
     private static final int BUFFER = 1 << 20;
@@ -43,11 +48,14 @@ final class ZipBodyWriter implements ParallelWrites.Writer<ZipBodyWriter.Job> {
     private final ByteBuffer input = ByteBuffer.allocateDirect(BUFFER);
     private final ByteBuffer output = ByteBuffer.allocateDirect(BUFFER);
     private final CRC32 crc = new CRC32();
+    private final Consumer<String> damaged;
     private ZipFile others;
     private Map<Long, ZipArchiveEntry> othersByOffset;
 
-    ZipBodyWriter(ZipBodies bodies, ArchiveFolder folder, ExpandedBytes bytes) throws IOException {
+    /** @param damaged told the stored name of every entry whose data does not match its CRC-32 (from any thread) */
+    ZipBodyWriter(ZipBodies bodies, ArchiveFolder folder, ExpandedBytes bytes, Consumer<String> damaged) throws IOException {
         this.bodies = bodies;
+        this.damaged = damaged;
         this.folder = folder;
         this.bytes = bytes;
         this.zip = FileChannel.open(bodies.file(), StandardOpenOption.READ);
@@ -82,19 +90,19 @@ final class ZipBodyWriter implements ParallelWrites.Writer<ZipBodyWriter.Job> {
             }
         }
         if (crc.getValue() != slot.crc()) {
-            throw new IOException("its data is damaged (CRC-32 mismatch)");
+            damaged.accept(file.name());
         }
         folder.finishFile(file.path(), file.mode(), slot.dosTime() == 0 ? null : FileTime.fromMillis(ZipUtil.dosToJavaTime(slot.dosTime())));
     }
 
     private void copyStored(ZipBodies.Slot slot, ExtractionPlan.File file, FileChannel target) throws IOException, BundleException {
         long position = ZipBodies.dataOffset(zip, slot);
-        long end = position + slot.compressedSize();
+        long end = ZipBodies.storedEnd(zip, slot, position);
         while (position < end) {
             input.clear().limit((int) Math.min(BUFFER, end - position));
             int n = zip.read(input, position);
             if (n < 0) {
-                throw new EOFException("the zip ends inside its data");
+                break; // the file shrank under us: as rubyzip, keep what there was
             }
             position += n;
             put(input.flip(), file, target);
@@ -132,6 +140,9 @@ final class ZipBodyWriter implements ParallelWrites.Writer<ZipBodyWriter.Job> {
     }
 
     private void copyOther(ZipBodies.Slot slot, ExtractionPlan.File file, FileChannel target) throws IOException, BundleException {
+        if (!ZipMethods.agentReads(slot.method())) {
+            throw new IOException("compression method " + slot.method() + " (" + ZipMethods.name(slot.method()) + ") is not supported");
+        }
         ZipArchiveEntry entry = otherEntry(slot);
         if (entry == null || !others.canReadEntryData(entry)) {
             throw new IOException("compression method " + slot.method() + " is not supported");

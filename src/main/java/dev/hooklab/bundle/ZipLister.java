@@ -8,6 +8,7 @@ import java.nio.file.StandardOpenOption;
 import static dev.hooklab.bundle.BundleFinding.Kind.ENCRYPTED;
 import static dev.hooklab.bundle.BundleFinding.Kind.NAME_NOT_UTF8;
 import static dev.hooklab.bundle.BundleFinding.Kind.SPECIAL;
+import static dev.hooklab.bundle.BundleFinding.Kind.UNSUPPORTED_COMPRESSION;
 
 /**
  * Lists a zip from its central directory alone (local headers are not read); only symbolic-link
@@ -52,6 +53,10 @@ final class ZipLister {
         if (h.encrypted()) {
             listing.report(ENCRYPTED, name, "encrypted: unzip -qo cannot get a password, skips it (\"unable to get password\") "
                     + "and exits 5, so the agent extracts the whole zip again with rubyzip, which has no password either");
+        }
+        boolean hasData = type == EntryType.FILE || type == EntryType.OTHER || type == EntryType.SYMLINK;
+        if (hasData && !h.encrypted() && !ZipMethods.agentReads(h.method())) {
+            listing.report(UNSUPPORTED_COMPRESSION, name, ZipMethods.unsupported(h.method()));
         }
         if (type == EntryType.OTHER) {
             listing.report(SPECIAL, name, String.format("Unix mode %06o is not a file, folder or symlink; "

@@ -24,6 +24,8 @@ public enum DiagnosticCode {
             "On extraction the later entry silently replaces the earlier one."),
     BUNDLE_ENCRYPTED_ENTRY("bundle-encrypted-entry", "Encrypted zip entry",
             "The agent's unzip has no password: encrypted entries cannot be extracted."),
+    BUNDLE_UNSUPPORTED_COMPRESSION("bundle-unsupported-compression", "Zip entry with a compression method the agent cannot unpack",
+            "unzip 6.0 reads stored, deflated, deflate64, bzip2, shrunk and imploded entries; zstd, xz, LZMA, PPMd and others fail DownloadBundle."),
     BUNDLE_NAME_ENCODING("bundle-name-encoding", "Entry name is not valid UTF-8",
             "The name will be written byte for byte on the instance and will not match the UTF-8 name in appspec.yml."),
     BUNDLE_SPECIAL_ENTRY("bundle-special-entry", "Device, FIFO or other special entry",

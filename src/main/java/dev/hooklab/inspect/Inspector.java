@@ -22,6 +22,7 @@ import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.nio.file.attribute.BasicFileAttributes;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -118,7 +119,24 @@ public final class Inspector {
         return n.endsWith(".yml") || n.endsWith(".yaml");
     }
 
-    private static String readAppSpecFile(Path file) throws InputException {
+    /**
+     * Reads an AppSpec file named on the command line (INPUT or {@code --appspec}), for every command alike: only a
+     * regular file is opened (a fifo would block, a device never ends), and at most {@link AppSpecText#READ_LIMIT}
+     * bytes are read, so a huge file is refused by the parser instead of filling memory.
+     */
+    public static String readAppSpecFile(Path file) throws InputException {
+        BasicFileAttributes attrs;
+        try {
+            attrs = Files.readAttributes(file, BasicFileAttributes.class);
+        } catch (NoSuchFileException e) {
+            throw new InputException(file + ": no such file");
+        } catch (IOException e) {
+            throw new InputException(file + ": cannot read: " + e.getMessage(), e);
+        }
+        if (!attrs.isRegularFile()) {
+            throw new InputException(file + ": not a regular file (" + (attrs.isDirectory() ? "a folder"
+                    : "a fifo, socket or device") + "), so it cannot be an AppSpec");
+        }
         try (InputStream in = Files.newInputStream(file)) {
             return AppSpecText.read(in);
         } catch (NoSuchFileException e) {

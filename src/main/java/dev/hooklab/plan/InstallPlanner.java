@@ -6,7 +6,10 @@ import dev.hooklab.appspec.Mark;
 import dev.hooklab.appspec.PermissionRule;
 import dev.hooklab.diagnose.DiagnosticCode;
 
+import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Deque;
+import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -127,18 +130,35 @@ public final class InstallPlanner {
          * @param target      the same, expanded; children are built by appending names, which are single segments
          */
         void directoryCopy(String rel, String absoluteSource, String destination, String target) throws Stop {
+            // the agent recurses; an explicit stack gives the same order for a tree of any depth
+            Deque<Folder> open = new ArrayDeque<>();
+            open.push(enter(rel, absoluteSource, destination, target));
+            while (!open.isEmpty()) {
+                Folder folder = open.peek();
+                if (!folder.names().hasNext()) {
+                    open.pop();
+                    continue;
+                }
+                String name = folder.names().next();
+                String entryRel = folder.rel().isEmpty() ? name : folder.rel() + "/" + name;
+                String entryTarget = folder.target().endsWith("/") ? folder.target() + name : folder.target() + "/" + name;
+                if (archive.isRealDirectory(entryRel)) {
+                    open.push(enter(entryRel, join(folder.source(), name), join(folder.destination(), name), entryTarget));
+                } else {
+                    normalCopy(entryRel, folder.source(), name, folder.destination(), entryTarget);
+                }
+            }
+        }
+
+        /** A folder being copied: its mkdir done, its entries still to visit. */
+        private record Folder(String rel, String source, String destination, String target, Iterator<String> names) {
+        }
+
+        private Folder enter(String rel, String source, String destination, String target) throws Stop {
             if (!instance.isDirectory(target)) {
                 mkdir(target);
             }
-            for (String name : archive.list(rel)) {
-                String entryRel = rel.isEmpty() ? name : rel + "/" + name;
-                String entryTarget = target.endsWith("/") ? target + name : target + "/" + name;
-                if (archive.isRealDirectory(entryRel)) {
-                    directoryCopy(entryRel, join(absoluteSource, name), join(destination, name), entryTarget);
-                } else {
-                    normalCopy(entryRel, absoluteSource, name, destination, entryTarget);
-                }
-            }
+            return new Folder(rel, source, destination, target, archive.list(rel).iterator());
         }
 
         /**

@@ -157,7 +157,9 @@ class BundleReaderErrorsTest {
         byte[] full = Files.readAllBytes(BundleFixture.tar(tmp, "full.tar", file("a.txt", "a"), file("b.txt", "b")));
         Arrays.fill(full, 1024, 1024 + 512, (byte) 'x');
         Path tar = Files.write(tmp.resolve("app.tar"), full);
-        assertThat(failure(tar)).isEqualTo("app.tar: damaged tar archive (unreadable tar header after entry 'a.txt')");
+        assertThat(failure(tar)).isEqualTo("app.tar: damaged tar archive (the header at byte 1024 of the tar data has a "
+                + "wrong checksum: GNU tar reports \"Skipping to next header\" and exits 2, after entry 'a.txt'), so the agent "
+                + "fails DownloadBundle (\"Error extracting tar archive: 2\")");
     }
 
     private Path cut(Path full, String name, double fraction) throws IOException {

@@ -52,6 +52,17 @@ class InstallPlannerTest {
     }
 
     @Test
+    void aTreeThousandsOfFoldersDeepIsPlannedWithoutRecursion() {
+        String deep = String.join("/", java.util.Collections.nCopies(5000, "d")) + "/f.txt";
+        InstallPlan p = plan(List.of(files("/", "/var/app")), List.of(), null, InstanceFiles.FRESH_LINUX,
+                "appspec.yml", deep, "z.txt");
+        assertThat(p.failure()).isEmpty();
+        assertThat(p.mkdirs()).hasSize(5001);
+        assertThat(p.copies()).extracting(InstallStep::target).containsExactly("/var/app/appspec.yml",
+                "/var/app/" + deep, "/var/app/z.txt");
+    }
+
+    @Test
     void aFileSourceLandsInsideTheDestinationDirectory() {
         InstallPlan p = plan(List.of(files("config/app.conf", "/etc/app/app.conf")), List.of(), null,
                 InstanceFiles.FRESH_LINUX, "appspec.yml", "config/app.conf");

@@ -2,11 +2,14 @@ package dev.hooklab.diagnose.rules;
 
 import dev.hooklab.bundle.AppSpecLookup;
 import dev.hooklab.bundle.Bundle;
+import dev.hooklab.bundle.BundleEntry;
+import dev.hooklab.bundle.EntryType;
 import dev.hooklab.bundle.TopFolder;
 import dev.hooklab.diagnose.Diagnostic;
 import dev.hooklab.diagnose.DiagnosticCode;
 
 import java.util.List;
+import java.util.Optional;
 import java.util.function.Consumer;
 
 /** Whether the agent finds the AppSpec where it looks (agent-behaviour.md §3.3, §4.1). */
@@ -36,6 +39,12 @@ final class AppSpecLocationRule implements Rule {
             return;
         }
         TopFolder top = bundle.revision().topFolder();
+        Optional<BundleEntry> notAFile = bundle.revision().resolve(name).flatMap(bundle.revision()::entry)
+                .filter(e -> !e.isFile());
+        if (notAFile.isPresent()) {
+            out.accept(notAFile(notAFile.get(), name, archiveDir + "/" + name, agent));
+            return;
+        }
         String message;
         String fix;
         if (top.blocker() != null && top.folder() != null && onlyJunkBeside(bundle, top)) {
@@ -64,6 +73,29 @@ final class AppSpecLocationRule implements Rule {
         out.accept(Diagnostic.error(DiagnosticCode.APPSPEC_NOT_FOUND, message)
                 .withAgentMessage(agent)
                 .withFix(fix));
+    }
+
+    /** The revision has something at the AppSpec's path, but not a file: say what it is and what the agent does with it. */
+    private static Diagnostic notAFile(BundleEntry e, String name, String path, String notFound) {
+        if (e.isDirectory()) {
+            return Diagnostic.error(DiagnosticCode.APPSPEC_NOT_FOUND, name + " in the revision is a folder, not a file. "
+                            + "The agent finds it (File.exist?) and then fails to read it.")
+                    .withAgentMessage("Is a directory @ io_fread - " + path)
+                    .inFile(e.name())
+                    .withFix("Put the AppSpec file itself at the root of the revision, not a folder named " + name + ".");
+        }
+        if (e.type() == EntryType.OTHER) {
+            return Diagnostic.error(DiagnosticCode.APPSPEC_NOT_FOUND, name + " in the revision is a special file (a fifo or "
+                            + "device), not a regular file. GNU tar running as root recreates it; the agent finds it and its "
+                            + "File.read then blocks (a fifo) or never ends (a device), until the deployment times out.")
+                    .inFile(e.name())
+                    .withFix("Store " + name + " as a regular file.");
+        }
+        return Diagnostic.error(DiagnosticCode.APPSPEC_NOT_FOUND, name + " in the revision is a " + e.type().label()
+                        + ", not a file the agent can read.")
+                .withAgentMessage(notFound)
+                .inFile(e.name())
+                .withFix("Store " + name + " as a regular file at the root of the revision.");
     }
 
     /**

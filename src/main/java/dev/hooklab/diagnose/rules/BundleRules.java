@@ -9,10 +9,13 @@ import dev.hooklab.diagnose.Diagnostic;
 import dev.hooklab.diagnose.DiagnosticCode;
 
 import java.util.function.Consumer;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /** What the agent's tar or unzip does with the odd parts of an archive. */
 final class BundleRules implements Rule {
     private static final String TAR_FAILS = "Error extracting tar archive: 2";
+    private static final Pattern METHOD = Pattern.compile("\\(method (\\d+)\\)");
 
     @Override
     public void check(RevisionFacts facts, Consumer<Diagnostic> out) {
@@ -40,6 +43,10 @@ final class BundleRules implements Rule {
                             quote(entry) + " is encrypted; the agent's unzip has no password and cannot extract it, "
                                     + "and its fallback extractor fails too.")
                     .withFix("Build the zip without a password.");
+            case UNSUPPORTED_COMPRESSION -> Diagnostic.error(DiagnosticCode.BUNDLE_UNSUPPORTED_COMPRESSION,
+                            quote(entry) + " " + f.detail() + ", so the agent fails DownloadBundle.")
+                    .withAgentMessage(rubyzipMessage(f.detail()))
+                    .withFix("Rebuild the zip with deflate (zip -r, or your tool's default \"Deflate\" method).");
             case NAME_NOT_UTF8 -> Diagnostic.warning(DiagnosticCode.BUNDLE_NAME_ENCODING,
                             "The name of " + quote(entry) + " is not valid UTF-8 (" + f.detail() + "); it will not match "
                                     + "a name written in appspec.yml.")
@@ -84,6 +91,12 @@ final class BundleRules implements Rule {
                         "Symbolic link " + quote(entry) + " points outside the revision (" + target + "); hooks and "
                                 + "the files section follow it to wherever it points on the instance. " + detail)
                 .withFix("Point the link inside the revision, or create it in a hook on the instance.");
+    }
+
+    /** rubyzip's error, the deployment's failure message; the method number comes from the finding's "(method N)". */
+    private static String rubyzipMessage(String detail) {
+        Matcher m = METHOD.matcher(detail);
+        return m.find() ? "Unsupported compression method " + m.group(1) : null;
     }
 
     static String quote(String s) {

@@ -95,8 +95,12 @@ final class HookEventStep {
         String archive = layout.paths().join(folder, "deployment-archive");
         String name = target.appspecName();
         String appspecPath = archive + "/" + name;
-        if (!tree.exists(appspecPath) || tree.isDirectory(appspecPath)) {
+        if (!tree.exists(appspecPath)) {
             return new Result(StepStatus.FAILED, List.of(), AppSpecLookup.agentNotFoundMessage(archive, name), notes);
+        }
+        if (tree.isDirectory(appspecPath)) { // File.exist? passes, File.read fails
+            notes.add(name + " in the revision is a folder, not a file.");
+            return new Result(StepStatus.FAILED, List.of(), "Is a directory @ io_fread - " + appspecPath, notes);
         }
         if (!tree.isRegularFile(appspecPath)) {
             notes.add(appspecPath + " is not a regular file (a FIFO, socket or device, left by a hook): the agent would"

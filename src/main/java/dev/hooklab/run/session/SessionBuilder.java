@@ -21,8 +21,6 @@ import dev.hooklab.run.SandboxMounts;
 import dev.hooklab.run.agent.SandboxScriptFiles;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -133,11 +131,7 @@ public final class SessionBuilder {
         if (request.options().appspecOverride() == null) {
             return null;
         }
-        try {
-            return Files.readString(request.options().appspecOverride(), StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            throw new InputException(request.options().appspecOverride() + ": cannot read: " + e.getMessage());
-        }
+        return Inspector.readAppSpecFile(request.options().appspecOverride());
     }
 
     private static List<String> destinations(Inspection in) {
