@@ -212,12 +212,14 @@ public final class BubblewrapIsolation implements Isolation {
                 + " systemctl, D-Bus or docker)" + (network ? "" : ", no network")
                 + (limit.usesCgroup() || (!root && prlimit != null)
                 ? ", at most " + ProcessLimit.MAX_PROCESSES + " processes" : "") + ".");
+        // the agent's home is made when a hook starts; a files destination only by Install
         List<String> absent = mounts.instanceRoots().stream()
+                .filter(root -> !root.equals(SandboxMounts.AGENT_HOME))
                 .filter(root -> !Files.isDirectory(mounts.hostPath(root), LinkOption.NOFOLLOW_LINKS)).toList();
         if (!absent.isEmpty()) {
-            notes.add(String.join(", ", absent) + " did not exist yet in the sandbox, "
-                    + "so the hook did not see it, as on a fresh instance; it could not create it either (the rest of "
-                    + "this machine is read-only), where a hook running as root on an instance could.");
+            notes.add("Until Install creates " + String.join(", ", absent) + ", hooks do not see it, as on a fresh "
+                    + "instance, and cannot create it either (the rest of this machine is read-only), where a hook "
+                    + "running as root on an instance could.");
         }
         notes.addAll(mounts.notes());
         return notes;

@@ -65,7 +65,7 @@ class DestinationTimingTest {
         assertThat(before.get("stdout").asText()).isEqualTo("BeforeInstall absent\n");
         assertThat(r.step("AfterInstall").get("scripts").get(0).get("stdout").asText()).isEqualTo("AfterInstall present\n");
         if (isolation.equals("bwrap")) {
-            assertThat(before.get("notes").toString()).contains(DESTINATION + " did not exist yet");
+            assertThat(before.get("notes").toString()).contains("Until Install creates " + DESTINATION + ", hooks do not see it");
         }
         String cleanup = Files.readString(sandbox.resolve(
                 "opt/codedeploy-agent/deployment-root/deployment-instructions/dg-probe-cleanup"));
