@@ -93,6 +93,42 @@ class HookProcessParityTest {
     }
 
     @Test
+    void theScriptRunsByThePathTheAgentJoinsWithItsDotDotKept() throws Exception {
+        sandbox.script("scripts/ok.sh", "#!/bin/bash\necho \"$0\"\n", true);
+        String joined = HookSandbox.ARCHIVE + "/../deployment-archive/scripts/ok.sh";
+
+        ScriptRun run = sandbox.run(runner, sandbox.call("../deployment-archive/scripts/ok.sh", 10));
+
+        assertThat(run.status()).as(run.stderr().text()).isEqualTo(ScriptStatus.SUCCEEDED);
+        assertThat(run.stdout().text()).isEqualTo(sandbox.mounts.root() + joined + "\n");
+        assertThat(run.command()).isEqualTo(joined);
+        assertThat(Files.readString(sandbox.scriptsLog())).contains("[stdout]" + sandbox.mounts.root() + joined);
+    }
+
+    @Test
+    void aJoinedPathWhoseDotDotWouldClimbAboveTheSandboxFolderRunsNormalised() throws Exception {
+        sandbox.script("scripts/ok.sh", "#!/bin/bash\necho \"$0\"\n", true);
+        String location = "../../../../../../../" + HookSandbox.ARCHIVE.substring(1) + "/scripts/ok.sh";
+
+        ScriptRun run = sandbox.run(runner, sandbox.call(location, 10));
+
+        assertThat(run.status()).as(run.stderr().text()).isEqualTo(ScriptStatus.SUCCEEDED);
+        // on this machine seven `..` from the sandbox folder's copy would leave the folder: the normalised path runs
+        assertThat(run.stdout().text()).isEqualTo(sandbox.mounts.hostPath(HookSandbox.ARCHIVE + "/scripts/ok.sh") + "\n");
+        assertThat(run.command()).isEqualTo(HookSandbox.ARCHIVE + "/" + location);
+        assertThat(run.notes()).anyMatch(note -> note.contains("hooklab ran the script by that normalised path"));
+    }
+
+    @Test
+    void aMissingScriptIsNamedByItsNormalisedPathAsTheAgentDoes() throws Exception {
+        ScriptRun run = sandbox.run(runner, sandbox.call("../deployment-archive/scripts/nope.sh", 10));
+
+        assertThat(run.status()).isEqualTo(ScriptStatus.MISSING);
+        assertThat(run.agentMessage()).isEqualTo("Script does not exist at specified location: "
+                + HookSandbox.ARCHIVE + "/scripts/nope.sh");
+    }
+
+    @Test
     void stdinIsAPipeThatReadsEof() throws Exception {
         sandbox.script("stdin.sh", "#!/bin/bash\nreadlink /proc/self/fd/0\n[ -p /dev/stdin ] && echo pipe\n"
                 + "read -r line || echo eof\n", true);
