@@ -81,6 +81,11 @@ class BubblewrapHookRunnerTest {
     }
 
     @Test
+    void linesATermHandlerWritesAfterTheTimeoutAreKeptMarkedButNotLogged() throws Exception {
+        HookProcessParityTest.assertTrapLinesAfterTheTimeout(sandbox, runner);
+    }
+
+    @Test
     void theHookHasNoNetwork() throws Exception {
         try (ServerSocket listening = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
             sandbox.script("net.sh", """

@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 
 /**
  * The hook's process as the agent makes it, without isolation: its result cannot be forged, held
@@ -126,6 +127,42 @@ class HookProcessParityTest {
         assertThat(run.status()).isEqualTo(ScriptStatus.MISSING);
         assertThat(run.agentMessage()).isEqualTo("Script does not exist at specified location: "
                 + HookSandbox.ARCHIVE + "/scripts/nope.sh");
+    }
+
+    @Test
+    void linesATermHandlerWritesAfterTheTimeoutAreKeptMarkedButNotLogged() throws Exception {
+        assertTrapLinesAfterTheTimeout(sandbox, runner);
+    }
+
+    /**
+     * A trap on SIGTERM prints after the timeout: the agent closes the outputs as it sends the signal and loses the
+     * line, so it is not in scripts.log or the log tail; hooklab keeps it in the output, marked.
+     */
+    static void assertTrapLinesAfterTheTimeout(HookSandbox sandbox, HookRunner runner) throws Exception {
+        sandbox.script("trap.sh", "#!/bin/bash\ntrap 'echo bye-from-trap; echo err-from-trap >&2; exit 0' TERM\n"
+                + "echo before\nsleep 30\n", true);
+        List<OutputLine> lines = new CopyOnWriteArrayList<>();
+
+        ScriptRun run = sandbox.run(runner, sandbox.call("trap.sh", 1), lines::add);
+
+        assertThat(run.status()).isEqualTo(ScriptStatus.TIMED_OUT);
+        assertThat(run.stdout().text()).isEqualTo("before\nbye-from-trap\n");
+        // bash also says "Terminated" for the sleep the SIGTERM ended, after the timeout too
+        assertThat(run.stderr().text()).endsWith("err-from-trap\n");
+        int stderrLines = run.stderr().text().split("\n").length;
+        assertThat(run.stdout().afterTimeoutLines()).isEqualTo(1);
+        assertThat(run.stderr().afterTimeoutLines()).isEqualTo(stderrLines);
+        assertThat(lines).filteredOn(line -> line.channel() == OutputChannel.STDOUT)
+                .extracting(OutputLine::text, OutputLine::afterTimeout)
+                .containsExactly(tuple("before", false), tuple("bye-from-trap", true));
+        assertThat(lines).filteredOn(line -> line.channel() == OutputChannel.STDERR).hasSize(stderrLines)
+                .allMatch(OutputLine::afterTimeout);
+        assertThat(Files.readString(sandbox.scriptsLog())).contains("[stdout]before\n")
+                .doesNotContain("from-trap");
+        assertThat(run.logTail()).contains("[stdout]before\n").doesNotContain("from-trap");
+        assertThat(run.notes()).anyMatch(note -> note.startsWith((1 + stderrLines) + " lines (stdout 1, stderr " + stderrLines
+                + ") came after the timeout")
+                && note.contains("would have lost them"));
     }
 
     @Test
