@@ -65,7 +65,8 @@ final class LiveRunPrinter implements SessionListener {
     @Override
     public void output(int stepIndex, String location, OutputLine line) {
         boolean err = line.channel() == OutputChannel.STDERR;
-        out.println("    " + (err ? style.yellow("! ") : style.dim("| ")) + safe(line.text()));
+        out.println("    " + (err ? style.yellow("! ") : style.dim("| ")) + safe(line.text())
+                + (line.afterTimeout() ? style.dim("  (after the timeout)") : ""));
         out.flush();
     }
 

@@ -125,9 +125,13 @@ final class RunReport {
         }
     }
 
-    /** {@code <name>Bytes}, {@code <name>DroppedBytes} and {@code <name>File}: no path into a removed sandbox. */
+    /**
+     * {@code <name>Bytes}, {@code <name>DroppedBytes}, {@code <name>AfterTimeoutLines} (the last lines of the output,
+     * written after the timeout and lost by the agent) and {@code <name>File}: no path into a removed sandbox.
+     */
     private static void output(Json j, String name, CapturedOutput o, boolean sandboxKept) throws IOException {
         j.field(name + "Bytes", o.bytes()).field(name + "DroppedBytes", o.droppedBytes())
+                .field(name + "AfterTimeoutLines", (long) o.afterTimeoutLines())
                 .field(name + "File", o.spillFile() == null || !sandboxKept ? null : o.spillFile().toString());
     }
 }

@@ -25,6 +25,23 @@ public final class AgentPath {
     }
 
     /**
+     * Ruby's {@code File.join(base, part)} on Linux, not expanded: the path the agent checks and executes for a
+     * hook script. One separator goes between the two parts (the trailing ones of {@code base} are dropped when
+     * {@code part} starts with its own); {@code .}, {@code ..} and doubled separators inside {@code part} stay.
+     */
+    public static String fileJoin(String base, String part) {
+        boolean baseEnds = base.endsWith("/");
+        if (part.startsWith("/")) {
+            String trimmed = base;
+            while (trimmed.endsWith("/")) {
+                trimmed = trimmed.substring(0, trimmed.length() - 1);
+            }
+            return trimmed + part;
+        }
+        return baseEnds ? base + part : base + "/" + part;
+    }
+
+    /**
      * {@code File.expand_path(path)} with a working directory for relative paths (the agent's cwd).
      */
     public String expand(String path, String cwd) {

@@ -14,9 +14,16 @@ import java.time.Instant;
  * @param head    the line's first bytes (all of them unless the line is giant), without newline
  * @param bytes   the full length without newline
  * @param newline whether the line ended with a newline (the last line may not)
+ * @param afterTimeout whether the read that completed it came after the wrapper reported the deadline
+ *                     ({@link OutputLine#afterTimeout})
  */
 record CapturedLine(OutputChannel channel, Instant time, byte[] head, long bytes, boolean newline,
-                    StreamRecord record, long offset) {
+                    StreamRecord record, long offset, boolean afterTimeout) {
+
+    CapturedLine(OutputChannel channel, Instant time, byte[] head, long bytes, boolean newline, StreamRecord record,
+                 long offset) {
+        this(channel, time, head, bytes, newline, record, offset, false);
+    }
 
     boolean giant() {
         return bytes > head.length;
@@ -43,6 +50,6 @@ record CapturedLine(OutputChannel channel, Instant time, byte[] head, long bytes
         if (giant()) {
             text = text + " [... line truncated here: " + bytes + " bytes in all]";
         }
-        return new OutputLine(channel, time, text, bytes, giant());
+        return new OutputLine(channel, time, text, bytes, giant(), afterTimeout);
     }
 }

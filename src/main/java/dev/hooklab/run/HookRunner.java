@@ -83,26 +83,30 @@ public final class HookRunner {
         }
         log.script(call.location());
         UserSwitch.Decision user = userSwitch.decide(call.runas(), call.sudo(), isolation);
-        SpawnLine instanceLine = SpawnLine.of(user.command().forPath(call.instancePath()));
+        // the agent's own line names the path as File.join wrote it; hooklab runs that too when it is safe here
+        SpawnLine instanceLine = SpawnLine.of(user.command().forPath(call.commandPath()));
+        List<String> pathNotes = new ArrayList<>();
+        String runPath = pathToRun(call, pathNotes);
         int timeout = limits.timeoutFor(call.timeoutSeconds());
         Path runDir = Files.createTempDirectory(Files.createDirectories(mounts.hooklabDir().resolve("runs")),
                 call.event().replaceAll("[^A-Za-z0-9_-]", "_") + "-");
         Map<String, String> env = environment.forScript(call.event(), System.getenv());
-        HookLaunch launch = new HookLaunch(mounts, isolation, hookArgv(instanceLine, user.command(), call), env,
+        HookLaunch launch = new HookLaunch(mounts, isolation, hookArgv(user.command(), runPath), env,
                 timeout, limits, runDir, log, listener, "hook-" + call.event());
         HookProcess process = wrapper.isPresent() ? WrappedHookProcess.start(launch, wrapper.get())
                 : PlainHookProcess.start(launch);
-        String agentCommand = new AgentCommand(call.runas(), call.sudo()).forPath(call.instancePath());
+        String agentCommand = new AgentCommand(call.runas(), call.sudo()).forPath(call.commandPath());
         AgentVerdict verdict = new AgentVerdict(new AgentMessages(call.location(), call.runas()),
                 Math.max(1, call.timeoutSeconds()), timeout, isolation.ownPidNamespace());
         return new RunningHook(process, outcome -> {
             AgentVerdict.Judgement judgement = verdict.judge(outcome, instanceLine.program());
             List<String> limitNotes = isolation.afterRun(launch.controlDir());
             List<String> notes = new ArrayList<>(user.notes());
+            notes.addAll(pathNotes);
             ShebangCheck shebang = checked.shebang(); // what the file said before the hook could change it
             notes.addAll(shebang.notes());
             if (outcome.execError() != null) {
-                notes.addAll(shebang.execNotes(outcome.execError(), instanceLine.program(), call.instancePath(),
+                notes.addAll(shebang.execNotes(outcome.execError(), instanceLine.program(), call.commandPath(),
                         path -> mounts.hostPath(path)));
             }
             notes.addAll(limitNotes);
@@ -115,18 +119,54 @@ public final class HookRunner {
         });
     }
 
-    /** The words to execute, with instance paths translated to what the hook sees. */
-    private List<String> hookArgv(SpawnLine instanceLine, AgentCommand command, ScriptInvocation call) {
-        if (instanceLine.viaShell()) {
-            String instanceRoot = mounts.instanceRootOf(call.instancePath());
-            if (instanceRoot == null) {
-                return instanceLine.argv(); // a path outside the sandbox is this machine's in every view
+    /**
+     * The path hooklab's command names: the agent's {@link ScriptInvocation#commandPath} (File.join's, with its
+     * {@code ..}) when it reaches the file the checks looked at in the hook's view, else the normalised path (as
+     * before: a symbolic link ahead of a {@code ..}, or, without isolation, a {@code ..} that would climb above
+     * the sandbox folder or a folder on the way that only this machine lacks).
+     */
+    private String pathToRun(ScriptInvocation call, List<String> notes) {
+        String written = call.commandPath();
+        if (written.equals(call.instancePath())) {
+            return written;
+        }
+        boolean same = preflight.reachesCheckedFile(call);
+        String checked = isolation.hookPath(mounts, call.instancePath());
+        if (same && checked.equals(mounts.hostPath(call.instancePath()).toString())) {
+            // the hook sees this machine's paths: the sandbox folder + the path as written must stay in the
+            // folder and reach the same file there
+            String asWritten = isolation.hookPath(mounts, written);
+            try {
+                same = !SandboxMounts.climbsAboveRoot(written) && Files.isSameFile(Path.of(asWritten), Path.of(checked));
+            } catch (IOException | RuntimeException e) {
+                same = false;
+            }
+        }
+        if (same) {
+            return written;
+        }
+        notes.add("The agent runs " + written + "; in this sandbox that path does not lead to the script checked at "
+                + call.instancePath() + ", so hooklab ran the script by that normalised path: its $0 differs.");
+        return call.instancePath();
+    }
+
+    /** The words to execute for the command naming {@code path}, with instance paths translated to what the hook sees. */
+    private List<String> hookArgv(AgentCommand command, String path) {
+        SpawnLine line = SpawnLine.of(command.forPath(path));
+        if (line.viaShell()) {
+            String instanceRoot = null; // the deepest instance root the path starts with, as written
+            for (String root : mounts.instanceRoots()) {
+                if (SandboxMounts.within(path, root)) {
+                    instanceRoot = root;
+                }
+            }
+            if (instanceRoot == null || !mounts.isSandboxed(path)) {
+                return line.argv(); // a path outside the sandbox is this machine's in every view
             }
             String hookRoot = isolation.hookPath(mounts, instanceRoot);
-            String path = shellWord(hookRoot) + call.instancePath().substring(instanceRoot.length());
-            return List.of("/bin/sh", "-c", command.forPath(path));
+            return List.of("/bin/sh", "-c", command.forPath(shellWord(hookRoot) + path.substring(instanceRoot.length())));
         }
-        return instanceLine.argv().stream()
+        return line.argv().stream()
                 .map(word -> word.startsWith("/") && mounts.isSandboxed(word) ? isolation.hookPath(mounts, word) : word)
                 .toList();
     }

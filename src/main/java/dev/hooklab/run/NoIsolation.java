@@ -30,7 +30,7 @@ public final class NoIsolation implements Isolation {
 
     @Override
     public String hookPath(SandboxMounts mounts, String instancePath) {
-        return mounts.hostPath(instancePath).toString();
+        return mounts.hostPathAsWritten(instancePath); // `..` kept as the agent keeps it, never above the sandbox
     }
 
     @Override

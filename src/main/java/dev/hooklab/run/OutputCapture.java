@@ -6,6 +6,7 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.function.BooleanSupplier;
 
 /**
  * Reads one output channel of a hook to its end, line by line like Ruby's {@code each_line}
@@ -17,6 +18,11 @@ import java.time.Instant;
  * Once the script's {@link OutputBudget} is spent, the reader cuts: at the end of the last whole line that
  * fits it writes a marker line to the record, {@code scripts.log} and the listener, then goes on reading
  * (so the script never blocks) and drops the bytes, which only the agent's log tail still sees.
+ * <p>
+ * Lines completed by a read that returned after the hook's deadline was reported ({@code deadlineReported}, asked
+ * after each read) are written after the timeout's SIGTERM as far as anyone can tell: they stay in the record and
+ * reach the listener marked {@link OutputLine#afterTimeout}, and stay out of the {@link HookLog}, as the agent, which
+ * closes the outputs when it sends that signal, never logs them.
  */
 final class OutputCapture implements Runnable {
     private final OutputChannel channel;
@@ -27,19 +33,24 @@ final class OutputCapture implements Runnable {
     private final int maxLineBytes;
     private final Clock clock;
     private final OutputBudget budget;
+    private final BooleanSupplier deadlineReported;
 
     private final ByteArrayOutputStream lineHead = new ByteArrayOutputStream();
     private long lineBytes;
     private long lineOffset;
     /** When the chunk that completes the current line was read: the line's arrival time. */
     private Instant arrived;
+    /** Whether the chunks read now come after the deadline was reported; never goes back to false. */
+    private boolean late;
+    private volatile int lateLines;
     private volatile IOException failure;
     private volatile RuntimeException listenerFailure;
     private volatile boolean cut;
 
     OutputCapture(OutputChannel channel, InputStream in, StreamRecord record, HookLog log, OutputListener listener,
-                  int maxLineBytes, Clock clock, OutputBudget budget) {
+                  int maxLineBytes, Clock clock, OutputBudget budget, BooleanSupplier deadlineReported) {
         this.budget = budget;
+        this.deadlineReported = deadlineReported;
         this.channel = channel;
         this.in = in;
         this.record = record;
@@ -56,6 +67,9 @@ final class OutputCapture implements Runnable {
             int read;
             while ((read = in.read(buffer)) >= 0) {
                 arrived = clock.instant();
+                // asked after the read returned: the wrapper reports the deadline before it sends SIGTERM, so
+                // whatever the signal made the script write is read after the report is there to see
+                late = late || deadlineReported.getAsBoolean();
                 long chunkOffset = record.size();
                 int keep = cut ? 0 : kept(buffer, read);
                 record.append(buffer, 0, keep);
@@ -120,6 +134,11 @@ final class OutputCapture implements Runnable {
         return bytes % (1 << 20) == 0 ? (bytes >> 20) + " MiB" : bytes + " bytes";
     }
 
+    /** How many lines came after the deadline was reported (and are kept, but not logged). */
+    int lateLines() {
+        return lateLines;
+    }
+
     /** Whether the output was cut at the script's output cap. */
     boolean cut() {
         return cut;
@@ -177,18 +196,24 @@ final class OutputCapture implements Runnable {
 
     private void endLine(boolean newline) {
         CapturedLine line = new CapturedLine(channel, arrived, lineHead.toByteArray(), lineBytes, newline,
-                record, lineOffset);
+                record, lineOffset, late);
         lineHead.reset();
         lineBytes = 0;
         if (cut) {
-            log.tailOnly(line); // past the cap: the agent's tail still sees it, nothing else does
+            if (!late) {
+                log.tailOnly(line); // past the cap: the agent's tail still sees it, nothing else does
+            }
             return;
         }
-        // neither a full disk nor a failing listener may stop the draining: the script would block
-        try {
-            log.output(line);
-        } catch (UncheckedIOException e) {
-            failure = e.getCause();
+        if (late) {
+            lateLines++; // only this reader writes it
+        } else {
+            // neither a full disk nor a failing listener may stop the draining: the script would block
+            try {
+                log.output(line);
+            } catch (UncheckedIOException e) {
+                failure = e.getCause();
+            }
         }
         if (listener == OutputListener.NONE) {
             return; // nobody listens: no text to decode

@@ -6,6 +6,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.BooleanSupplier;
 
 /** The two reader threads of one hook process, stdout and stderr apart. */
 final class OutputPumps {
@@ -17,15 +18,19 @@ final class OutputPumps {
     private final Thread errThread;
     private final long limit;
 
+    /**
+     * @param deadlineReported whether the hook's deadline has been reported (its SIGTERM is then on its way); asked
+     *                         by the readers after each read, so it must be cheap until the deadline can have come
+     */
     OutputPumps(InputStream stdout, InputStream stderr, Path runDir, HookLog log, OutputListener listener,
-                RunLimits limits, String name) {
+                RunLimits limits, String name, BooleanSupplier deadlineReported) {
         outRecord = new StreamRecord(runDir.resolve("stdout.log"), limits.headBytes());
         errRecord = new StreamRecord(runDir.resolve("stderr.log"), limits.headBytes());
         OutputBudget budget = new OutputBudget(limits.maxOutputBytes());
         out = new OutputCapture(OutputChannel.STDOUT, stdout, outRecord, log, listener, limits.maxLineBytes(),
-                log.clock(), budget);
+                log.clock(), budget, deadlineReported);
         err = new OutputCapture(OutputChannel.STDERR, stderr, errRecord, log, listener, limits.maxLineBytes(),
-                log.clock(), budget);
+                log.clock(), budget, deadlineReported);
         this.limit = limits.maxOutputBytes();
         // daemon: a reader blocked by an output nobody could close must not keep the JVM alive
         outThread = daemon(out, name + "-stdout");
@@ -63,11 +68,11 @@ final class OutputPumps {
     }
 
     CapturedOutput stdout() {
-        return outRecord.result();
+        return outRecord.result().withAfterTimeoutLines(out.lateLines());
     }
 
     CapturedOutput stderr() {
-        return errRecord.result();
+        return errRecord.result().withAfterTimeoutLines(err.lateLines());
     }
 
     /** Problems worth a note: the output cap, read or log errors, a failing listener. */
@@ -78,6 +83,14 @@ final class OutputPumps {
             problems.add("The script printed more than the " + OutputCapture.mib(limit) + " of output hooklab keeps per "
                     + "script (--max-output-size): scripts.log and the output kept stop at a line \"[hooklab] ... cut "
                     + "here\"; " + dropped + " more bytes were read and dropped. The agent's log tail is unchanged.");
+        }
+        int late = out.lateLines() + err.lateLines();
+        if (late > 0) {
+            problems.add(late + (late == 1 ? " line" : " lines") + " (stdout " + out.lateLines() + ", stderr "
+                    + err.lateLines() + ") came after the timeout, written once the SIGTERM had gone out (by a trap"
+                    + " handler, say). The agent closes the outputs as it sends that signal and would have lost them:"
+                    + " they are not in scripts.log or the log tail; hooklab keeps them in the output, marked"
+                    + " \"after the timeout\".");
         }
         for (OutputCapture capture : List.of(out, err)) {
             if (capture.failure() != null) {

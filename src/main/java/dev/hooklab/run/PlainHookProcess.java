@@ -27,13 +27,15 @@ final class PlainHookProcess implements HookProcess {
     private final OutputPumps pumps;
     private final long started;
     private volatile boolean stopRequested;
+    /** Set before the deadline's SIGTERM: what the readers read from then on came after the timeout. */
+    private volatile boolean deadlineReached;
 
     private PlainHookProcess(HookLaunch launch, Process process, long started) {
         this.launch = launch;
         this.process = process;
         this.started = started;
         this.pumps = new OutputPumps(process.getInputStream(), process.getErrorStream(), launch.runDir(),
-                launch.log(), launch.listener(), launch.limits(), launch.name());
+                launch.log(), launch.listener(), launch.limits(), launch.name(), () -> deadlineReached);
     }
 
     /** The started process, or the outcome of an exec that failed at once. */
@@ -84,6 +86,7 @@ final class PlainHookProcess implements HookProcess {
         if (!process.waitFor(launch.timeoutSeconds(), TimeUnit.SECONDS)) {
             ending = "deadline";
             List<ProcessHandle> tree = new ArrayList<>(process.descendants().toList());
+            deadlineReached = true;
             terminate();
             if (!process.waitFor(launch.limits().killGrace().toMillis(), TimeUnit.MILLISECONDS)) {
                 survived.add(new ProcessRef(process.pid(), process.info().commandLine().orElse("?")));

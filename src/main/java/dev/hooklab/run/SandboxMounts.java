@@ -90,16 +90,32 @@ public final class SandboxMounts {
         return isSandboxed(path) ? root.resolve(path.substring(1)) : Path.of(path);
     }
 
-    /** The instance root that holds {@code instancePath}, deepest first, or null. */
-    String instanceRootOf(String instancePath) {
-        String path = normalize(instancePath);
-        String found = null;
-        for (String mount : instanceRoots) {
-            if (within(path, mount)) {
-                found = mount;
+    /**
+     * Where a hook that runs straight on this machine finds {@code instancePath}, written as the path is: the
+     * sandbox folder followed by the path with its {@code .}, {@code ..} and doubled slashes kept, so that the
+     * script's {@code $0} reads as on an instance. A path that is not the sandbox's, or whose {@code ..} would climb
+     * above {@code /} (and so above the sandbox folder), is given as {@link #hostPath} gives it.
+     */
+    public String hostPathAsWritten(String instancePath) {
+        if (!instancePath.startsWith("/") || !isSandboxed(instancePath) || climbsAboveRoot(instancePath)) {
+            return hostPath(instancePath).toString();
+        }
+        return root + instancePath;
+    }
+
+    /** Whether a {@code ..} of the absolute {@code path}, taken as written, would go above {@code /}. */
+    static boolean climbsAboveRoot(String path) {
+        int depth = 0;
+        for (String segment : path.split("/")) {
+            if (segment.equals("..")) {
+                if (--depth < 0) {
+                    return true;
+                }
+            } else if (!segment.isEmpty() && !segment.equals(".")) {
+                depth++;
             }
         }
-        return found;
+        return false;
     }
 
     /** hooklab's own files for this sandbox (wrapper status, spilled output); no hook sees them. */

@@ -70,6 +70,19 @@ final class ScriptPreflight {
         return new Verdict(null, null, null, warnings, List.of(), shebang);
     }
 
+    /**
+     * Whether the path the agent executes, resolved in the sandbox as written (where a symbolic link before a
+     * {@code ..} leads elsewhere than the normalised path), reaches the file the checks looked at.
+     */
+    boolean reachesCheckedFile(ScriptInvocation call) {
+        if (call.commandPath().equals(call.instancePath())) {
+            return true;
+        }
+        ScriptFile asWritten = files.find(call.commandPath());
+        ScriptFile checked = files.find(call.instancePath());
+        return asWritten.kind() == checked.kind() && asWritten.resolvedPath().equals(checked.resolvedPath());
+    }
+
     private static String outsideNote(ScriptInvocation call, ScriptFile file, String via) {
         return "location " + call.location() + " reaches " + call.instancePath() + via + ", outside the sandbox:"
                 + " on this machine that is its own " + file.resolvedPath() + ". On an instance the agent would run"
@@ -96,7 +109,7 @@ final class ScriptPreflight {
             return new Verdict(ScriptStatus.FAILED, 1, messages.exitCode(1), warnings, List.of(note), shebang);
         }
         return new Verdict(ScriptStatus.SPAWN_ERROR, null, messages.execError(new ExecError(13, "EACCES",
-                "Permission denied"), call.instancePath()), warnings, List.of(note), shebang);
+                "Permission denied"), call.commandPath()), warnings, List.of(note), shebang);
     }
 
     private static String via(ScriptInvocation call, ScriptFile file) {

@@ -44,6 +44,11 @@ final class WrappedHookProcess implements HookProcess {
     private final PipeHolders pipeHolders = new PipeHolders();
     private final HeldOutputs held;
     private volatile boolean stopRequested;
+    /** Guards the status connection, which the readers consult too ({@link #deadlineReported}). */
+    private final Object statusLock = new Object();
+    /** The agent's deadline as a {@link System#nanoTime} instant: the wrapper cannot report it earlier. */
+    private final long deadlineNanos;
+    private volatile boolean deadlineReported;
 
     private WrappedHookProcess(HookLaunch launch, Path socketDir, ServerSocketChannel server, Process process,
                                long started, long startedEpochMs) {
@@ -53,8 +58,9 @@ final class WrappedHookProcess implements HookProcess {
         this.process = process;
         this.started = started;
         this.deadlineEpoch = startedEpochMs / 1000 + launch.timeoutSeconds();
+        this.deadlineNanos = started + TimeUnit.MILLISECONDS.toNanos(deadlineEpoch * 1000 - startedEpochMs);
         this.pumps = new OutputPumps(process.getInputStream(), process.getErrorStream(), launch.runDir(),
-                launch.log(), launch.listener(), launch.limits(), launch.name());
+                launch.log(), launch.listener(), launch.limits(), launch.name(), this::deadlineReported);
         this.held = new HeldOutputs(launch.timeoutSeconds());
     }
 
@@ -131,10 +137,12 @@ final class WrappedHookProcess implements HookProcess {
             }
             report = readStatus();
         } finally {
-            if (connection != null) {
-                connection.close();
+            synchronized (statusLock) {
+                if (connection != null) {
+                    connection.close();
+                }
+                close(server, socketDir);
             }
-            close(server, socketDir);
         }
         if (ownNamespace) {
             release(); // the wrapper has watched the outputs; its namespace may go, and the outputs with it
@@ -179,8 +187,42 @@ final class WrappedHookProcess implements HookProcess {
                 pumps.stdout(), pumps.stderr(), durationMs, notes, limits.waitForOutputs());
     }
 
+    /**
+     * Whether the wrapper has reported the deadline, for the output readers. The wrapper writes {@code deadline} to
+     * its status channel before it sends the SIGTERM, so a reader that asks after a read that returned what the
+     * signal made the script write always finds the report there: no such line is missed. A line written before
+     * the deadline but read after the report (a reader running late, on a busy machine, or in the moment between the
+     * report and the kill) counts as after the timeout too: the agent, which stops reading at the deadline, would
+     * not have logged it either. Before the agent's deadline instant this costs nothing; after it, one read of the
+     * status channel per chunk until the report is found.
+     */
+    boolean deadlineReported() {
+        if (deadlineReported) {
+            return true;
+        }
+        if (System.nanoTime() - deadlineNanos < 0) {
+            return false; // the wrapper's alarm cannot have gone off yet
+        }
+        try {
+            readStatus();
+        } catch (IOException e) {
+            // the channel is closed: what was read from it is all there is
+        }
+        return deadlineReported;
+    }
+
     /** The wrapper's status so far: accepts its connection (then nobody else can connect) and reads what came. */
     private WrapperReport readStatus() throws IOException {
+        synchronized (statusLock) {
+            WrapperReport report = readStatusLocked();
+            if ("deadline".equals(report.ending())) {
+                deadlineReported = true;
+            }
+            return report;
+        }
+    }
+
+    private WrapperReport readStatusLocked() throws IOException {
         if (connection == null) {
             connection = server.accept();
             if (connection == null) {

@@ -63,6 +63,29 @@ class BubblewrapHookRunnerTest {
     }
 
     @Test
+    void theScriptRunsByThePathTheAgentJoinsWithItsDotDotKept() throws Exception {
+        sandbox.script("scripts/ok.sh", "#!/bin/bash\necho \"$0\"\n", true);
+        String joined = HookSandbox.ARCHIVE + "/../deployment-archive/scripts/ok.sh";
+        // above / the kernel stays at /, inside the sandbox as on an instance
+        String climbing = "../../../../../../../" + HookSandbox.ARCHIVE.substring(1) + "/scripts/ok.sh";
+
+        ScriptRun run = sandbox.run(runner, sandbox.call("../deployment-archive/scripts/ok.sh", 10));
+        ScriptRun climbed = sandbox.run(runner, sandbox.call(climbing, 10));
+
+        assertThat(run.status()).as(run.stderr().text()).isEqualTo(ScriptStatus.SUCCEEDED);
+        assertThat(run.stdout().text()).isEqualTo(joined + "\n");
+        assertThat(run.command()).isEqualTo(joined);
+        assertThat(climbed.status()).as(climbed.stderr().text()).isEqualTo(ScriptStatus.SUCCEEDED);
+        assertThat(climbed.stdout().text()).isEqualTo(HookSandbox.ARCHIVE + "/" + climbing + "\n");
+        assertThat(climbed.command()).isEqualTo(HookSandbox.ARCHIVE + "/" + climbing);
+    }
+
+    @Test
+    void linesATermHandlerWritesAfterTheTimeoutAreKeptMarkedButNotLogged() throws Exception {
+        HookProcessParityTest.assertTrapLinesAfterTheTimeout(sandbox, runner);
+    }
+
+    @Test
     void theHookHasNoNetwork() throws Exception {
         try (ServerSocket listening = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
             sandbox.script("net.sh", """

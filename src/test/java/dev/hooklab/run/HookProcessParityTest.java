@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 
 /**
  * The hook's process as the agent makes it, without isolation: its result cannot be forged, held
@@ -90,6 +91,78 @@ class HookProcessParityTest {
         assertThat(run.notes()).anyMatch(note -> note.contains("sleep 60.8") && note.contains("at the timeout (2 s)")
                 && note.contains("kills nothing"));
         assertThat(HookSandbox.processesRunning("sleep 60.8")).isEmpty();
+    }
+
+    @Test
+    void theScriptRunsByThePathTheAgentJoinsWithItsDotDotKept() throws Exception {
+        sandbox.script("scripts/ok.sh", "#!/bin/bash\necho \"$0\"\n", true);
+        String joined = HookSandbox.ARCHIVE + "/../deployment-archive/scripts/ok.sh";
+
+        ScriptRun run = sandbox.run(runner, sandbox.call("../deployment-archive/scripts/ok.sh", 10));
+
+        assertThat(run.status()).as(run.stderr().text()).isEqualTo(ScriptStatus.SUCCEEDED);
+        assertThat(run.stdout().text()).isEqualTo(sandbox.mounts.root() + joined + "\n");
+        assertThat(run.command()).isEqualTo(joined);
+        assertThat(Files.readString(sandbox.scriptsLog())).contains("[stdout]" + sandbox.mounts.root() + joined);
+    }
+
+    @Test
+    void aJoinedPathWhoseDotDotWouldClimbAboveTheSandboxFolderRunsNormalised() throws Exception {
+        sandbox.script("scripts/ok.sh", "#!/bin/bash\necho \"$0\"\n", true);
+        String location = "../../../../../../../" + HookSandbox.ARCHIVE.substring(1) + "/scripts/ok.sh";
+
+        ScriptRun run = sandbox.run(runner, sandbox.call(location, 10));
+
+        assertThat(run.status()).as(run.stderr().text()).isEqualTo(ScriptStatus.SUCCEEDED);
+        // on this machine seven `..` from the sandbox folder's copy would leave the folder: the normalised path runs
+        assertThat(run.stdout().text()).isEqualTo(sandbox.mounts.hostPath(HookSandbox.ARCHIVE + "/scripts/ok.sh") + "\n");
+        assertThat(run.command()).isEqualTo(HookSandbox.ARCHIVE + "/" + location);
+        assertThat(run.notes()).anyMatch(note -> note.contains("hooklab ran the script by that normalised path"));
+    }
+
+    @Test
+    void aMissingScriptIsNamedByItsNormalisedPathAsTheAgentDoes() throws Exception {
+        ScriptRun run = sandbox.run(runner, sandbox.call("../deployment-archive/scripts/nope.sh", 10));
+
+        assertThat(run.status()).isEqualTo(ScriptStatus.MISSING);
+        assertThat(run.agentMessage()).isEqualTo("Script does not exist at specified location: "
+                + HookSandbox.ARCHIVE + "/scripts/nope.sh");
+    }
+
+    @Test
+    void linesATermHandlerWritesAfterTheTimeoutAreKeptMarkedButNotLogged() throws Exception {
+        assertTrapLinesAfterTheTimeout(sandbox, runner);
+    }
+
+    /**
+     * A trap on SIGTERM prints after the timeout: the agent closes the outputs as it sends the signal and loses the
+     * line, so it is not in scripts.log or the log tail; hooklab keeps it in the output, marked.
+     */
+    static void assertTrapLinesAfterTheTimeout(HookSandbox sandbox, HookRunner runner) throws Exception {
+        sandbox.script("trap.sh", "#!/bin/bash\ntrap 'echo bye-from-trap; echo err-from-trap >&2; exit 0' TERM\n"
+                + "echo before\nsleep 30\n", true);
+        List<OutputLine> lines = new CopyOnWriteArrayList<>();
+
+        ScriptRun run = sandbox.run(runner, sandbox.call("trap.sh", 1), lines::add);
+
+        assertThat(run.status()).isEqualTo(ScriptStatus.TIMED_OUT);
+        assertThat(run.stdout().text()).isEqualTo("before\nbye-from-trap\n");
+        // bash also says "Terminated" for the sleep the SIGTERM ended, after the timeout too
+        assertThat(run.stderr().text()).endsWith("err-from-trap\n");
+        int stderrLines = run.stderr().text().split("\n").length;
+        assertThat(run.stdout().afterTimeoutLines()).isEqualTo(1);
+        assertThat(run.stderr().afterTimeoutLines()).isEqualTo(stderrLines);
+        assertThat(lines).filteredOn(line -> line.channel() == OutputChannel.STDOUT)
+                .extracting(OutputLine::text, OutputLine::afterTimeout)
+                .containsExactly(tuple("before", false), tuple("bye-from-trap", true));
+        assertThat(lines).filteredOn(line -> line.channel() == OutputChannel.STDERR).hasSize(stderrLines)
+                .allMatch(OutputLine::afterTimeout);
+        assertThat(Files.readString(sandbox.scriptsLog())).contains("[stdout]before\n")
+                .doesNotContain("from-trap");
+        assertThat(run.logTail()).contains("[stdout]before\n").doesNotContain("from-trap");
+        assertThat(run.notes()).anyMatch(note -> note.startsWith((1 + stderrLines) + " lines (stdout 1, stderr " + stderrLines
+                + ") came after the timeout")
+                && note.contains("would have lost them"));
     }
 
     @Test

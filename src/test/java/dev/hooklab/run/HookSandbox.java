@@ -1,5 +1,6 @@
 package dev.hooklab.run;
 
+import dev.hooklab.plan.AgentPath;
 import dev.hooklab.run.agent.SandboxScriptFiles;
 import dev.hooklab.run.agent.SandboxTree;
 import dev.hooklab.run.agent.SandboxWrites;
@@ -55,8 +56,9 @@ final class HookSandbox {
     }
 
     ScriptInvocation call(String location, int timeoutSeconds, String runas, boolean sudo) {
-        String instancePath = SandboxMounts.normalize(ARCHIVE + "/" + location);
-        return new ScriptInvocation("AfterInstall", location, instancePath, mounts.hostPath(instancePath),
+        String joined = AgentPath.fileJoin(ARCHIVE, location); // as the agent's File.join gives it
+        String instancePath = SandboxMounts.normalize(joined);
+        return new ScriptInvocation("AfterInstall", location, instancePath, joined, mounts.hostPath(instancePath),
                 timeoutSeconds, runas, sudo);
     }
 

@@ -6,6 +6,7 @@ import dev.hooklab.appspec.AppSpecText;
 import dev.hooklab.appspec.HookScript;
 import dev.hooklab.bundle.AppSpecLookup;
 import dev.hooklab.diagnose.Diagnostic;
+import dev.hooklab.plan.AgentPath;
 import dev.hooklab.plan.DeploymentLayout;
 import dev.hooklab.plan.Lifecycle;
 import dev.hooklab.plan.RevisionSource;
@@ -148,7 +149,8 @@ final class HookEventStep {
                     break;
                 }
                 String instancePath = layout.paths().join(archive, script.location());
-                ScriptInvocation call = ScriptInvocation.of(script, instancePath,
+                String joined = AgentPath.fileJoin(archive, script.location()); // what the agent executes, as written
+                ScriptInvocation call = ScriptInvocation.of(script, instancePath, joined,
                         sandbox.mounts().hostPath(instancePath));
                 states.set(i, ScriptState.running(script.location()));
                 progress.scripts(List.copyOf(states));
