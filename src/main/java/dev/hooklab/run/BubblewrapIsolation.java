@@ -212,6 +212,11 @@ public final class BubblewrapIsolation implements Isolation {
                 + " systemctl, D-Bus or docker)" + (network ? "" : ", no network")
                 + (limit.usesCgroup() || (!root && prlimit != null)
                 ? ", at most " + ProcessLimit.MAX_PROCESSES + " processes" : "") + ".");
+        if (!root && prlimit != null) { // RLIMIT_NPROC has no counter: afterRun cannot tell whether it was reached
+            notes.add("Past " + ProcessLimit.MAX_PROCESSES + " processes a fork in the sandbox fails with"
+                    + " \"Resource temporarily unavailable\"; run as an ordinary user, hooklab cannot tell whether"
+                    + " the hook reached that limit. An instance has no such limit.");
+        }
         // the agent's home is made when a hook starts; a files destination only by Install
         List<String> absent = mounts.instanceRoots().stream()
                 .filter(root -> !root.equals(SandboxMounts.AGENT_HOME))

@@ -19,7 +19,10 @@ import java.util.regex.Pattern;
  */
 final class PlainHookProcess implements HookProcess {
     private static final Pattern JAVA_EXEC_ERROR = Pattern.compile("error=(\\d+), (.*)$");
-    private static final Pattern BWRAP_EXEC_ERROR = Pattern.compile("^bwrap: execvp [^:]*: (.*)$", Pattern.MULTILINE);
+    /** bwrap's report of a failed exec (as root, bwrap execs the hook), its whole stderr; it exits with 1. */
+    private static final Pattern BWRAP_EXEC_ERROR = Pattern.compile("bwrap: execvp .*: ([^:\n]+)\n?");
+    /** util-linux prlimit's (as an ordinary user it sets RLIMIT_NPROC and execs the hook); it exits with 126 or 127. */
+    private static final Pattern PRLIMIT_EXEC_ERROR = Pattern.compile("prlimit: failed to execute .*: ([^:\n]+)\n?");
     private static final Duration DRAIN = Duration.ofSeconds(3);
 
     private final HookLaunch launch;
@@ -117,22 +120,28 @@ final class PlainHookProcess implements HookProcess {
         pumps.close();
         notes.addAll(pumps.problems());
         int exit = process.exitValue();
-        ExecError bwrapExecError = bwrapExecError(exit);
-        return new ProcessOutcome(process.pid(), bwrapExecError != null ? null : exit, null, null, bwrapExecError, ending, survived,
+        ExecError launchExecError = ending == null ? launchExecError(exit) : null;
+        return new ProcessOutcome(process.pid(), launchExecError != null ? null : exit, null, null, launchExecError, ending, survived,
                 leftOpen, List.of(), List.of(), pumps.stdout(), pumps.stderr(), durationMs, notes, true);
     }
 
-    /** bwrap reports a failed exec on stderr and exits with 1. */
-    private ExecError bwrapExecError(int exit) {
-        if (exit != 1 || !launch.isolation().name().equals("bwrap")) {
+    /**
+     * An exec of the hook that failed inside the sandbox, as the program that tried it reports it: its
+     * one line is all the output there is, with its own exit code. A hook printing the same line and
+     * exiting the same way would be taken for one (it failed either way); the wrapper has no such gap.
+     */
+    private ExecError launchExecError(int exit) {
+        if (!launch.isolation().name().equals("bwrap") || !pumps.stdout().text().isEmpty()) {
             return null;
         }
-        Matcher error = BWRAP_EXEC_ERROR.matcher(pumps.stderr().text());
-        if (!error.find()) {
+        Pattern report = exit == 1 ? BWRAP_EXEC_ERROR : exit == 126 || exit == 127 ? PRLIMIT_EXEC_ERROR : null;
+        Matcher error = report == null ? null : report.matcher(pumps.stderr().text());
+        if (error == null || !error.matches()) {
             return null;
         }
         String text = error.group(1).trim();
-        return new ExecError(0, text.startsWith("No such file") ? "ENOENT"
-                : text.startsWith("Permission denied") ? "EACCES" : "EUNKNOWN", text);
+        int errno = text.startsWith("No such file") ? 2 : text.startsWith("Permission denied") ? 13
+                : text.startsWith("Exec format error") ? 8 : text.startsWith("Text file busy") ? 26 : 0;
+        return new ExecError(errno, errno == 0 ? "EUNKNOWN" : ExecError.nameOf(errno), text);
     }
 }
