@@ -2,6 +2,7 @@
 """Generates the benchmark bundles (never committed): python3 bench/make_bundles.py KIND OUT
 
 KIND: zip100k   a zip with 100,000 small entries, an appspec.yml and two hook scripts
+      zip200k   the same with 200,000 entries (bench/run-large.sh runs it)
       tgz1g     a tgz of about 1 GiB (incompressible payload), an appspec.yml and two hook scripts
       tgz1g-text  a tgz that holds 1 GiB of compressible text (a gzip that really inflates)
       zip500m   a zip of about 500 MB in 20,000 files, for extraction
@@ -97,6 +98,8 @@ def main():
     kind, out = sys.argv[1], sys.argv[2]
     if kind == "zip100k":
         zip_many(out, 100_000)
+    elif kind == "zip200k":
+        zip_many(out, 200_000)
     elif kind == "tgz1g":
         tar_big(out, 1 << 30, 256, "w:gz")
     elif kind == "tgz1g-text":

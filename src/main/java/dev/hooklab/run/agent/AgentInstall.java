@@ -9,6 +9,7 @@ import dev.hooklab.plan.InstallPlan;
 import dev.hooklab.plan.InstallPlanner;
 
 import java.io.IOException;
+import java.io.Writer;
 import java.util.List;
 import java.util.Locale;
 
@@ -104,8 +105,10 @@ public final class AgentInstall {
                 throw e;
             }
             cleanup = new InstallCleanup(writes).run(markers.cleanupFile());
-            InstallPlan plan = planner.plan(spec, writes.tree().archive(layout.archiveDir()), layout.archiveDir(),
-                    writes.tree().instanceFiles(), fileExistsBehavior);
+            // from here on nothing removes or replaces a folder and no hook runs: folders found once are known
+            SandboxWrites known = new SandboxWrites(writes.tree().withFolderCache());
+            InstallPlan plan = planner.plan(spec, known.tree().archive(layout.archiveDir()), layout.archiveDir(),
+                    known.tree().instanceFiles(), fileExistsBehavior);
             if (plan.failure().isPresent()) {
                 if (cleanup.found()) {
                     tally.note("The previous deployment's files were already removed by its cleanup file, as on an "
@@ -117,7 +120,7 @@ public final class AgentInstall {
             planned = instructions.list();
             new InstallNotes(tally).about(plan);
             writeInstallJson(instructions);
-            execute(instructions);
+            execute(instructions, known);
             try {
                 markers.writeLastSuccessfulInstall();
             } catch (IOException e) {
@@ -127,15 +130,16 @@ public final class AgentInstall {
 
         /** {@code File.open(install_file, "w") { |f| f.write(instructions.to_json) }}: empty when to_json fails. */
         private void writeInstallJson(InstallInstructions instructions) throws AgentError {
-            String text = "";
             AgentError failure = null;
             try {
-                text = json.of(instructions.list());
+                json.check(instructions.list());
             } catch (AgentError e) {
                 failure = e;
             }
-            try {
-                writes.writeText(markers.installJson(), text);
+            try (Writer out = writes.openTextForWriting(markers.installJson())) {
+                if (failure == null) {
+                    json.write(instructions.list(), out);
+                }
             } catch (IOException e) {
                 throw AgentError.errno(e, RubyErrno.OPEN, markers.installJson());
             }
@@ -144,9 +148,9 @@ public final class AgentInstall {
             }
         }
 
-        private void execute(InstallInstructions instructions) throws AgentError {
-            FileInstructions files = new FileInstructions(writes, tally);
-            PermissionInstructions permissions = new PermissionInstructions(writes, host, tally);
+        private void execute(InstallInstructions instructions, SandboxWrites known) throws AgentError {
+            FileInstructions files = new FileInstructions(known, tally);
+            PermissionInstructions permissions = new PermissionInstructions(known, host, tally);
             try (CleanupFile cleanupFile = CleanupFile.create(writes, markers.cleanupFile())) {
                 for (InstallInstruction i : instructions.list()) {
                     if (i instanceof InstallInstruction.MakeDirectory m) {

@@ -9,6 +9,7 @@ import com.fasterxml.jackson.core.io.SerializedString;
 import java.io.IOException;
 import java.io.StringWriter;
 import java.io.UncheckedIOException;
+import java.io.Writer;
 import java.util.List;
 
 /**
@@ -25,6 +26,32 @@ final class InstallJson {
      */
     String of(List<InstallInstruction> instructions) throws AgentError {
         StringWriter out = new StringWriter();
+        try {
+            write(instructions, out);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e); // a StringWriter does not fail
+        }
+        return out.toString();
+    }
+
+    /**
+     * Whether {@link #of} fails for these instructions, checked without building the text.
+     *
+     * @throws AgentError as {@link #of} would
+     */
+    void check(List<InstallInstruction> instructions) throws AgentError {
+        for (InstallInstruction instruction : instructions) {
+            if (instruction instanceof InstallInstruction.ChangeContext c && c.range() == null) {
+                throw noRange();
+            }
+        }
+    }
+
+    /**
+     * The text of {@link #of}, streamed to {@code out} (closed at the end): a revision of 200,000 files does
+     * not hold its install.json in memory.
+     */
+    void write(List<InstallInstruction> instructions, Writer out) throws IOException, AgentError {
         try (JsonGenerator g = factory.createGenerator(out)) {
             g.setCharacterEscapes(new RubyEscapes());
             g.writeStartObject();
@@ -34,10 +61,11 @@ final class InstallJson {
             }
             g.writeEndArray();
             g.writeEndObject();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e); // a StringWriter does not fail
         }
-        return out.toString();
+    }
+
+    private static AgentError noRange() {
+        return new AgentError("undefined method 'get_range' for nil");
     }
 
     private static void write(JsonGenerator g, InstallInstruction instruction) throws IOException, AgentError {
@@ -58,7 +86,7 @@ final class InstallJson {
             g.writeEndArray();
         } else if (instruction instanceof InstallInstruction.ChangeContext c) {
             if (c.range() == null) {
-                throw new AgentError("undefined method 'get_range' for nil");
+                throw noRange();
             }
             g.writeObjectFieldStart("context");
             g.writeStringField("user", c.user());

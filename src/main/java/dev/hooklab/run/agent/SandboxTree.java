@@ -13,7 +13,9 @@ import java.nio.file.attribute.BasicFileAttributes;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.stream.Stream;
 
 /**
@@ -36,6 +38,8 @@ public final class SandboxTree {
 
     private final Path root;
     private final Path realRoot;
+    /** Resolved folders (joined segments) that lstat showed to be real directories; null when not caching. */
+    private final Set<String> knownFolders;
 
     /** @param root the sandbox folder; it must exist */
     public SandboxTree(Path root) {
@@ -45,6 +49,23 @@ public final class SandboxTree {
         } catch (IOException e) {
             throw new IllegalArgumentException("the sandbox folder does not exist: " + this.root, e);
         }
+        this.knownFolders = null;
+    }
+
+    private SandboxTree(SandboxTree of) {
+        this.root = of.root;
+        this.realRoot = of.realRoot;
+        this.knownFolders = new HashSet<>();
+    }
+
+    /**
+     * The same tree, remembering every folder {@link #locate} has seen to be a real directory (not a link), so
+     * that a path below it is not looked at again from the sandbox folder down. Only for a phase in which no
+     * hook runs and nothing removes, renames or replaces a folder (the Install step's planning and copying):
+     * a folder seen once is still the same folder then. Not thread-safe.
+     */
+    public SandboxTree withFolderCache() {
+        return new SandboxTree(this);
     }
 
     public Path root() {
@@ -84,10 +105,18 @@ public final class SandboxTree {
             if (!step(done, segment) || missing || pending.isEmpty() && !followFinal) {
                 continue;
             }
+            String key = knownFolders == null ? null : String.join("/", done);
+            if (key != null && knownFolders.contains(key)) {
+                continue;
+            }
             Path host = inside(done);
             BasicFileAttributes attributes = lstat(host);
             if (attributes == null) {
                 missing = true;
+            } else if (attributes.isDirectory()) {
+                if (key != null) {
+                    knownFolders.add(key);
+                }
             } else if (attributes.isSymbolicLink()) {
                 if (++links > MAX_LINKS) {
                     throw new FileSystemException(instancePath, null, LOOP);

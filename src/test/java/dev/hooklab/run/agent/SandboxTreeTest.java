@@ -60,6 +60,35 @@ class SandboxTreeTest {
     }
 
     @Test
+    void aTreeThatKnowsItsFoldersResolvesEveryLinkAsThePlainTreeDoes(@TempDir Path outside) throws IOException {
+        SandboxTree plain = new SandboxTree(dir);
+        SandboxTree known = plain.withFolderCache();
+        Files.createDirectories(dir.resolve("var/www/releases/5/css"));
+        Files.createSymbolicLink(dir.resolve("var/www/current"), Path.of("releases/5"));
+        Files.createSymbolicLink(dir.resolve("var/www/releases/5/up"), Path.of("../../../../../../.."));
+        Files.createSymbolicLink(dir.resolve("var/www/releases/5/host"), outside);
+        Files.createSymbolicLink(dir.resolve("var/www/releases/5/css/file"), Path.of("/etc/passwd"));
+        String[] paths = {"/var/www/current/css/file", "/var/www/current/up/etc/x", "/var/www/releases/5/host/x",
+            "/var/www/current/css/../host/y", "/var/www/releases/5/css/new.css", "/var/www/current/missing/z"};
+
+        for (int round = 0; round < 2; round++) { // the second round finds the folders already known
+            for (String p : paths) {
+                for (boolean followFinal : new boolean[] {true, false}) {
+                    SandboxFile expected = plain.locate(p, followFinal);
+                    SandboxFile actual = known.locate(p, followFinal);
+                    assertThat(actual.instancePath()).as(p).isEqualTo(expected.instancePath());
+                    assertThat(actual.host()).as(p).isEqualTo(expected.host());
+                    assertThat(actual.host().startsWith(dir)).as(p).isTrue();
+                }
+            }
+        }
+        assertThat(known.locate("/var/www/current/css/file", true).instancePath()).isEqualTo("/etc/passwd");
+        assertThat(known.isDirectory("/var/www/current/missing")).isFalse();
+        Files.createDirectory(dir.resolve("var/www/releases/5/missing"));
+        assertThat(known.isDirectory("/var/www/current/missing")).as("a miss is not remembered").isTrue();
+    }
+
+    @Test
     void loopingSymlinksFailAsTheKernelDoes() throws IOException {
         SandboxTree tree = new SandboxTree(dir);
         Files.createSymbolicLink(dir.resolve("a"), Path.of("b"));
