@@ -1,6 +1,6 @@
 package dev.hooklab.appspec;
 
-import dev.hooklab.diagnose.Diagnostic;
+import dev.hooklab.finding.Diagnostic;
 
 import java.util.List;
 import java.util.Optional;

@@ -1,6 +1,6 @@
 package dev.hooklab.appspec;
 
-import dev.hooklab.diagnose.DiagnosticCode;
+import dev.hooklab.finding.DiagnosticCode;
 
 import java.util.ArrayList;
 import java.util.List;

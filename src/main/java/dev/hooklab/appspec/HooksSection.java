@@ -1,6 +1,6 @@
 package dev.hooklab.appspec;
 
-import dev.hooklab.diagnose.DiagnosticCode;
+import dev.hooklab.finding.DiagnosticCode;
 
 import java.math.BigInteger;
 import java.util.ArrayList;

@@ -1,6 +1,6 @@
 package dev.hooklab.appspec;
 
-import dev.hooklab.diagnose.DiagnosticCode;
+import dev.hooklab.finding.DiagnosticCode;
 import org.yaml.snakeyaml.LoaderOptions;
 import org.yaml.snakeyaml.error.MarkedYAMLException;
 import org.yaml.snakeyaml.error.YAMLException;

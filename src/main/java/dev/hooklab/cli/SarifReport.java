@@ -1,7 +1,7 @@
 package dev.hooklab.cli;
 
-import dev.hooklab.diagnose.Diagnostic;
-import dev.hooklab.diagnose.DiagnosticCode;
+import dev.hooklab.finding.Diagnostic;
+import dev.hooklab.finding.DiagnosticCode;
 import dev.hooklab.inspect.InputKind;
 import dev.hooklab.inspect.Inspection;
 

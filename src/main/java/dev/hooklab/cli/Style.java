@@ -1,6 +1,6 @@
 package dev.hooklab.cli;
 
-import dev.hooklab.diagnose.Severity;
+import dev.hooklab.finding.Severity;
 
 /** ANSI colours for terminal output, off when the output is not a terminal or NO_COLOR is set. */
 final class Style {

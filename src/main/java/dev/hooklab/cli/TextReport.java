@@ -2,8 +2,8 @@ package dev.hooklab.cli;
 
 import dev.hooklab.bundle.Bundle;
 import dev.hooklab.bundle.TopFolder;
-import dev.hooklab.diagnose.Diagnostic;
-import dev.hooklab.diagnose.Severity;
+import dev.hooklab.finding.Diagnostic;
+import dev.hooklab.finding.Severity;
 import dev.hooklab.inspect.Inspection;
 import dev.hooklab.plan.DeploymentLayout;
 import dev.hooklab.plan.PlannedEvent;

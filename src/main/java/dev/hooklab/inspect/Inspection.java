@@ -3,8 +3,8 @@ package dev.hooklab.inspect;
 import dev.hooklab.appspec.AppSpecDocument;
 import dev.hooklab.bundle.AppSpecLookup;
 import dev.hooklab.bundle.Bundle;
-import dev.hooklab.diagnose.Diagnostic;
-import dev.hooklab.diagnose.Severity;
+import dev.hooklab.finding.Diagnostic;
+import dev.hooklab.finding.Severity;
 import dev.hooklab.plan.DeploymentPlan;
 
 import java.nio.file.Path;

@@ -1,7 +1,7 @@
 package dev.hooklab.plan;
 
 import dev.hooklab.appspec.Mark;
-import dev.hooklab.diagnose.DiagnosticCode;
+import dev.hooklab.finding.DiagnosticCode;
 
 /**
  * The error the agent raises while planning the Install step; planning stops there, as the agent's does.

@@ -4,7 +4,7 @@ import dev.hooklab.appspec.AppSpec;
 import dev.hooklab.appspec.FileMapping;
 import dev.hooklab.appspec.Mark;
 import dev.hooklab.appspec.PermissionRule;
-import dev.hooklab.diagnose.DiagnosticCode;
+import dev.hooklab.finding.DiagnosticCode;
 
 import java.util.ArrayDeque;
 import java.util.ArrayList;

@@ -1,6 +1,6 @@
 package dev.hooklab.ui;
 
-import dev.hooklab.diagnose.Diagnostic;
+import dev.hooklab.finding.Diagnostic;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListCell;
 import javafx.scene.layout.HBox;

@@ -1,7 +1,7 @@
 package dev.hooklab.ui;
 
-import dev.hooklab.diagnose.Diagnostic;
-import dev.hooklab.diagnose.Severity;
+import dev.hooklab.finding.Diagnostic;
+import dev.hooklab.finding.Severity;
 import dev.hooklab.inspect.InspectOptions;
 import dev.hooklab.inspect.Inspection;
 import dev.hooklab.inspect.Inspector;

@@ -1,6 +1,6 @@
 package dev.hooklab.appspec;
 
-import dev.hooklab.diagnose.Diagnostic;
+import dev.hooklab.finding.Diagnostic;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Named;
 import org.junit.jupiter.params.ParameterizedTest;

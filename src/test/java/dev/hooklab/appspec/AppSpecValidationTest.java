@@ -1,7 +1,7 @@
 package dev.hooklab.appspec;
 
-import dev.hooklab.diagnose.Diagnostic;
-import dev.hooklab.diagnose.DiagnosticCode;
+import dev.hooklab.finding.Diagnostic;
+import dev.hooklab.finding.DiagnosticCode;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;

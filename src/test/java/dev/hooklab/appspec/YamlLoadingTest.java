@@ -1,8 +1,8 @@
 package dev.hooklab.appspec;
 
-import dev.hooklab.diagnose.Diagnostic;
-import dev.hooklab.diagnose.DiagnosticCode;
-import dev.hooklab.diagnose.Severity;
+import dev.hooklab.finding.Diagnostic;
+import dev.hooklab.finding.DiagnosticCode;
+import dev.hooklab.finding.Severity;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;

@@ -3,6 +3,7 @@ package dev.hooklab.cli;
 import com.fasterxml.jackson.databind.JsonNode;
 import org.apache.commons.compress.archivers.zip.ZipArchiveEntry;
 import org.apache.commons.compress.archivers.zip.ZipArchiveOutputStream;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -34,6 +35,7 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
  * one verdict for one input whether it is linted or run. Each bundle is built here, byte by byte where a
  * writer would refuse to make it.
  */
+@Tag("process")
 class HostileInputTest {
     private static final String APPSPEC = "version: 0.0\nos: linux\nhooks:\n  AfterInstall:\n    - location: run.sh\n";
     private static final Duration NO_HANG = Duration.ofSeconds(120);

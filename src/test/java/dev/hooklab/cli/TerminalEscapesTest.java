@@ -1,5 +1,6 @@
 package dev.hooklab.cli;
 
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -12,6 +13,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * Escape sequences in a revision (an AppSpec location, a file name) or a hook's output never reach the
  * terminal raw in text output: they are shown escaped, tabs kept; JSON carries the real characters.
  */
+@Tag("process")
 class TerminalEscapesTest {
     private static final String ESC = "\u001b";
 

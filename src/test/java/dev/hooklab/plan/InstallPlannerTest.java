@@ -3,7 +3,7 @@ package dev.hooklab.plan;
 import dev.hooklab.appspec.AppSpec;
 import dev.hooklab.appspec.FileMapping;
 import dev.hooklab.appspec.PermissionRule;
-import dev.hooklab.diagnose.DiagnosticCode;
+import dev.hooklab.finding.DiagnosticCode;
 import org.junit.jupiter.api.Test;
 
 import java.util.HashSet;

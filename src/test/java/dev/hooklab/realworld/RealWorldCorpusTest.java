@@ -2,6 +2,7 @@ package dev.hooklab.realworld;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.hooklab.cli.HooklabCli;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -20,6 +21,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * writes a complete plan and a verdict, and each hook path agrees with an independent File.join +
  * expand_path of its location against the revision's listing (semantics 4.2, 4.3).
  */
+@Tag("corpus")
 class RealWorldCorpusTest {
     @TempDir
     Path tmp;

@@ -2,6 +2,7 @@ package dev.hooklab.realworld;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.hooklab.cli.HooklabCli;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -18,6 +19,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * test), with the verdict the agent would give. Each revision is rebuilt from its listing as a folder
  * deployed in place, first deployment, deployment group and id of the seed story.
  */
+@Tag("corpus")
 class RealWorldSpotChecksTest {
     @TempDir
     Path tmp;

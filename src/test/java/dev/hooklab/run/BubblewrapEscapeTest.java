@@ -1,6 +1,7 @@
 package dev.hooklab.run;
 
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -18,6 +19,8 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
  * Hostile hooks under bubblewrap, run for real (as root here, as in CI): each known way out of the
  * sandbox is tried and must fail, while what a deployment script needs keeps working.
  */
+@Tag("process")
+@Tag("bwrap")
 class BubblewrapEscapeTest {
     /** name_to_handle_at and open_by_handle_at by architecture, for Perl's syscall. */
     private static final String HANDLE_CALLS = """

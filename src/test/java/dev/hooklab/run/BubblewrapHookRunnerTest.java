@@ -1,6 +1,7 @@
 package dev.hooklab.run;
 
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -16,6 +17,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /** Real hooks in a bubblewrap sandbox: they see the sandbox at the instance's paths and nothing else writable. */
+@Tag("process")
+@Tag("bwrap")
 class BubblewrapHookRunnerTest {
     private static final Path HOST_APP = Path.of("/var/app/current");
 

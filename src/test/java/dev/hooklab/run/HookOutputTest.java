@@ -1,6 +1,7 @@
 package dev.hooklab.run;
 
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -15,6 +16,7 @@ import java.util.concurrent.atomic.AtomicLong;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** Output capture with real scripts: bounded memory, whole lines in scripts.log, the agent's log format. */
+@Tag("process")
 class HookOutputTest {
     @TempDir
     Path dir;

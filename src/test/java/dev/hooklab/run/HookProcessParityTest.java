@@ -1,6 +1,7 @@
 package dev.hooklab.run;
 
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -18,6 +19,7 @@ import static org.assertj.core.api.Assertions.tuple;
  * outputs are waited for, stdin is a pipe, signals start as a Ruby parent leaves them, one SIGTERM.
  * {@link BubblewrapHookRunnerTest} runs the same checks in the bubblewrap sandbox.
  */
+@Tag("process")
 class HookProcessParityTest {
     @TempDir
     Path dir;

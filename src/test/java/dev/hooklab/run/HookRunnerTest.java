@@ -1,6 +1,7 @@
 package dev.hooklab.run;
 
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -13,6 +14,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** Real hook scripts run without isolation, judged by the agent's rules. */
+@Tag("process")
 class HookRunnerTest {
     @TempDir
     Path dir;

@@ -1,5 +1,6 @@
 package dev.hooklab.run;
 
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -11,6 +12,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /** The trial sandbox that decides whether bubblewrap can run hooks here, with all of its confinement. */
+@Tag("process")
+@Tag("bwrap")
 class IsolationProbeTest {
     @TempDir
     Path dir;

@@ -1,5 +1,6 @@
 package dev.hooklab.run;
 
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -11,6 +12,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** Lines of stdout and stderr reach the log and the listener in the order they were read, with that time. */
+@Tag("process")
 class OutputOrderTest {
     @TempDir
     Path dir;

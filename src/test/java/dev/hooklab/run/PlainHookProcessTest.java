@@ -1,6 +1,7 @@
 package dev.hooklab.run;
 
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -10,6 +11,7 @@ import java.util.Optional;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** Without perl: the same messages where Java can tell, and notes where it cannot. */
+@Tag("process")
 class PlainHookProcessTest {
     @TempDir
     Path dir;

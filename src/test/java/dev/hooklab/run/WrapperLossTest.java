@@ -1,5 +1,6 @@
 package dev.hooklab.run;
 
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -17,6 +18,7 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
  * stall the run for the script's whole timeout plus 12.5 s, waiting for a status file that could not grow;
  * the status now travels over a socket).
  */
+@Tag("process")
 class WrapperLossTest {
     @TempDir
     Path dir;

@@ -1,7 +1,7 @@
 package dev.hooklab.ui;
 
 import dev.hooklab.app.Hooklab;
-import dev.hooklab.diagnose.Diagnostic;
+import dev.hooklab.finding.Diagnostic;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;

@@ -5,8 +5,8 @@ import dev.hooklab.bundle.BundleEntry;
 import dev.hooklab.bundle.BundleFinding;
 import dev.hooklab.bundle.BundleFormat;
 import dev.hooklab.bundle.EntryType;
-import dev.hooklab.diagnose.Diagnostic;
-import dev.hooklab.diagnose.DiagnosticCode;
+import dev.hooklab.finding.Diagnostic;
+import dev.hooklab.finding.DiagnosticCode;
 
 import java.util.function.Consumer;
 import java.util.regex.Matcher;

@@ -2,8 +2,8 @@ package dev.hooklab.diagnose.rules;
 
 import dev.hooklab.appspec.HookScript;
 import dev.hooklab.appspec.Mark;
-import dev.hooklab.diagnose.Diagnostic;
-import dev.hooklab.diagnose.DiagnosticCode;
+import dev.hooklab.finding.Diagnostic;
+import dev.hooklab.finding.DiagnosticCode;
 import dev.hooklab.plan.DeploymentType;
 import dev.hooklab.plan.Lifecycle;
 import dev.hooklab.plan.PlannedEvent;

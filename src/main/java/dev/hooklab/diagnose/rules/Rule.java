@@ -1,6 +1,6 @@
 package dev.hooklab.diagnose.rules;
 
-import dev.hooklab.diagnose.Diagnostic;
+import dev.hooklab.finding.Diagnostic;
 
 import java.util.function.Consumer;
 

@@ -4,7 +4,7 @@ import dev.hooklab.appspec.AppSpec;
 import dev.hooklab.appspec.AppSpecDocument;
 import dev.hooklab.appspec.AppSpecParser;
 import dev.hooklab.appspec.AppSpecText;
-import dev.hooklab.diagnose.Diagnostic;
+import dev.hooklab.finding.Diagnostic;
 import dev.hooklab.plan.DeploymentLayout;
 
 import java.io.IOException;

@@ -5,7 +5,7 @@ import dev.hooklab.appspec.AppSpecParser;
 import dev.hooklab.appspec.AppSpecText;
 import dev.hooklab.appspec.HookScript;
 import dev.hooklab.bundle.AppSpecLookup;
-import dev.hooklab.diagnose.Diagnostic;
+import dev.hooklab.finding.Diagnostic;
 import dev.hooklab.plan.AgentPath;
 import dev.hooklab.plan.DeploymentLayout;
 import dev.hooklab.plan.Lifecycle;

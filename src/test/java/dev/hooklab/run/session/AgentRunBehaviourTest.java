@@ -7,6 +7,7 @@ import org.apache.commons.compress.archivers.zip.ZipArchiveEntry;
 import org.apache.commons.compress.archivers.zip.ZipArchiveOutputStream;
 import dev.hooklab.run.HostAccounts;
 import dev.hooklab.run.IsolationProbe;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -21,6 +22,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assumptions.assumeThat;
 
 /** The agent's timeouts, open outputs, previous revision and archive safety, through hooklab run. */
+@Tag("process")
+@Tag("bwrap")
 class AgentRunBehaviourTest {
     @TempDir
     Path tmp;

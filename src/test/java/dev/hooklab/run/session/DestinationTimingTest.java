@@ -3,6 +3,7 @@ package dev.hooklab.run.session;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.hooklab.run.HostAccounts;
 import dev.hooklab.run.IsolationProbe;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -18,6 +19,8 @@ import static org.assertj.core.api.Assumptions.assumeThat;
  * A files destination exists only once Install has created it, as on a fresh instance: a hook before Install
  * does not find it (hooklab creates nothing for it), and Install's cleanup file records the folders it made.
  */
+@Tag("process")
+@Tag("bwrap")
 class DestinationTimingTest {
     private static final String DESTINATION = "/var/www/hooklab-probe-app";
 

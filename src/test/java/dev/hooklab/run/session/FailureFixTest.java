@@ -1,6 +1,7 @@
 package dev.hooklab.run.session;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -11,6 +12,7 @@ import static dev.hooklab.run.session.RunCommandTest.run;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** A failed run ends with lint's fix for the step that failed, in the text and as {@code fix} in the JSON. */
+@Tag("process")
 class FailureFixTest {
     @TempDir
     Path tmp;

@@ -3,6 +3,7 @@ package dev.hooklab.run.session;
 import dev.hooklab.cli.TestRevision;
 import dev.hooklab.run.HostAccounts;
 import dev.hooklab.run.IsolationProbe;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -26,6 +27,8 @@ import static org.assertj.core.api.Assumptions.assumeThat;
  * {@code --previous BUNDLE} deploys the earlier revision as a real earlier deployment of the group: a stable id,
  * its whole lifecycle with its hooks and logs, so the sandbox is the one two real runs in a row leave.
  */
+@Tag("process")
+@Tag("bwrap")
 class PreviousDeploymentTest {
     private static final String GROUP = "f808110e-bfcb-4ea9-a1f0-6377570718ec";
     private static final String ROOT = "opt/codedeploy-agent/deployment-root/";

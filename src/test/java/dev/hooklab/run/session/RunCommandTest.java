@@ -3,6 +3,7 @@ package dev.hooklab.run.session;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.hooklab.app.Hooklab;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -17,6 +18,7 @@ import java.util.List;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** {@code hooklab run} end to end: real bundles, real processes, the agent's order and messages. */
+@Tag("process")
 class RunCommandTest {
     private static final ObjectMapper JSON = new ObjectMapper();
 

@@ -2,6 +2,7 @@ package dev.hooklab.run.session;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -19,6 +20,7 @@ import static org.junit.jupiter.api.Assumptions.assumeFalse;
  * started end, the result so far is printed, the temporary sandbox is removed (even with folders the hook
  * left without permissions) and the exit status is 128 plus the signal. And two runs in one sandbox folder.
  */
+@Tag("process")
 class RunInterruptionTest {
     private static final Duration START = Duration.ofSeconds(90);
     private static final Duration END = Duration.ofSeconds(60);

@@ -1,6 +1,7 @@
 package dev.hooklab.run.session;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -11,6 +12,7 @@ import java.nio.file.Path;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** {@code run --max-output-size} and the spilled-output files in the JSON: no path into a removed sandbox. */
+@Tag("process")
 class RunOutputFilesTest {
     @TempDir
     Path tmp;

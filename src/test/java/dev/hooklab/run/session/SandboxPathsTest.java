@@ -7,6 +7,7 @@ import dev.hooklab.run.IsolationProbe;
 import org.apache.commons.compress.archivers.tar.TarArchiveEntry;
 import org.apache.commons.compress.archivers.tar.TarArchiveOutputStream;
 import org.apache.commons.compress.archivers.tar.TarConstants;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -26,6 +27,8 @@ import static org.assertj.core.api.Assumptions.assumeThat;
 import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
 /** What hooklab does on a hook's behalf stays in the sandbox, whatever the location or the hooks do. */
+@Tag("process")
+@Tag("bwrap")
 class SandboxPathsTest {
     private static final String SECRET = "root:x:0:0:root:/root:/bin/bash\n";
 

@@ -3,6 +3,7 @@ package dev.hooklab.run.session;
 import dev.hooklab.app.Hooklab;
 import dev.hooklab.inspect.InspectOptions;
 import dev.hooklab.run.OutputLine;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -18,6 +19,7 @@ import java.util.concurrent.TimeUnit;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** The step session as the window drives it, without any toolkit. */
+@Tag("process")
 class StepSessionTest {
     @TempDir
     Path tmp;

@@ -1,4 +1,4 @@
-package dev.hooklab.diagnose;
+package dev.hooklab.finding;
 
 import java.util.Objects;
 
