@@ -3,7 +3,7 @@ package dev.hooklab.run.session;
 import dev.hooklab.appspec.AppSpecParser;
 import dev.hooklab.appspec.FileMapping;
 import dev.hooklab.appspec.TargetOs;
-import dev.hooklab.bundle.ExtractionLimits;
+import dev.hooklab.bundle.extract.ExtractionLimits;
 import dev.hooklab.inspect.InputException;
 import dev.hooklab.inspect.InputKind;
 import dev.hooklab.inspect.Inspection;

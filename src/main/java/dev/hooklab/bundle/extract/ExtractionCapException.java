@@ -1,4 +1,6 @@
-package dev.hooklab.bundle;
+package dev.hooklab.bundle.extract;
+
+import dev.hooklab.bundle.BundleException;
 
 /** A bundle that expands (or says it expands) past the extraction cap: refused, or stopped at the cap. */
 public final class ExtractionCapException extends BundleException {

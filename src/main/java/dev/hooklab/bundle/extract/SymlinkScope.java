@@ -1,4 +1,6 @@
-package dev.hooklab.bundle;
+package dev.hooklab.bundle.extract;
+
+import dev.hooklab.bundle.ArchivePath;
 
 import java.util.ArrayDeque;
 import java.util.ArrayList;

@@ -1,4 +1,8 @@
-package dev.hooklab.bundle;
+package dev.hooklab.bundle.extract;
+
+import dev.hooklab.bundle.BundleException;
+import dev.hooklab.bundle.ZipBodies;
+import dev.hooklab.bundle.ZipMethods;
 
 import org.apache.commons.compress.archivers.zip.ZipArchiveEntry;
 import org.apache.commons.compress.archivers.zip.ZipFile;

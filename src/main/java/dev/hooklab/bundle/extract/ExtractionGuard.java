@@ -1,4 +1,9 @@
-package dev.hooklab.bundle;
+package dev.hooklab.bundle.extract;
+
+import dev.hooklab.bundle.ArchivePath;
+import dev.hooklab.bundle.BundleEntry;
+import dev.hooklab.bundle.BundleException;
+import dev.hooklab.bundle.EntryType;
 
 import java.util.HashMap;
 import java.util.HashSet;

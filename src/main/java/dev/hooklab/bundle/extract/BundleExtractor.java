@@ -1,4 +1,9 @@
-package dev.hooklab.bundle;
+package dev.hooklab.bundle.extract;
+
+import dev.hooklab.bundle.Bundle;
+import dev.hooklab.bundle.BundleException;
+import dev.hooklab.bundle.TarBodies;
+import dev.hooklab.bundle.ZipBodies;
 
 import java.io.EOFException;
 import java.io.IOException;

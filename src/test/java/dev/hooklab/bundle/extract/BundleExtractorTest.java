@@ -1,4 +1,8 @@
-package dev.hooklab.bundle;
+package dev.hooklab.bundle.extract;
+
+import dev.hooklab.bundle.BundleFixture;
+import dev.hooklab.bundle.BundleFormat;
+import dev.hooklab.bundle.BundleReader;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;

@@ -1,4 +1,7 @@
-package dev.hooklab.bundle;
+package dev.hooklab.bundle.extract;
+
+import dev.hooklab.bundle.BundleException;
+import dev.hooklab.bundle.TarBodies;
 
 import java.io.EOFException;
 import java.io.IOException;

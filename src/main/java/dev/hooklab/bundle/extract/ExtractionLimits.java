@@ -1,4 +1,4 @@
-package dev.hooklab.bundle;
+package dev.hooklab.bundle.extract;
 
 /**
  * How far a {@link BundleExtractor} may go.

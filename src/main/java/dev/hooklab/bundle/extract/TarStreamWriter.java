@@ -1,4 +1,11 @@
-package dev.hooklab.bundle;
+package dev.hooklab.bundle.extract;
+
+import dev.hooklab.bundle.ArchivePath;
+import dev.hooklab.bundle.BundleEntry;
+import dev.hooklab.bundle.BundleException;
+import dev.hooklab.bundle.RawName;
+import dev.hooklab.bundle.TarEntryStream;
+import dev.hooklab.bundle.TarSource;
 
 import org.apache.commons.compress.archivers.tar.TarArchiveEntry;
 

@@ -1,4 +1,9 @@
-package dev.hooklab.bundle;
+package dev.hooklab.bundle.extract;
+
+import dev.hooklab.bundle.Bundle;
+import dev.hooklab.bundle.BundleException;
+import dev.hooklab.bundle.BundleFixture;
+import dev.hooklab.bundle.BundleReader;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;

@@ -1,4 +1,12 @@
-package dev.hooklab.bundle;
+package dev.hooklab.bundle.extract;
+
+import dev.hooklab.bundle.ArchivePath;
+import dev.hooklab.bundle.Bundle;
+import dev.hooklab.bundle.BundleEntry;
+import dev.hooklab.bundle.BundleException;
+import dev.hooklab.bundle.BundleFinding;
+import dev.hooklab.bundle.BundleFormat;
+import dev.hooklab.bundle.EntryType;
 
 import java.util.ArrayList;
 import java.util.HashMap;

@@ -1,4 +1,10 @@
-package dev.hooklab.bundle;
+package dev.hooklab.bundle.extract;
+
+import dev.hooklab.bundle.Bundle;
+import dev.hooklab.bundle.BundleException;
+import dev.hooklab.bundle.BundleFixture;
+import dev.hooklab.bundle.BundleReader;
+import dev.hooklab.bundle.TarBodies;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;

@@ -1,10 +1,14 @@
-package dev.hooklab.bundle;
+package dev.hooklab.bundle.extract;
+
+import dev.hooklab.bundle.Bundle;
+import dev.hooklab.bundle.BundleException;
+import dev.hooklab.bundle.BundleReader;
 
 import java.nio.file.Path;
 
 /**
  * Bench-only entry point (not a test): lists and extracts one bundle, as bench/extract.sh times it.
- * {@code java -cp target/hooklab.jar:target/test-classes dev.hooklab.bundle.ExtractBench BUNDLE ARCHIVE_DIR [THREADS]}
+ * {@code java -cp target/hooklab.jar:target/test-classes dev.hooklab.bundle.extract.ExtractBench BUNDLE ARCHIVE_DIR [THREADS]}
  */
 public final class ExtractBench {
     private ExtractBench() {

@@ -1,4 +1,6 @@
-package dev.hooklab.bundle;
+package dev.hooklab.bundle.extract;
+
+import dev.hooklab.bundle.BundleException;
 
 import java.io.Closeable;
 import java.io.IOException;

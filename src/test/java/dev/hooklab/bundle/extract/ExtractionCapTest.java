@@ -1,4 +1,10 @@
-package dev.hooklab.bundle;
+package dev.hooklab.bundle.extract;
+
+import dev.hooklab.bundle.Bundle;
+import dev.hooklab.bundle.BundleEntry;
+import dev.hooklab.bundle.BundleException;
+import dev.hooklab.bundle.BundleFixture;
+import dev.hooklab.bundle.BundleReader;
 
 import org.apache.commons.compress.archivers.zip.ZipArchiveEntry;
 import org.apache.commons.compress.archivers.zip.ZipArchiveOutputStream;
