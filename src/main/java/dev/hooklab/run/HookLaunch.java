@@ -1,5 +1,8 @@
 package dev.hooklab.run;
 
+import dev.hooklab.run.isolation.Isolation;
+import dev.hooklab.run.isolation.SandboxMounts;
+
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;

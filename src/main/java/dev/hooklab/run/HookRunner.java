@@ -1,5 +1,8 @@
 package dev.hooklab.run;
 
+import dev.hooklab.run.isolation.Isolation;
+import dev.hooklab.run.isolation.SandboxMounts;
+
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -1,5 +1,7 @@
 package dev.hooklab.run;
 
+import dev.hooklab.run.isolation.Isolation;
+
 import java.io.IOException;
 import java.nio.file.Files;
 import java.time.Duration;

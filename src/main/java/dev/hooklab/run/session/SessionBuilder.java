@@ -14,10 +14,10 @@ import dev.hooklab.plan.InstallPlanner;
 import dev.hooklab.plan.Lifecycle;
 import dev.hooklab.run.HookRunner;
 import dev.hooklab.run.HostAccounts;
-import dev.hooklab.run.Isolation;
-import dev.hooklab.run.IsolationProbe;
+import dev.hooklab.run.isolation.Isolation;
+import dev.hooklab.run.isolation.IsolationProbe;
 import dev.hooklab.run.RunLimits;
-import dev.hooklab.run.SandboxMounts;
+import dev.hooklab.run.isolation.SandboxMounts;
 import dev.hooklab.run.agent.SandboxScriptFiles;
 
 import java.io.IOException;

@@ -1,4 +1,4 @@
-package dev.hooklab.run;
+package dev.hooklab.run.isolation;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -104,7 +104,7 @@ public final class SandboxMounts {
     }
 
     /** Whether a {@code ..} of the absolute {@code path}, taken as written, would go above {@code /}. */
-    static boolean climbsAboveRoot(String path) {
+    public static boolean climbsAboveRoot(String path) {
         int depth = 0;
         for (String segment : path.split("/")) {
             if (segment.equals("..")) {
@@ -123,12 +123,12 @@ public final class SandboxMounts {
         return root.resolve(".hooklab");
     }
 
-    static String normalize(String instancePath) {
+    public static String normalize(String instancePath) {
         String normalized = Path.of("/").resolve(instancePath).normalize().toString();
         return normalized.isEmpty() ? "/" : normalized;
     }
 
-    static boolean within(String path, String mount) {
+    public static boolean within(String path, String mount) {
         return path.equals(mount) || path.startsWith(mount.endsWith("/") ? mount : mount + "/");
     }
 

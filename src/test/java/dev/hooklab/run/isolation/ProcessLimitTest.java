@@ -1,4 +1,6 @@
-package dev.hooklab.run;
+package dev.hooklab.run.isolation;
+
+import dev.hooklab.run.HostAccounts;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;

@@ -1,4 +1,6 @@
-package dev.hooklab.run;
+package dev.hooklab.run.isolation;
+
+import dev.hooklab.run.HostAccounts;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;

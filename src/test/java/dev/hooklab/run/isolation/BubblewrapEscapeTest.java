@@ -1,4 +1,11 @@
-package dev.hooklab.run;
+package dev.hooklab.run.isolation;
+
+import dev.hooklab.run.HookRunner;
+import dev.hooklab.run.HookSandbox;
+import dev.hooklab.run.HostAccounts;
+import dev.hooklab.run.RunLimits;
+import dev.hooklab.run.ScriptRun;
+import dev.hooklab.run.ScriptStatus;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;

@@ -1,4 +1,4 @@
-package dev.hooklab.run;
+package dev.hooklab.run.isolation;
 
 import java.io.IOException;
 import java.nio.file.Files;
