@@ -1,6 +1,6 @@
 package dev.hooklab.cli;
 
-import dev.hooklab.run.CapturedOutput;
+import dev.hooklab.run.output.CapturedOutput;
 import dev.hooklab.run.isolation.Isolation;
 import dev.hooklab.run.ScriptRun;
 import dev.hooklab.run.session.FailureFixes;

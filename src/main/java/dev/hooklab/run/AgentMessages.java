@@ -1,5 +1,7 @@
 package dev.hooklab.run;
 
+import dev.hooklab.run.output.OutputChannel;
+
 /**
  * The agent's messages about one script ({@code hook_executor.rb}), word for word.
  *

@@ -1,5 +1,8 @@
 package dev.hooklab.run;
 
+import dev.hooklab.run.output.OutputChannel;
+import dev.hooklab.run.output.OutputListener;
+
 import java.util.List;
 import java.util.Locale;
 import java.util.stream.Collectors;

@@ -2,6 +2,8 @@ package dev.hooklab.run;
 
 import dev.hooklab.run.isolation.Isolation;
 import dev.hooklab.run.isolation.SandboxMounts;
+import dev.hooklab.run.output.HookLog;
+import dev.hooklab.run.output.OutputListener;
 
 import java.io.IOException;
 import java.nio.file.Files;

@@ -1,5 +1,7 @@
 package dev.hooklab.run;
 
+import dev.hooklab.run.output.OutputChannel;
+
 /**
  * A process that still held a hook's output after the script itself had exited.
  *

@@ -1,5 +1,7 @@
 package dev.hooklab.run;
 
+import dev.hooklab.run.output.OutputChannel;
+
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.DirectoryStream;

@@ -1,6 +1,9 @@
 package dev.hooklab.run;
 
 import dev.hooklab.run.isolation.Isolation;
+import dev.hooklab.run.output.CapturedOutput;
+import dev.hooklab.run.output.OutputChannel;
+import dev.hooklab.run.output.OutputPumps;
 
 import java.io.IOException;
 import java.nio.file.Files;

@@ -1,5 +1,7 @@
 package dev.hooklab.run;
 
+import dev.hooklab.run.output.CapturedOutput;
+
 import java.util.List;
 import java.util.Objects;
 

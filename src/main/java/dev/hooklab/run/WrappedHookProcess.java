@@ -1,6 +1,8 @@
 package dev.hooklab.run;
 
 import dev.hooklab.run.isolation.Isolation;
+import dev.hooklab.run.output.OutputChannel;
+import dev.hooklab.run.output.OutputPumps;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;

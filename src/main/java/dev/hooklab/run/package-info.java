@@ -7,8 +7,8 @@
  * {@link dev.hooklab.run.isolation.NoIsolation}; {@link dev.hooklab.run.isolation.IsolationProbe} chooses), and reports a
  * {@link dev.hooklab.run.ScriptRun}: status, exit code or signal, output, the agent's exact message,
  * and notes wherever the sandbox differs from an instance. Output reaches an
- * {@link dev.hooklab.run.OutputListener} live and {@code scripts.log} through a
- * {@link dev.hooklab.run.HookLog}, one per lifecycle event.
+ * {@link dev.hooklab.run.output.OutputListener} live and {@code scripts.log} through a
+ * {@link dev.hooklab.run.output.HookLog}, one per lifecycle event.
  *
  * <pre>{@code
  * SandboxMounts mounts = SandboxMounts.of(sandboxDir, List.of("/var/app/current"));

@@ -5,6 +5,8 @@ import dev.hooklab.run.agent.SandboxScriptFiles;
 import dev.hooklab.run.agent.SandboxTree;
 import dev.hooklab.run.agent.SandboxWrites;
 import dev.hooklab.run.isolation.SandboxMounts;
+import dev.hooklab.run.output.HookLog;
+import dev.hooklab.run.output.OutputListener;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;

@@ -1,6 +1,8 @@
 package dev.hooklab.run;
 
 import dev.hooklab.run.isolation.NoIsolation;
+import dev.hooklab.run.output.CapturedOutput;
+import dev.hooklab.run.output.OutputLine;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;

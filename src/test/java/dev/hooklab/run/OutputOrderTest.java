@@ -1,6 +1,9 @@
 package dev.hooklab.run;
 
 import dev.hooklab.run.isolation.NoIsolation;
+import dev.hooklab.run.output.OutputChannel;
+import dev.hooklab.run.output.OutputLine;
+import dev.hooklab.run.output.OutputListener;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;

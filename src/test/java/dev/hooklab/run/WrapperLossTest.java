@@ -1,6 +1,8 @@
 package dev.hooklab.run;
 
 import dev.hooklab.run.isolation.NoIsolation;
+import dev.hooklab.run.output.HookLog;
+import dev.hooklab.run.output.OutputListener;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;

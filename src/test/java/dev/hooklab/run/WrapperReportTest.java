@@ -1,5 +1,7 @@
 package dev.hooklab.run;
 
+import dev.hooklab.run.output.OutputChannel;
+
 import org.junit.jupiter.api.Test;
 
 import java.util.List;

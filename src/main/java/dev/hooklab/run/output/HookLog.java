@@ -1,4 +1,4 @@
-package dev.hooklab.run;
+package dev.hooklab.run.output;
 
 import java.io.Closeable;
 import java.io.IOException;
@@ -46,7 +46,7 @@ public final class HookLog implements Closeable {
     }
 
     /** {@code Script - <location as written in the AppSpec>}. */
-    void script(String location) throws IOException {
+    public void script(String location) throws IOException {
         entry("Script - " + location + "\n");
     }
 

@@ -1,4 +1,4 @@
-package dev.hooklab.run;
+package dev.hooklab.run.output;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;

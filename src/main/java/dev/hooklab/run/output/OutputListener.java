@@ -1,4 +1,4 @@
-package dev.hooklab.run;
+package dev.hooklab.run.output;
 
 /**
  * Receives hook output live, line by line. Called from two reader threads (one per channel) at

@@ -1,4 +1,4 @@
-package dev.hooklab.run;
+package dev.hooklab.run.output;
 
 /** The two outputs of a hook script, captured apart as the agent does. */
 public enum OutputChannel {

@@ -1,4 +1,4 @@
-package dev.hooklab.run;
+package dev.hooklab.run.output;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;

@@ -1,4 +1,6 @@
-package dev.hooklab.run;
+package dev.hooklab.run.output;
+
+import dev.hooklab.run.RunLimits;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -9,7 +11,7 @@ import java.util.List;
 import java.util.function.BooleanSupplier;
 
 /** The two reader threads of one hook process, stdout and stderr apart. */
-final class OutputPumps {
+public final class OutputPumps {
     private final StreamRecord outRecord;
     private final StreamRecord errRecord;
     private final OutputCapture out;
@@ -22,7 +24,7 @@ final class OutputPumps {
      * @param deadlineReported whether the hook's deadline has been reported (its SIGTERM is then on its way); asked
      *                         by the readers after each read, so it must be cheap until the deadline can have come
      */
-    OutputPumps(InputStream stdout, InputStream stderr, Path runDir, HookLog log, OutputListener listener,
+    public OutputPumps(InputStream stdout, InputStream stderr, Path runDir, HookLog log, OutputListener listener,
                 RunLimits limits, String name, BooleanSupplier deadlineReported) {
         outRecord = new StreamRecord(runDir.resolve("stdout.log"), limits.headBytes());
         errRecord = new StreamRecord(runDir.resolve("stderr.log"), limits.headBytes());
@@ -45,7 +47,7 @@ final class OutputPumps {
     }
 
     /** Waits until both outputs reached their end (every writer closed them); false after {@code limit}. */
-    boolean awaitClosed(Duration limit) throws InterruptedException {
+    public boolean awaitClosed(Duration limit) throws InterruptedException {
         long end = System.nanoTime() + limit.toNanos();
         outThread.join(Math.max(1, Duration.ofNanos(end - System.nanoTime()).toMillis()));
         errThread.join(Math.max(1, Duration.ofNanos(end - System.nanoTime()).toMillis()));
@@ -53,30 +55,30 @@ final class OutputPumps {
     }
 
     /** Waits until {@code channel} reached its end; false after {@code limit}. */
-    boolean awaitClosed(OutputChannel channel, Duration limit) throws InterruptedException {
+    public boolean awaitClosed(OutputChannel channel, Duration limit) throws InterruptedException {
         Thread thread = channel == OutputChannel.STDOUT ? outThread : errThread;
         thread.join(Math.max(1, limit.toMillis()));
         return !thread.isAlive();
     }
 
-    boolean stdoutOpen() {
+    public boolean stdoutOpen() {
         return outThread.isAlive();
     }
 
-    boolean stderrOpen() {
+    public boolean stderrOpen() {
         return errThread.isAlive();
     }
 
-    CapturedOutput stdout() {
+    public CapturedOutput stdout() {
         return outRecord.result().withAfterTimeoutLines(out.lateLines());
     }
 
-    CapturedOutput stderr() {
+    public CapturedOutput stderr() {
         return errRecord.result().withAfterTimeoutLines(err.lateLines());
     }
 
     /** Problems worth a note: the output cap, read or log errors, a failing listener. */
-    List<String> problems() {
+    public List<String> problems() {
         List<String> problems = new ArrayList<>();
         if (out.cut() || err.cut()) {
             long dropped = outRecord.result().droppedBytes() + errRecord.result().droppedBytes();
@@ -104,7 +106,7 @@ final class OutputPumps {
     }
 
     /** Closes the spill files of finished readers. */
-    void close() throws IOException {
+    public void close() throws IOException {
         if (!outThread.isAlive()) {
             outRecord.close();
         }
