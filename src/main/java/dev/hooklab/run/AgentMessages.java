@@ -1,6 +1,7 @@
 package dev.hooklab.run;
 
 import dev.hooklab.run.output.OutputChannel;
+import dev.hooklab.run.process.ExecError;
 
 /**
  * The agent's messages about one script ({@code hook_executor.rb}), word for word.

@@ -1,6 +1,9 @@
 package dev.hooklab.run;
 
 import dev.hooklab.run.output.OutputChannel;
+import dev.hooklab.run.process.OutputHolder;
+import dev.hooklab.run.process.ProcessOutcome;
+import dev.hooklab.run.process.ProcessRef;
 
 import java.util.ArrayList;
 import java.util.List;

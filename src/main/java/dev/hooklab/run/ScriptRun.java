@@ -1,6 +1,7 @@
 package dev.hooklab.run;
 
 import dev.hooklab.run.output.CapturedOutput;
+import dev.hooklab.run.process.OutputHolder;
 
 import java.util.List;
 import java.util.Objects;

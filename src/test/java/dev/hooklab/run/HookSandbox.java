@@ -7,6 +7,7 @@ import dev.hooklab.run.agent.SandboxWrites;
 import dev.hooklab.run.isolation.SandboxMounts;
 import dev.hooklab.run.output.HookLog;
 import dev.hooklab.run.output.OutputListener;
+import dev.hooklab.run.process.PipeHolders;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;

@@ -1,4 +1,4 @@
-package dev.hooklab.run;
+package dev.hooklab.run.process;
 
 import dev.hooklab.run.isolation.Isolation;
 import dev.hooklab.run.output.CapturedOutput;
@@ -22,7 +22,7 @@ import java.util.regex.Pattern;
  * no process group of its own (the deadline reaches the processes Java still sees as its
  * descendants), and open outputs are waited for until the deadline and cannot be named.
  */
-final class PlainHookProcess implements HookProcess {
+public final class PlainHookProcess implements HookProcess {
     private static final Pattern JAVA_EXEC_ERROR = Pattern.compile("error=(\\d+), (.*)$");
     /** bwrap's report of a failed exec (as root, bwrap execs the hook), its whole stderr; it exits with 1. */
     private static final Pattern BWRAP_EXEC_ERROR = Pattern.compile("bwrap: execvp .*: ([^:\n]+)\n?");
@@ -47,7 +47,7 @@ final class PlainHookProcess implements HookProcess {
     }
 
     /** The started process, or the outcome of an exec that failed at once. */
-    static HookProcess start(HookLaunch launch) throws IOException {
+    public static HookProcess start(HookLaunch launch) throws IOException {
         Isolation isolation = launch.isolation();
         ProcessBuilder builder = new ProcessBuilder(isolation.launch(launch.mounts(),
                 Files.createDirectories(launch.controlDir()), launch.argv()))

@@ -1,4 +1,7 @@
-package dev.hooklab.run;
+package dev.hooklab.run.process;
+
+import dev.hooklab.run.HostAccounts;
+import dev.hooklab.run.RunLimits;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -18,7 +21,7 @@ import java.util.Optional;
  * after the grace) and, in a PID namespace, finds who keeps an output open before the namespace
  * disappears. Its one-string rules match Ruby's; hooklab passes it words already split.
  */
-final class HookWrapper {
+public final class HookWrapper {
     private static final String RESOURCE = "hook-wrapper.pl";
 
     private final Path perl;
@@ -30,7 +33,7 @@ final class HookWrapper {
     }
 
     /** The wrapper with this machine's perl, if there is one. */
-    static Optional<HookWrapper> find(HostAccounts host) {
+    public static Optional<HookWrapper> find(HostAccounts host) {
         return host.onPath("perl").map(perl -> new HookWrapper(perl, load()));
     }
 

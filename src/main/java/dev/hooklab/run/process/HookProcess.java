@@ -1,9 +1,9 @@
-package dev.hooklab.run;
+package dev.hooklab.run.process;
 
 import java.io.IOException;
 
 /** A started hook process. */
-interface HookProcess {
+public interface HookProcess {
 
     /** Ends the run early: the script's processes get SIGTERM, then SIGKILL after the grace. */
     void stop();

@@ -1,4 +1,4 @@
-package dev.hooklab.run;
+package dev.hooklab.run.process;
 
 /** A hook process whose outcome was known at once (exec failed while starting). */
 record FinishedHookProcess(ProcessOutcome outcome) implements HookProcess {

@@ -1,4 +1,4 @@
-package dev.hooklab.run;
+package dev.hooklab.run.process;
 
 /**
  * A process named in a result.

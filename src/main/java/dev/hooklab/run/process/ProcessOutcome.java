@@ -1,4 +1,4 @@
-package dev.hooklab.run;
+package dev.hooklab.run.process;
 
 import dev.hooklab.run.output.CapturedOutput;
 import dev.hooklab.run.output.OutputChannel;
@@ -25,16 +25,16 @@ import java.util.Set;
  * @param waitedForOutputs whether hooklab waited for held outputs until the agent's deadline, as the agent
  *                      does (else it reported them left open after the settle time)
  */
-record ProcessOutcome(Long scriptPid, Integer exitCode, Integer signal, String signalName, ExecError execError, String ending,
+public record ProcessOutcome(Long scriptPid, Integer exitCode, Integer signal, String signalName, ExecError execError, String ending,
                       List<ProcessRef> survivedTerm, Set<OutputChannel> leftOpen, List<OutputHolder> holders,
                       List<ProcessRef> leftovers, CapturedOutput stdout, CapturedOutput stderr, long durationMs,
                       List<String> notes, boolean waitedForOutputs) {
 
-    boolean timedOut() {
+    public boolean timedOut() {
         return "deadline".equals(ending);
     }
 
-    boolean stopped() {
+    public boolean stopped() {
         return "stopped".equals(ending);
     }
 }

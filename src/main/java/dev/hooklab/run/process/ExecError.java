@@ -1,4 +1,4 @@
-package dev.hooklab.run;
+package dev.hooklab.run.process;
 
 /**
  * Why exec failed, as the C library reports it.
@@ -7,7 +7,7 @@ package dev.hooklab.run;
  * @param name  its symbolic name ({@code ENOENT}, {@code EACCES}); Ruby raises {@code Errno::<name>}
  * @param text  its description ({@code No such file or directory})
  */
-record ExecError(int errno, String name, String text) {
+public record ExecError(int errno, String name, String text) {
 
     /** The symbolic name of a Linux errno, as Ruby's {@code Errno::} classes are named. */
     static String nameOf(int errno) {
@@ -28,7 +28,7 @@ record ExecError(int errno, String name, String text) {
     }
 
     /** The message of Ruby's exception: {@code No such file or directory - <program>}. */
-    String rubyMessage(String program) {
+    public String rubyMessage(String program) {
         return text + " - " + program;
     }
 }

@@ -1,5 +1,6 @@
-package dev.hooklab.run;
+package dev.hooklab.run.process;
 
+import dev.hooklab.run.RunLimits;
 import dev.hooklab.run.isolation.Isolation;
 import dev.hooklab.run.isolation.SandboxMounts;
 import dev.hooklab.run.output.HookLog;
@@ -18,11 +19,11 @@ import java.util.Map;
  * @param runDir         hooklab's folder for this run (spill files), with {@code control/} for the wrapper
  * @param name           a short name for threads
  */
-record HookLaunch(SandboxMounts mounts, Isolation isolation, List<String> argv, Map<String, String> environment,
+public record HookLaunch(SandboxMounts mounts, Isolation isolation, List<String> argv, Map<String, String> environment,
                   int timeoutSeconds, RunLimits limits, Path runDir, HookLog log, OutputListener listener,
                   String name) {
 
-    Path controlDir() {
+    public Path controlDir() {
         return runDir.resolve("control");
     }
 }

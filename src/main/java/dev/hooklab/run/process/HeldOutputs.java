@@ -1,4 +1,4 @@
-package dev.hooklab.run;
+package dev.hooklab.run.process;
 
 import dev.hooklab.run.output.OutputChannel;
 import dev.hooklab.run.output.OutputListener;

@@ -1,5 +1,6 @@
-package dev.hooklab.run;
+package dev.hooklab.run.process;
 
+import dev.hooklab.run.RunLimits;
 import dev.hooklab.run.isolation.Isolation;
 import dev.hooklab.run.output.OutputChannel;
 import dev.hooklab.run.output.OutputPumps;
@@ -29,7 +30,7 @@ import java.util.concurrent.TimeUnit;
  * whole-second deadline), says at once who holds them, and with {@link RunLimits#waitForOutputs()}
  * off ends them after the settle time instead.
  */
-final class WrappedHookProcess implements HookProcess {
+public final class WrappedHookProcess implements HookProcess {
     private static final Duration DRAIN = Duration.ofSeconds(3);
     private static final Duration WRAPPER_SLACK = Duration.ofSeconds(10);
     private static final List<String> PERL_VARIABLES = List.of("PERL5OPT", "PERL5LIB", "PERLLIB");
@@ -68,7 +69,7 @@ final class WrappedHookProcess implements HookProcess {
         this.held = new HeldOutputs(launch.timeoutSeconds());
     }
 
-    static WrappedHookProcess start(HookLaunch launch, HookWrapper wrapper) throws IOException {
+    public static WrappedHookProcess start(HookLaunch launch, HookWrapper wrapper) throws IOException {
         Path control = Files.createDirectories(launch.controlDir());
         // the status comes over a socket: its name is short, private (0700) and gone once the wrapper is connected
         Path socketDir = Files.createTempDirectory("hooklab-");
