@@ -5,7 +5,7 @@
 #   bench/extract.sh [RUNS]          # from anywhere; RUNS defaults to 5
 #
 # hooklab's side is the bench-only entry point in test scope (listing + extraction, as a command would do):
-#   java -cp target/hooklab.jar:target/test-classes dev.hooklab.bundle.ExtractBench BUNDLE ARCHIVE_DIR [THREADS]
+#   java -cp target/hooklab.jar:target/test-classes dev.hooklab.bundle.extract.ExtractBench BUNDLE ARCHIVE_DIR [THREADS]
 # The bundles are made once by bench/make_bundles.py under bench/out/ (gitignored). Every run extracts into a
 # folder of its own, kept until the end: ext4 skips inodes freed in the last 35 s when it allocates new ones, so
 # a run right after deleting the previous run's 20,000 files is several times slower, whatever the tool. For the
@@ -24,10 +24,10 @@ FRESH="d=\$(mktemp -d $OUT/x.XXXXXX) &&"
 
 [ -f "$OUT/b500m.zip" ] || python3 bench/make_bundles.py zip500m "$OUT/b500m.zip"
 [ -f "$OUT/b500m.tgz" ] || python3 bench/make_bundles.py tgz500m "$OUT/b500m.tgz"
-if [ ! -f target/hooklab.jar ] || [ ! -f target/test-classes/dev/hooklab/bundle/ExtractBench.class ]; then
+if [ ! -f target/hooklab.jar ] || [ ! -f target/test-classes/dev/hooklab/bundle/extract/ExtractBench.class ]; then
   mvn -B -q package -DskipTests
 fi
-HOOKLAB="java -cp target/hooklab.jar:target/test-classes dev.hooklab.bundle.ExtractBench"
+HOOKLAB="java -cp target/hooklab.jar:target/test-classes dev.hooklab.bundle.extract.ExtractBench"
 
 hyperfine --style basic --warmup 1 --runs "$RUNS" --prepare sync --export-json "$OUT/extract.json" \
   -n "unzip -q" "$FRESH unzip -q $OUT/b500m.zip -d \$d" \

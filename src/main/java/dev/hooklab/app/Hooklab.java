@@ -8,7 +8,7 @@ import dev.hooklab.diagnose.rules.Diagnoser;
 import dev.hooklab.inspect.Inspector;
 import dev.hooklab.plan.Planner;
 import dev.hooklab.run.HostAccounts;
-import dev.hooklab.run.IsolationProbe;
+import dev.hooklab.run.isolation.IsolationProbe;
 import dev.hooklab.run.agent.LocalInstallHost;
 import dev.hooklab.run.session.AgentSteps;
 import dev.hooklab.run.session.SandboxAgentSteps;

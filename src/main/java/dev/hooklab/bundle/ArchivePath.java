@@ -5,7 +5,7 @@ package dev.hooklab.bundle;
  * {@link BundleEntry#path()} holds: no {@code ./}, no {@code .} segments, no doubled or trailing
  * slash, but a leading '/' and {@code ..} segments are kept so that they can be reported.
  */
-final class ArchivePath {
+public final class ArchivePath {
 
     private ArchivePath() {
     }
@@ -14,7 +14,7 @@ final class ArchivePath {
      * The normalised path of a stored name; "" when nothing is left ({@code ./}, {@code .}, {@code /}),
      * which callers skip.
      */
-    static String normalise(String name) {
+    public static String normalise(String name) {
         if (alreadyNormal(name)) {
             return name;
         }
@@ -42,12 +42,12 @@ final class ArchivePath {
                 && !name.endsWith("/.") && name.indexOf("//") < 0 && name.indexOf("/./") < 0;
     }
 
-    static boolean isAbsolute(String path) {
+    public static boolean isAbsolute(String path) {
         return path.startsWith("/");
     }
 
     /** Whether a {@code ..} segment appears anywhere. */
-    static boolean hasDotDot(String path) {
+    public static boolean hasDotDot(String path) {
         int at = path.indexOf("..");
         while (at >= 0) {
             boolean startsSegment = at == 0 || path.charAt(at - 1) == '/';
@@ -61,7 +61,7 @@ final class ArchivePath {
     }
 
     /** The directory part ("" for a top-level name, "/" for "/x"). */
-    static String parent(String path) {
+    public static String parent(String path) {
         int slash = path.lastIndexOf('/');
         if (slash < 0) {
             return "";
@@ -83,7 +83,7 @@ final class ArchivePath {
      * Resolves a relative link target against the directory holding the link, lexically. Returns null
      * when the result climbs above the root, "" for the root itself.
      */
-    static String resolveLexically(String dir, String target) {
+    public static String resolveLexically(String dir, String target) {
         StringBuilder out = new StringBuilder(dir);
         for (String seg : target.split("/")) {
             if (seg.isEmpty() || seg.equals(".")) {

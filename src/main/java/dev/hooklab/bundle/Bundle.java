@@ -84,7 +84,7 @@ public final class Bundle {
         return Optional.ofNullable(content.read(List.of(path), maxBytes).get(path));
     }
 
-    EntryContent content() {
+    public EntryContent content() {
         return content;
     }
 }

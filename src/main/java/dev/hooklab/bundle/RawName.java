@@ -14,9 +14,9 @@ import java.nio.charset.StandardCharsets;
  * @param utf8  whether the bytes were valid UTF-8
  * @param bytes the stored bytes
  */
-record RawName(String text, boolean utf8, byte[] bytes) {
+public record RawName(String text, boolean utf8, byte[] bytes) {
 
-    static RawName decode(byte[] bytes) {
+    public static RawName decode(byte[] bytes) {
         if (isAscii(bytes)) {
             return new RawName(new String(bytes, StandardCharsets.ISO_8859_1), true, bytes);
         }

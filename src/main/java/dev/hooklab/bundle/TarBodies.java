@@ -17,7 +17,7 @@ import org.apache.commons.compress.archivers.tar.TarArchiveEntry;
  * over the stream that collects every requested body and stops once it has them all. A hard link
  * reads as the file it links to.
  */
-final class TarBodies implements EntryContent {
+public final class TarBodies implements EntryContent {
     private final TarSource source;
     private final TarSource.Stamp stamp;
     /** path -> ordinal (position in the stream) of the regular file that extraction leaves there */
@@ -36,7 +36,7 @@ final class TarBodies implements EntryContent {
      * @param modifiedMillis the modification time the header gives
      * @param sparse         whether the body is stored sparse (then it is not {@code size} bytes at {@code offset})
      */
-    record Span(long offset, long size, long modifiedMillis, boolean sparse) {
+    public record Span(long offset, long size, long modifiedMillis, boolean sparse) {
     }
 
     /** @param stamp the file's size and time when it was listed */
@@ -45,17 +45,17 @@ final class TarBodies implements EntryContent {
         this.stamp = stamp;
     }
 
-    TarSource source() {
+    public TarSource source() {
         return source;
     }
 
     /** The file's size and time when it was listed. */
-    TarSource.Stamp stamp() {
+    public TarSource.Stamp stamp() {
         return stamp;
     }
 
     /** Where the body of the regular file extraction leaves at a path lies, or null. */
-    Span span(String path) {
+    public Span span(String path) {
         return spans.get(path);
     }
 

@@ -17,7 +17,7 @@ import java.util.Arrays;
  * reads them. A header record cut short at the end of the data is reported as truncation instead
  * of being taken for the end of the archive.
  */
-final class TarEntryStream extends TarArchiveInputStream {
+public final class TarEntryStream extends TarArchiveInputStream {
     private static final int MAX_CAPTURE = 1 << 20;
     private static final int DRAIN_BUFFER = 1 << 18;
     private static final int TYPE_FLAG = 156;
@@ -52,7 +52,7 @@ final class TarEntryStream extends TarArchiveInputStream {
      * The next entry, or null at the end; {@link #rawName()}, {@link #rawLinkTarget()} and {@link #bodyOffset()}
      * then describe it.
      */
-    TarArchiveEntry next() throws IOException {
+    public TarArchiveEntry next() throws IOException {
         skipRestOfEntry();
         name = null;
         linkTarget = null;
@@ -96,7 +96,7 @@ final class TarEntryStream extends TarArchiveInputStream {
         return bodyOffset;
     }
 
-    byte[] rawName() {
+    public byte[] rawName() {
         return name;
     }
 

@@ -9,24 +9,24 @@ import java.nio.file.attribute.BasicFileAttributes;
 import java.nio.file.attribute.FileTime;
 
 /** Opens a tar or tgz file as a {@link TarEntryStream}, with big buffers; gzip through the JDK's zlib, checked as gzip checks it. */
-record TarSource(Path file, boolean gzip) {
+public record TarSource(Path file, boolean gzip) {
     private static final int BUFFER = 1 << 16;
 
     /** The file's size and modification time, to notice that it changed between two passes. */
-    record Stamp(long size, FileTime modified) {
+    public record Stamp(long size, FileTime modified) {
     }
 
-    Stamp stamp() throws IOException {
+    public Stamp stamp() throws IOException {
         BasicFileAttributes attrs = Files.readAttributes(file, BasicFileAttributes.class);
         return new Stamp(attrs.size(), attrs.lastModifiedTime());
     }
 
-    TarEntryStream open() throws IOException {
+    public TarEntryStream open() throws IOException {
         return new TarEntryStream(new BufferedInputStream(decompressed(), BUFFER));
     }
 
     /** The tar bytes for a pass over all of them: the file itself, or its gzip data inflated on a thread of its own. */
-    InputStream decompressed() throws IOException {
+    public InputStream decompressed() throws IOException {
         InputStream tar = start();
         return gzip ? new InflateAhead(tar) : tar;
     }

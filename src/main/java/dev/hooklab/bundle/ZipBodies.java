@@ -25,7 +25,7 @@ import java.util.zip.Inflater;
  * the offset the central directory gives; the other methods the agent's unzip reads go through
  * commons-compress. Encrypted entries, and entries packed with a method the agent cannot read, are never read.
  */
-final class ZipBodies implements EntryContent {
+public final class ZipBodies implements EntryContent {
     private static final int LOCAL_HEADER = 30;
     private static final int LOCAL_SIGNATURE = 0x04034b50;
     private static final int CHUNK = 1 << 16;
@@ -36,7 +36,7 @@ final class ZipBodies implements EntryContent {
     private Map<String, Slot> slots;
 
     /** Where an entry's data is and how it is packed; {@code dosTime} and {@code crc} as in {@link CentralDirectory.Header}. */
-    record Slot(String storedName, long headerOffset, long compressedSize, long size, int method, long dosTime, long crc,
+    public record Slot(String storedName, long headerOffset, long compressedSize, long size, int method, long dosTime, long crc,
                 boolean readable) {
     }
 
@@ -54,12 +54,12 @@ final class ZipBodies implements EntryContent {
     }
 
     /** The zip file these bodies come from. */
-    Path file() {
+    public Path file() {
         return file;
     }
 
     /** Where the data of the entry that extraction leaves at a path is (the later of two wins), or null. */
-    Slot slot(String path) {
+    public Slot slot(String path) {
         return slots().get(path);
     }
 
@@ -108,7 +108,7 @@ final class ZipBodies implements EntryContent {
     }
 
     /** Where an entry's data starts: after its local header, whose name and extra field lengths may differ from the central one. */
-    static long dataOffset(FileChannel channel, Slot slot) throws IOException {
+    public static long dataOffset(FileChannel channel, Slot slot) throws IOException {
         ByteBuffer header = ByteBuffer.allocate(LOCAL_HEADER).order(ByteOrder.LITTLE_ENDIAN);
         readFully(channel, header, slot.headerOffset());
         if (header.getInt(0) != LOCAL_SIGNATURE) {
@@ -124,7 +124,7 @@ final class ZipBodies implements EntryContent {
      * the file. unzip copies the compressed size instead, but when the two differ it warns and exits 1, and the
      * agent's rubyzip retry then writes the uncompressed size's worth of bytes over what unzip wrote.
      */
-    static long storedEnd(FileChannel channel, Slot slot, long start) throws IOException {
+    public static long storedEnd(FileChannel channel, Slot slot, long start) throws IOException {
         return start + Math.min(Math.max(0, slot.size()), Math.max(0, channel.size() - start));
     }
 

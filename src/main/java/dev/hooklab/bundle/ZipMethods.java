@@ -7,7 +7,7 @@ package dev.hooklab.bundle;
  * "Unsupported compression method N". hooklab reads exactly the first set, through its own code or
  * commons-compress, and never asks commons-compress for a method whose codec is not on the class path.
  */
-final class ZipMethods {
+public final class ZipMethods {
     static final int STORED = 0;
     static final int DEFLATED = 8;
 
@@ -15,12 +15,12 @@ final class ZipMethods {
     }
 
     /** Whether the agent's unzip extracts an entry packed this way. */
-    static boolean agentReads(int method) {
+    public static boolean agentReads(int method) {
         return method == STORED || method == 1 || method == 6 || method == DEFLATED || method == 9 || method == 12;
     }
 
     /** A name for messages. */
-    static String name(int method) {
+    public static String name(int method) {
         return switch (method) {
             case 1 -> "shrink";
             case 2, 3, 4, 5 -> "reduce";

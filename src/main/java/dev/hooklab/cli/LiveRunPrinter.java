@@ -1,7 +1,7 @@
 package dev.hooklab.cli;
 
-import dev.hooklab.run.OutputChannel;
-import dev.hooklab.run.OutputLine;
+import dev.hooklab.run.output.OutputChannel;
+import dev.hooklab.run.output.OutputLine;
 import dev.hooklab.run.ScriptRun;
 import dev.hooklab.run.session.FailureFixes;
 import dev.hooklab.run.session.ScriptState;

@@ -1,7 +1,7 @@
 package dev.hooklab.cli;
 
-import dev.hooklab.run.CapturedOutput;
-import dev.hooklab.run.Isolation;
+import dev.hooklab.run.output.CapturedOutput;
+import dev.hooklab.run.isolation.Isolation;
 import dev.hooklab.run.ScriptRun;
 import dev.hooklab.run.session.FailureFixes;
 import dev.hooklab.run.session.ScriptState;

@@ -1,5 +1,8 @@
 package dev.hooklab.run;
 
+import dev.hooklab.run.output.OutputChannel;
+import dev.hooklab.run.process.ExecError;
+
 /**
  * The agent's messages about one script ({@code hook_executor.rb}), word for word.
  *

@@ -1,5 +1,10 @@
 package dev.hooklab.run;
 
+import dev.hooklab.run.output.OutputChannel;
+import dev.hooklab.run.process.OutputHolder;
+import dev.hooklab.run.process.ProcessOutcome;
+import dev.hooklab.run.process.ProcessRef;
+
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Collectors;

@@ -1,5 +1,15 @@
 package dev.hooklab.run;
 
+import dev.hooklab.run.isolation.Isolation;
+import dev.hooklab.run.isolation.SandboxMounts;
+import dev.hooklab.run.output.HookLog;
+import dev.hooklab.run.output.OutputListener;
+import dev.hooklab.run.process.HookLaunch;
+import dev.hooklab.run.process.HookProcess;
+import dev.hooklab.run.process.HookWrapper;
+import dev.hooklab.run.process.PlainHookProcess;
+import dev.hooklab.run.process.WrappedHookProcess;
+
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

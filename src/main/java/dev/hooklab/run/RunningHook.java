@@ -1,5 +1,8 @@
 package dev.hooklab.run;
 
+import dev.hooklab.run.process.HookProcess;
+import dev.hooklab.run.process.ProcessOutcome;
+
 import java.io.IOException;
 import java.util.function.Function;
 

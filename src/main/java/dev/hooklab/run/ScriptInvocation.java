@@ -2,6 +2,7 @@ package dev.hooklab.run;
 
 import dev.hooklab.appspec.HookScript;
 import dev.hooklab.plan.PlannedScript;
+import dev.hooklab.run.isolation.SandboxMounts;
 
 import java.nio.file.Path;
 import java.util.Objects;

@@ -1,5 +1,7 @@
 package dev.hooklab.run;
 
+import dev.hooklab.run.process.ExecError;
+
 import java.io.IOException;
 import java.nio.file.FileSystemException;
 import java.util.List;

@@ -1,5 +1,8 @@
 package dev.hooklab.run;
 
+import dev.hooklab.run.output.CapturedOutput;
+import dev.hooklab.run.process.OutputHolder;
+
 import java.util.List;
 import java.util.Objects;
 

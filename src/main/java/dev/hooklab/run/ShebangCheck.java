@@ -1,5 +1,7 @@
 package dev.hooklab.run;
 
+import dev.hooklab.run.process.ExecError;
+
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -1,5 +1,7 @@
 package dev.hooklab.run;
 
+import dev.hooklab.run.isolation.Isolation;
+
 import java.util.ArrayList;
 import java.util.List;
 

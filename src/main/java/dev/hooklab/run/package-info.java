@@ -1,14 +1,14 @@
 /**
  * Running hook scripts the way the CodeDeploy agent runs them, one script at a time, in a sandbox.
  *
- * <p>A sandbox is a folder that mirrors the instance ({@link dev.hooklab.run.SandboxMounts}).
+ * <p>A sandbox is a folder that mirrors the instance ({@link dev.hooklab.run.isolation.SandboxMounts}).
  * {@link dev.hooklab.run.HookRunner} runs one {@link dev.hooklab.run.ScriptInvocation} in it, under
- * an {@link dev.hooklab.run.Isolation} ({@link dev.hooklab.run.BubblewrapIsolation} on Linux, else
- * {@link dev.hooklab.run.NoIsolation}; {@link dev.hooklab.run.IsolationProbe} chooses), and reports a
+ * an {@link dev.hooklab.run.isolation.Isolation} ({@link dev.hooklab.run.isolation.BubblewrapIsolation} on Linux, else
+ * {@link dev.hooklab.run.isolation.NoIsolation}; {@link dev.hooklab.run.isolation.IsolationProbe} chooses), and reports a
  * {@link dev.hooklab.run.ScriptRun}: status, exit code or signal, output, the agent's exact message,
  * and notes wherever the sandbox differs from an instance. Output reaches an
- * {@link dev.hooklab.run.OutputListener} live and {@code scripts.log} through a
- * {@link dev.hooklab.run.HookLog}, one per lifecycle event.
+ * {@link dev.hooklab.run.output.OutputListener} live and {@code scripts.log} through a
+ * {@link dev.hooklab.run.output.HookLog}, one per lifecycle event.
  *
  * <pre>{@code
  * SandboxMounts mounts = SandboxMounts.of(sandboxDir, List.of("/var/app/current"));

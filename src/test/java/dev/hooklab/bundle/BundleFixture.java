@@ -23,17 +23,17 @@ import java.util.zip.GZIPOutputStream;
  * Writes real bundles for tests: the same list of entries as a zip (made on Unix or on Windows), a tar,
  * a tgz or a folder. Names may be given as raw bytes to test encodings.
  */
-final class BundleFixture {
+public final class BundleFixture {
 
-    enum Type { FILE, DIR, SYMLINK, HARDLINK, FIFO }
+    public enum Type { FILE, DIR, SYMLINK, HARDLINK, FIFO }
 
     /** One entry to write. {@code rawName} overrides {@code name} as the stored bytes. */
-    record Item(Type type, String name, byte[] rawName, byte[] body, int mode, String target) {
+    public record Item(Type type, String name, byte[] rawName, byte[] body, int mode, String target) {
         Item withRawName(byte[] bytes) {
             return new Item(type, new String(bytes, StandardCharsets.ISO_8859_1), bytes, body, mode, target);
         }
 
-        Item withMode(int newMode) {
+        public Item withMode(int newMode) {
             return new Item(type, name, rawName, body, newMode, target);
         }
 
@@ -46,45 +46,45 @@ final class BundleFixture {
     private BundleFixture() {
     }
 
-    static Item file(String name, String body) {
+    public static Item file(String name, String body) {
         return file(name, body, 0644);
     }
 
-    static Item file(String name, String body, int mode) {
+    public static Item file(String name, String body, int mode) {
         return new Item(Type.FILE, name, null, body.getBytes(StandardCharsets.UTF_8), mode, null);
     }
 
-    static Item file(String name, byte[] body) {
+    public static Item file(String name, byte[] body) {
         return new Item(Type.FILE, name, null, body, 0644, null);
     }
 
-    static Item dir(String name) {
+    public static Item dir(String name) {
         return new Item(Type.DIR, name.endsWith("/") ? name : name + "/", null, new byte[0], 0755, null);
     }
 
-    static Item symlink(String name, String target) {
+    public static Item symlink(String name, String target) {
         return new Item(Type.SYMLINK, name, null, new byte[0], 0777, target);
     }
 
-    static Item hardlink(String name, String target) {
+    public static Item hardlink(String name, String target) {
         return new Item(Type.HARDLINK, name, null, new byte[0], 0644, target);
     }
 
-    static Item fifo(String name) {
+    public static Item fifo(String name) {
         return new Item(Type.FIFO, name, null, new byte[0], 0644, null);
     }
 
     /** A zip made on Unix: modes and symlinks in the external attributes. */
-    static Path zip(Path dir, String fileName, Item... items) throws IOException {
+    public static Path zip(Path dir, String fileName, Item... items) throws IOException {
         return zip(dir, fileName, true, List.of(items));
     }
 
     /** A zip made on MS-DOS/Windows: no Unix modes, no links. */
-    static Path windowsZip(Path dir, String fileName, Item... items) throws IOException {
+    public static Path windowsZip(Path dir, String fileName, Item... items) throws IOException {
         return zip(dir, fileName, false, List.of(items));
     }
 
-    static Path zip(Path dir, String fileName, boolean unix, List<Item> items) throws IOException {
+    public static Path zip(Path dir, String fileName, boolean unix, List<Item> items) throws IOException {
         Path file = dir.resolve(fileName);
         try (ZipArchiveOutputStream out = new ZipArchiveOutputStream(file)) {
             out.setEncoding(StandardCharsets.ISO_8859_1.name());
@@ -112,7 +112,7 @@ final class BundleFixture {
         };
     }
 
-    static Path tar(Path dir, String fileName, Item... items) throws IOException {
+    public static Path tar(Path dir, String fileName, Item... items) throws IOException {
         Path file = dir.resolve(fileName);
         try (OutputStream out = Files.newOutputStream(file)) {
             writeTar(out, List.of(items), false);
@@ -121,7 +121,7 @@ final class BundleFixture {
     }
 
     /** A tar whose non-ASCII names go into PAX headers (as GNU tar --format=posix writes them). */
-    static Path paxTar(Path dir, String fileName, Item... items) throws IOException {
+    public static Path paxTar(Path dir, String fileName, Item... items) throws IOException {
         Path file = dir.resolve(fileName);
         try (OutputStream out = Files.newOutputStream(file)) {
             writeTar(out, List.of(items), true);
@@ -129,7 +129,7 @@ final class BundleFixture {
         return file;
     }
 
-    static Path tgz(Path dir, String fileName, Item... items) throws IOException {
+    public static Path tgz(Path dir, String fileName, Item... items) throws IOException {
         Path file = dir.resolve(fileName);
         try (OutputStream out = new GZIPOutputStream(Files.newOutputStream(file))) {
             writeTar(out, List.of(items), false);
@@ -168,7 +168,7 @@ final class BundleFixture {
     }
 
     /** The same entries as a folder (no hard links or raw names). */
-    static Path folder(Path dir, String name, Item... items) throws IOException {
+    public static Path folder(Path dir, String name, Item... items) throws IOException {
         Path root = Files.createDirectories(dir.resolve(name));
         for (Item item : items) {
             Path p = root.resolve(item.name());
@@ -192,7 +192,7 @@ final class BundleFixture {
         return root;
     }
 
-    static Set<PosixFilePermission> permissions(int mode) {
+    public static Set<PosixFilePermission> permissions(int mode) {
         Set<PosixFilePermission> set = EnumSet.noneOf(PosixFilePermission.class);
         for (PosixFilePermission p : PosixFilePermission.values()) {
             if ((mode & (0400 >> p.ordinal())) != 0) {
@@ -215,12 +215,12 @@ final class BundleFixture {
     }
 
     /** Sets the general-purpose encryption bit of an entry in both its local and central header. */
-    static void markEncrypted(Path zip, String entryName) throws IOException {
+    public static void markEncrypted(Path zip, String entryName) throws IOException {
         patchHeaders(zip, entryName, (buf, flagsAt, nameAt) -> buf.putShort(flagsAt, (short) (buf.getShort(flagsAt) | 1)));
     }
 
     /** Makes an entry's local and central headers declare another uncompressed size (a lying header). */
-    static void declareSize(Path zip, String entryName, int size) throws IOException {
+    public static void declareSize(Path zip, String entryName, int size) throws IOException {
         // the uncompressed size sits 16 bytes after the flags in both headers
         patchHeaders(zip, entryName, (buf, flagsAt, nameAt) -> buf.putInt(flagsAt + 16, size));
     }

@@ -1,5 +1,8 @@
 package dev.hooklab.run;
 
+import dev.hooklab.run.isolation.Isolation;
+import dev.hooklab.run.isolation.IsolationProbe;
+
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;

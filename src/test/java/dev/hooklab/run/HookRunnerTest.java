@@ -1,5 +1,11 @@
 package dev.hooklab.run;
 
+import dev.hooklab.run.isolation.NoIsolation;
+import dev.hooklab.run.output.HookLog;
+import dev.hooklab.run.output.OutputChannel;
+import dev.hooklab.run.output.OutputLine;
+import dev.hooklab.run.output.OutputListener;
+
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;

@@ -4,6 +4,10 @@ import dev.hooklab.plan.AgentPath;
 import dev.hooklab.run.agent.SandboxScriptFiles;
 import dev.hooklab.run.agent.SandboxTree;
 import dev.hooklab.run.agent.SandboxWrites;
+import dev.hooklab.run.isolation.SandboxMounts;
+import dev.hooklab.run.output.HookLog;
+import dev.hooklab.run.output.OutputListener;
+import dev.hooklab.run.process.PipeHolders;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -16,20 +20,20 @@ import java.util.List;
 import java.util.Map;
 
 /** A sandbox folder with a deployment archive, for tests that run real hook scripts. */
-final class HookSandbox {
+public final class HookSandbox {
     static final String ARCHIVE = "/opt/codedeploy-agent/deployment-root/dg-1234/d-TEST12345/deployment-archive";
     static final String SCRIPTS_LOG = "/opt/codedeploy-agent/deployment-root/dg-1234/d-TEST12345/logs/scripts.log";
 
     final Path root;
-    final SandboxMounts mounts;
+    public final SandboxMounts mounts;
 
-    HookSandbox(Path root, String... destinations) {
+    public HookSandbox(Path root, String... destinations) {
         this.root = root;
         this.mounts = SandboxMounts.of(root, List.of(destinations));
     }
 
     /** The scripts as hooklab finds and changes them: inside this sandbox only. */
-    ScriptFiles files() {
+    public ScriptFiles files() {
         try {
             Files.createDirectories(root);
         } catch (IOException e) {
@@ -39,7 +43,7 @@ final class HookSandbox {
     }
 
     /** Writes a script into the archive (CRLF and all: the content is written as given). */
-    Path script(String location, String content, boolean executable) {
+    public Path script(String location, String content, boolean executable) {
         Path file = mounts.hostPath(ARCHIVE + "/" + location);
         try {
             Files.createDirectories(file.getParent());
@@ -51,11 +55,11 @@ final class HookSandbox {
         return file;
     }
 
-    ScriptInvocation call(String location, int timeoutSeconds) {
+    public ScriptInvocation call(String location, int timeoutSeconds) {
         return call(location, timeoutSeconds, null, false);
     }
 
-    ScriptInvocation call(String location, int timeoutSeconds, String runas, boolean sudo) {
+    public ScriptInvocation call(String location, int timeoutSeconds, String runas, boolean sudo) {
         String joined = AgentPath.fileJoin(ARCHIVE, location); // as the agent's File.join gives it
         String instancePath = SandboxMounts.normalize(joined);
         return new ScriptInvocation("AfterInstall", location, instancePath, joined, mounts.hostPath(instancePath),
@@ -78,19 +82,19 @@ final class HookSandbox {
     }
 
     /** Runs one script and closes the log. */
-    ScriptRun run(HookRunner runner, ScriptInvocation call, OutputListener listener)
+    public ScriptRun run(HookRunner runner, ScriptInvocation call, OutputListener listener)
             throws IOException, InterruptedException {
         try (HookLog log = log()) {
             return runner.run(call, environment(), log, listener);
         }
     }
 
-    ScriptRun run(HookRunner runner, ScriptInvocation call) throws IOException, InterruptedException {
+    public ScriptRun run(HookRunner runner, ScriptInvocation call) throws IOException, InterruptedException {
         return run(runner, call, OutputListener.NONE);
     }
 
     /** Pids of this machine's live processes whose command line contains {@code text}. */
-    static List<Long> processesRunning(String text) {
+    public static List<Long> processesRunning(String text) {
         List<Long> found = new ArrayList<>();
         try (var processes = Files.newDirectoryStream(Path.of("/proc"), "[0-9]*")) {
             for (Path process : processes) {

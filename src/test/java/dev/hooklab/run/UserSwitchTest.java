@@ -1,5 +1,7 @@
 package dev.hooklab.run;
 
+import dev.hooklab.run.isolation.NoIsolation;
+
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;

@@ -1,5 +1,9 @@
 package dev.hooklab.run;
 
+import dev.hooklab.run.isolation.NoIsolation;
+import dev.hooklab.run.output.HookLog;
+import dev.hooklab.run.output.OutputListener;
+
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;

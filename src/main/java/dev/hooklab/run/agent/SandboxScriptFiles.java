@@ -1,6 +1,6 @@
 package dev.hooklab.run.agent;
 
-import dev.hooklab.run.SandboxMounts;
+import dev.hooklab.run.isolation.SandboxMounts;
 import dev.hooklab.run.ScriptFile;
 import dev.hooklab.run.ScriptFiles;
 

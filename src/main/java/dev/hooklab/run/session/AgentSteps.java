@@ -1,6 +1,6 @@
 package dev.hooklab.run.session;
 
-import dev.hooklab.bundle.ExtractionLimits;
+import dev.hooklab.bundle.extract.ExtractionLimits;
 import dev.hooklab.plan.DeploymentLayout;
 
 /** The agent's own lifecycle steps, emulated in a sandbox. */

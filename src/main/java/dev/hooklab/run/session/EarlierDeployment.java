@@ -2,7 +2,7 @@ package dev.hooklab.run.session;
 
 import dev.hooklab.plan.DeploymentLayout;
 import dev.hooklab.plan.Lifecycle;
-import dev.hooklab.run.OutputLine;
+import dev.hooklab.run.output.OutputLine;
 import dev.hooklab.run.RunningHook;
 
 import java.io.IOException;

@@ -3,7 +3,7 @@ package dev.hooklab.run.session;
 import dev.hooklab.appspec.TargetOs;
 import dev.hooklab.bundle.Bundle;
 import dev.hooklab.bundle.EntryType;
-import dev.hooklab.bundle.ExtractionLimits;
+import dev.hooklab.bundle.extract.ExtractionLimits;
 import dev.hooklab.plan.AgentPath;
 import dev.hooklab.plan.DeploymentLayout;
 

@@ -1,6 +1,6 @@
 package dev.hooklab.run.session;
 
-import dev.hooklab.run.SandboxMounts;
+import dev.hooklab.run.isolation.SandboxMounts;
 import dev.hooklab.run.agent.SandboxTree;
 import dev.hooklab.run.agent.SandboxWrites;
 

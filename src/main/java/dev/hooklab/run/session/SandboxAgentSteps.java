@@ -2,10 +2,10 @@ package dev.hooklab.run.session;
 
 import dev.hooklab.bundle.BundleException;
 import dev.hooklab.bundle.BundleFormat;
-import dev.hooklab.bundle.BundleExtractor;
-import dev.hooklab.bundle.Extraction;
-import dev.hooklab.bundle.ExtractionCapException;
-import dev.hooklab.bundle.ExtractionLimits;
+import dev.hooklab.bundle.extract.BundleExtractor;
+import dev.hooklab.bundle.extract.Extraction;
+import dev.hooklab.bundle.extract.ExtractionCapException;
+import dev.hooklab.bundle.extract.ExtractionLimits;
 import dev.hooklab.plan.DeploymentLayout;
 import dev.hooklab.run.agent.AgentInstall;
 import dev.hooklab.run.agent.DeploymentInstructions;

@@ -1,6 +1,6 @@
 package dev.hooklab.run.session;
 
-import dev.hooklab.run.DeploymentsLog;
+import dev.hooklab.run.output.DeploymentsLog;
 import dev.hooklab.run.agent.SandboxWrites;
 
 import java.io.IOException;

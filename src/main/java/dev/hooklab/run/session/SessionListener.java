@@ -1,6 +1,6 @@
 package dev.hooklab.run.session;
 
-import dev.hooklab.run.OutputLine;
+import dev.hooklab.run.output.OutputLine;
 
 /**
  * Hears a session as it runs. Calls come in order on the session's own event thread, never on the

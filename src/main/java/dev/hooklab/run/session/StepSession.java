@@ -5,7 +5,7 @@ import dev.hooklab.plan.DeploymentLayout;
 import dev.hooklab.plan.Lifecycle;
 import dev.hooklab.run.HookEnvironment;
 import dev.hooklab.run.HookRunner;
-import dev.hooklab.run.OutputLine;
+import dev.hooklab.run.output.OutputLine;
 import dev.hooklab.run.RunningHook;
 
 import java.util.ArrayList;

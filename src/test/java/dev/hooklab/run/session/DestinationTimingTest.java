@@ -2,7 +2,7 @@ package dev.hooklab.run.session;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.hooklab.run.HostAccounts;
-import dev.hooklab.run.IsolationProbe;
+import dev.hooklab.run.isolation.IsolationProbe;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;

@@ -3,7 +3,7 @@ package dev.hooklab.run.session;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.hooklab.cli.HooklabCli;
 import dev.hooklab.run.HostAccounts;
-import dev.hooklab.run.IsolationProbe;
+import dev.hooklab.run.isolation.IsolationProbe;
 import org.apache.commons.compress.archivers.tar.TarArchiveEntry;
 import org.apache.commons.compress.archivers.tar.TarArchiveOutputStream;
 import org.apache.commons.compress.archivers.tar.TarConstants;

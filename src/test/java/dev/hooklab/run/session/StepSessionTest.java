@@ -2,7 +2,7 @@ package dev.hooklab.run.session;
 
 import dev.hooklab.app.Hooklab;
 import dev.hooklab.inspect.InspectOptions;
-import dev.hooklab.run.OutputLine;
+import dev.hooklab.run.output.OutputLine;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
