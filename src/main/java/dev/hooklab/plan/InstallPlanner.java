@@ -111,14 +111,14 @@ public final class InstallPlanner {
         }
 
         void addFiles(FileMapping f) throws Stop {
-            String absoluteSource = join(archiveDir, f.source());
+            String absoluteSource = AgentPath.fileJoin(archiveDir, f.source());
             String rel = archiveRelative(f.source());
             if (rel != null && archive.isRealDirectory(rel)) {
                 String target = expand(f.destination());
                 fillInMissingAncestors(target);
                 directoryCopy(rel, absoluteSource, f.destination(), target);
             } else {
-                String fileDestination = join(f.destination(), AgentPath.basename(absoluteSource));
+                String fileDestination = AgentPath.fileJoin(f.destination(), AgentPath.basename(absoluteSource));
                 String target = expand(fileDestination);
                 fillInMissingAncestors(target);
                 normalCopy(rel, absoluteSource, "", fileDestination, target);
@@ -143,7 +143,8 @@ public final class InstallPlanner {
                 String entryRel = folder.rel().isEmpty() ? name : folder.rel() + "/" + name;
                 String entryTarget = folder.target().endsWith("/") ? folder.target() + name : folder.target() + "/" + name;
                 if (archive.isRealDirectory(entryRel)) {
-                    open.push(enter(entryRel, join(folder.source(), name), join(folder.destination(), name), entryTarget));
+                    open.push(enter(entryRel, AgentPath.fileJoin(folder.source(), name),
+                            AgentPath.fileJoin(folder.destination(), name), entryTarget));
                 } else {
                     normalCopy(entryRel, folder.source(), name, folder.destination(), entryTarget);
                 }
@@ -170,7 +171,7 @@ public final class InstallPlanner {
                 copy(rel, sourceDir, name, target);
                 return;
             }
-            String destination = name.isEmpty() ? destinationDir : join(destinationDir, name);
+            String destination = name.isEmpty() ? destinationDir : AgentPath.fileJoin(destinationDir, name);
             switch (behavior) {
                 case "DISALLOW" -> throw stop(DiagnosticCode.FILE_EXISTS,
                         "The deployment failed because a specified file already exists at this location: " + destination);
@@ -352,18 +353,5 @@ public final class InstallPlanner {
             b.append('"').append(items.get(i).replace("\\", "\\\\").replace("\"", "\\\"")).append('"');
         }
         return b.append(']').toString();
-    }
-
-    /** Ruby's File.join of two parts: one separator between them. */
-    static String join(String left, String right) {
-        int end = left.length();
-        while (end > 1 && left.charAt(end - 1) == '/') {
-            end--;
-        }
-        int start = 0;
-        while (start < right.length() && right.charAt(start) == '/') {
-            start++;
-        }
-        return left.substring(0, end) + "/" + right.substring(start);
     }
 }

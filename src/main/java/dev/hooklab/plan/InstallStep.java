@@ -25,7 +25,7 @@ public sealed interface InstallStep {
 
         /** The absolute source as the agent joins it onto deployment-archive (File.join). */
         public String source() {
-            return name.isEmpty() ? sourceDir : InstallPlanner.join(sourceDir, name);
+            return name.isEmpty() ? sourceDir : AgentPath.fileJoin(sourceDir, name);
         }
     }
 

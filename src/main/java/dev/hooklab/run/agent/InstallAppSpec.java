@@ -5,6 +5,7 @@ import dev.hooklab.appspec.AppSpecDocument;
 import dev.hooklab.appspec.AppSpecParser;
 import dev.hooklab.appspec.AppSpecText;
 import dev.hooklab.finding.Diagnostic;
+import dev.hooklab.plan.AgentPath;
 import dev.hooklab.plan.DeploymentLayout;
 
 import java.io.IOException;
@@ -30,10 +31,10 @@ final class InstallAppSpec {
     AppSpec read(DeploymentLayout layout, String configuredName) throws AgentError {
         String name = configuredName == null || configuredName.isBlank() ? DEFAULT_NAME : configuredName;
         String archive = layout.archiveDir();
-        String path = join(archive, DEFAULT_NAME);
+        String path = AgentPath.fileJoin(archive, DEFAULT_NAME);
         for (String candidate : List.of(name, "appspec.yaml")) {
-            if (tree.exists(join(archive, candidate))) {
-                path = join(archive, candidate);
+            if (tree.exists(AgentPath.fileJoin(archive, candidate))) {
+                path = AgentPath.fileJoin(archive, candidate);
                 break;
             }
         }
@@ -62,12 +63,4 @@ final class InstallAppSpec {
         }
     }
 
-    /** Ruby's File.join of two parts: exactly one separator between them. */
-    private static String join(String dir, String name) {
-        String n = name;
-        while (n.startsWith("/")) {
-            n = n.substring(1);
-        }
-        return (dir.endsWith("/") ? dir : dir + "/") + n;
-    }
 }
