@@ -26,8 +26,9 @@ public interface Isolation {
     Path launchDirectory(SandboxMounts mounts) throws IOException;
 
     /**
-     * The command line that runs {@code command} (written in the hook's view of paths) confined,
-     * with {@code controlDir} writable for hooklab's wrapper.
+     * The command line that runs {@code command} (written in the hook's view of paths) confined.
+     * {@code controlDir} is this launch's private folder of hooklab's, never visible to the hook: it names the
+     * launch, so that {@link #afterRun} releases what was set up for it (a cgroup, say).
      */
     List<String> launch(SandboxMounts mounts, Path controlDir, List<String> command) throws IOException;
 

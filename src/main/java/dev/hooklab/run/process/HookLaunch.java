@@ -16,7 +16,8 @@ import java.util.Map;
  * @param argv           the command's words in the hook's view of paths
  * @param environment    the script's environment
  * @param timeoutSeconds the deadline this run enforces
- * @param runDir         hooklab's folder for this run (spill files), with {@code control/} for the wrapper
+ * @param runDir         hooklab's folder for this run (spill files), with {@code control/}, the launch's private folder
+ *                       (the wrapper reports over a socket, not through it)
  * @param name           a short name for threads
  */
 public record HookLaunch(SandboxMounts mounts, Isolation isolation, List<String> argv, Map<String, String> environment,
