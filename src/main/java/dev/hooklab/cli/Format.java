@@ -1,6 +1,6 @@
 package dev.hooklab.cli;
 
-/** Output formats. */
+/** Output formats: markdown and html are inspect's reports (dev.hooklab.report). */
 enum Format {
-    text, json, sarif
+    text, json, sarif, markdown, html
 }

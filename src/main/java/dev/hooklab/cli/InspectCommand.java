@@ -2,6 +2,8 @@ package dev.hooklab.cli;
 
 import dev.hooklab.inspect.Inspection;
 import dev.hooklab.inspect.Inspector;
+import dev.hooklab.report.ReportFormat;
+import dev.hooklab.report.ReportWriter;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -23,7 +25,7 @@ final class InspectCommand implements Callable<Integer> {
     @Mixin
     RevisionOptions revision;
 
-    @Option(names = "--format", paramLabel = "FORMAT", description = "text or json (default: ${DEFAULT-VALUE}).",
+    @Option(names = "--format", paramLabel = "FORMAT", description = "text, json, markdown or html (default: ${DEFAULT-VALUE}).",
             defaultValue = "text")
     Format format;
 
@@ -34,14 +36,15 @@ final class InspectCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         if (format == Format.sarif) {
-            throw new UserError("inspect writes text or json; use hooklab lint --format sarif for SARIF");
+            throw new UserError("inspect writes text, json, markdown or html; use hooklab lint --format sarif for SARIF");
         }
         Inspection in = revision.inspect(inspector);
         Output.to(revision.output, spec.commandLine().getOut(), out -> {
-            if (format == Format.json) {
-                new JsonReport().write(in, out);
-            } else {
-                new TextReport(revision.style()).inspect(in, out);
+            switch (format) {
+                case json -> new JsonReport().write(in, out);
+                case markdown -> new ReportWriter().write(in, ReportFormat.MARKDOWN, out);
+                case html -> new ReportWriter().write(in, ReportFormat.HTML, out);
+                default -> new TextReport(revision.style()).inspect(in, out);
             }
         });
         return in.hasErrors() ? 1 : 0;

@@ -36,6 +36,10 @@ final class LintCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
+        if (format == Format.markdown || format == Format.html) {
+            throw new UserError("lint writes text, json or sarif; use hooklab inspect --format " + format
+                    + " for a report");
+        }
         Inspection in = revision.inspect(inspector);
         Output.to(revision.output, spec.commandLine().getOut(), out -> {
             switch (format) {

@@ -107,7 +107,7 @@ final class RunCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        if (format == Format.sarif) {
+        if (format != Format.text && format != Format.json) {
             throw new UserError("run writes text or json");
         }
         if (maxTimeout != null && maxTimeout < 1) {
