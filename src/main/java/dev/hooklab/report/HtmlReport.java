@@ -133,7 +133,7 @@ final class HtmlReport {
         if (r.location() == null) {
             b.append(DASH);
         } else {
-            b.append(r.runas() == null ? DASH : code(r.runas())).append(r.sudo() ? " (sudo)" : "");
+            b.append(r.runas() == null ? (r.sudo() ? "sudo" : DASH) : code(r.runas()) + (r.sudo() ? " (sudo)" : ""));
         }
         b.append("</td></tr>\n");
     }

@@ -39,7 +39,8 @@ final class MarkdownReport {
             String status = r.statusText() == null ? DASH
                     : (r.problem() ? "**" + text(r.statusText()) + "**" : text(r.statusText()))
                     + (r.detail() == null ? "" : " " + code(r.detail()));
-            String runas = (r.runas() == null ? DASH : code(r.runas())) + (r.sudo() ? " (sudo)" : "");
+            String runas = r.runas() == null ? (r.sudo() ? "sudo" : DASH)
+                    : code(r.runas()) + (r.sudo() ? " (sudo)" : "");
             row(b, text(r.event()), text(r.runsFrom()), code(r.location()), code(r.path()), status,
                     r.timeout() == null ? DASH : r.timeout() + " s", r.location() == null ? DASH : runas);
         }

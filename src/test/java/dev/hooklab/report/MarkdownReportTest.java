@@ -97,7 +97,11 @@ class MarkdownReportTest {
                             - location: scripts/start.sh
                               timeout: 60
                               runas: ec2-user
-                        """).script("scripts/start.sh").under("app-1.2").zip(tmp, "healthy.zip");
+                          ValidateService:
+                            - location: scripts/check.sh
+                              sudo: true
+                        """).script("scripts/start.sh").script("scripts/check.sh").under("app-1.2")
+                .zip(tmp, "healthy.zip");
 
         String md = writer.render(Reports.inspect(rev), ReportFormat.MARKDOWN);
 
@@ -107,6 +111,7 @@ class MarkdownReportTest {
         assertThat(row(tables.get(2), "ApplicationStart")).containsExactly("ApplicationStart", "this revision",
                 "scripts/start.sh", HooklabCli.ARCHIVE + "/scripts/start.sh", "found app-1.2/scripts/start.sh", "60 s",
                 "ec2-user");
+        assertThat(row(tables.get(2), "ValidateService").get(6)).isEqualTo("sudo");
     }
 
     @Test
