@@ -12,10 +12,9 @@ import java.util.Optional;
  * @param events               the type's events in order (DownloadBundle and Install included), then events the
  *                             AppSpec names that this type never runs
  * @param install              the Install step
- * @param previousDeploymentId the deployment whose revision the previous-revision events run, when known
  */
 public record DeploymentPlan(DeploymentLayout layout, DeploymentType type, List<PlannedEvent> events,
-                             InstallPlan install, String previousDeploymentId) {
+                             InstallPlan install) {
 
     public DeploymentPlan {
         events = List.copyOf(events);

@@ -8,7 +8,6 @@ import dev.hooklab.bundle.Revision;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
@@ -20,17 +19,14 @@ import java.util.Set;
 public final class Planner {
 
     /**
-     * @param layout    the deployment's folders (its deployment id is the current revision's)
+     * @param layout    the deployment's folders
      * @param type      the deployment type
      * @param current   the revision being deployed
-     * @param previous  the last successful revision when known (hooklab run --previous); without it the
-     *                  previous-revision events list the current revision's scripts at the path they will
-     *                  have when the next deployment runs them
      * @param instance  what exists on the instance before Install
      * @param fileExistsOverride the deployment's fileExistsBehavior, or null
      */
     public DeploymentPlan plan(DeploymentLayout layout, DeploymentType type, RevisionInput current,
-                               Optional<RevisionInput> previous, InstanceFiles instance, String fileExistsOverride) {
+                               InstanceFiles instance, String fileExistsOverride) {
         InstallPlan install = current.contents()
                 .map(c -> new InstallPlanner(layout.paths()).plan(current.spec(), c.tree(), layout.archiveDir(),
                         instance, fileExistsOverride))
@@ -38,7 +34,7 @@ public final class Planner {
 
         List<PlannedEvent> events = new ArrayList<>();
         for (String name : type.lifecycle()) {
-            events.add(plannedEvent(name, true, null, layout, current, previous, install));
+            events.add(plannedEvent(name, true, null, layout, current, install));
         }
         Set<String> named = new LinkedHashSet<>(current.spec().hooks().keySet());
         for (String name : named) {
@@ -46,9 +42,9 @@ public final class Planner {
                 continue;
             }
             String why = whyNotRun(name, type);
-            events.add(plannedEvent(name, false, why, layout, current, Optional.empty(), install));
+            events.add(plannedEvent(name, false, why, layout, current, install));
         }
-        return new DeploymentPlan(layout, type, events, install, previous.map(RevisionInput::deploymentId).orElse(null));
+        return new DeploymentPlan(layout, type, events, install);
     }
 
     private static String whyNotRun(String name, DeploymentType type) {
@@ -64,31 +60,27 @@ public final class Planner {
         return name + " is not a lifecycle event: the agent accepts the name and never runs it.";
     }
 
+    /**
+     * One event. The scripts of an event of the last successful revision are listed from this revision, at the
+     * path they will have when the next deployment runs them: which deployment that is, is found at run time from
+     * the instance's markers, as the agent finds it ({@code run.session.HookEventStep}).
+     */
     private PlannedEvent plannedEvent(String name, boolean runs, String whyNot, DeploymentLayout layout,
-                                      RevisionInput current, Optional<RevisionInput> previous, InstallPlan install) {
+                                      RevisionInput current, InstallPlan install) {
         RevisionSource source = Lifecycle.revisionOf(name);
         if (source == RevisionSource.AGENT) {
             return new PlannedEvent(name, source, runs, whyNot, List.of(), Mark.NONE);
         }
-        RevisionInput from = current;
         String note = whyNot;
         if (source == RevisionSource.PREVIOUS && runs) {
-            if (previous.isPresent()) {
-                from = previous.get();
-                note = name + " runs the scripts of the last successful revision (deployment "
-                        + from.deploymentId() + ").";
-            } else {
-                note = name + " runs the scripts of the last successful revision, and nothing on a first deployment;"
-                        + " the scripts listed here run at the next deployment.";
-            }
+            note = name + " runs the scripts of the last successful revision, and nothing on a first deployment;"
+                    + " the scripts listed here run at the next deployment.";
         }
-        DeploymentLayout at = layout.withDeploymentId(from.deploymentId());
-        Map<String, List<HookScript>> hooks = from.spec().hooks();
         List<PlannedScript> scripts = new ArrayList<>();
-        for (HookScript s : hooks.getOrDefault(name, List.of())) {
-            scripts.add(resolve(s, at, from.contents().map(RevisionInput.ArchiveContents::revision), install));
+        for (HookScript s : current.spec().hooks().getOrDefault(name, List.of())) {
+            scripts.add(resolve(s, layout, current.contents().map(RevisionInput.ArchiveContents::revision), install));
         }
-        Mark mark = from.spec().eventMarks().getOrDefault(name, Mark.NONE);
+        Mark mark = current.spec().eventMarks().getOrDefault(name, Mark.NONE);
         return new PlannedEvent(name, source, runs, note, scripts, mark);
     }
 

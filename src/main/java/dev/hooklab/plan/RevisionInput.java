@@ -6,13 +6,12 @@ import dev.hooklab.bundle.Revision;
 import java.util.Optional;
 
 /**
- * A revision to plan: its AppSpec, its contents when known, and the deployment that installs it.
+ * A revision to plan: its AppSpec and its contents when known.
  *
  * @param spec         the AppSpec
  * @param contents     deployment-archive's contents; empty for a lone appspec.yml
- * @param deploymentId the deployment that installs (or installed) it
  */
-public record RevisionInput(AppSpec spec, Optional<ArchiveContents> contents, String deploymentId) {
+public record RevisionInput(AppSpec spec, Optional<ArchiveContents> contents) {
 
     /** The revision's files, seen both ways the plan needs: as bundle entries and as the Install step's tree. */
     public record ArchiveContents(Revision revision, ArchiveTree tree) {

@@ -21,8 +21,8 @@ class PlannerTest {
 
     private DeploymentPlan plan(AppSpec spec, Revision revision, DeploymentType type) {
         return planner.plan(LAYOUT, type,
-                new RevisionInput(spec, Optional.of(RevisionInput.ArchiveContents.of(revision)), LAYOUT.deploymentId()),
-                Optional.empty(), InstanceFiles.FRESH_LINUX, null);
+                new RevisionInput(spec, Optional.of(RevisionInput.ArchiveContents.of(revision))),
+                InstanceFiles.FRESH_LINUX, null);
     }
 
     private static PlannedScript only(DeploymentPlan plan, String event) {
@@ -105,23 +105,6 @@ class PlannerTest {
     }
 
     @Test
-    void previousRevisionEventsRunFromThePreviousDeploymentWhenKnown() {
-        AppSpec current = spec(List.of(), List.of(), script("ApplicationStop", "scripts/stop-new.sh", 10));
-        AppSpec old = spec(List.of(), List.of(), script("ApplicationStop", "scripts/stop-old.sh", 10));
-        DeploymentPlan p = planner.plan(LAYOUT, DeploymentType.IN_PLACE,
-                new RevisionInput(current, Optional.of(RevisionInput.ArchiveContents.of(
-                        Revisions.of("appspec.yml", "scripts/stop-new.sh"))), LAYOUT.deploymentId()),
-                Optional.of(new RevisionInput(old, Optional.of(RevisionInput.ArchiveContents.of(
-                        Revisions.of("appspec.yml", "scripts/stop-old.sh"))), "d-OLD000000")),
-                InstanceFiles.FRESH_LINUX, null);
-        PlannedScript stop = only(p, "ApplicationStop");
-        assertThat(stop.script().location()).isEqualTo("scripts/stop-old.sh");
-        assertThat(stop.path()).contains("/d-OLD000000/deployment-archive/scripts/stop-old.sh");
-        assertThat(stop.target()).isEqualTo(ScriptTarget.FOUND);
-        assertThat(p.previousDeploymentId()).isEqualTo("d-OLD000000");
-    }
-
-    @Test
     void previousRevisionEventsWithoutAPreviousListTheNextDeploymentsScripts() {
         DeploymentPlan p = plan(spec(List.of(), List.of(), script("ApplicationStop", "scripts/stop.sh", 10)),
                 Revisions.of("appspec.yml", "scripts/stop.sh"), DeploymentType.IN_PLACE);
@@ -144,8 +127,7 @@ class PlannerTest {
     void loneAppSpecGivesPathsButNoEntries() {
         AppSpec spec = spec(List.of(), List.of(), script("AfterInstall", "scripts/a.sh", 10));
         DeploymentPlan p = planner.plan(LAYOUT, DeploymentType.IN_PLACE,
-                new RevisionInput(spec, Optional.empty(), LAYOUT.deploymentId()), Optional.empty(),
-                InstanceFiles.FRESH_LINUX, null);
+                new RevisionInput(spec, Optional.empty()), InstanceFiles.FRESH_LINUX, null);
         PlannedScript s = only(p, "AfterInstall");
         assertThat(s.target()).isEqualTo(ScriptTarget.UNKNOWN);
         assertThat(s.path()).isEqualTo(ARCHIVE + "/scripts/a.sh");

@@ -45,7 +45,7 @@ final class LocationRules implements Rule {
         int line = script.mark().line();
         int column = script.mark().column();
         String prefix = event.name() + "'s script " + location;
-        boolean nextDeployment = event.revision() == RevisionSource.PREVIOUS && plan.previousDeploymentId() == null;
+        boolean nextDeployment = event.revision() == RevisionSource.PREVIOUS;
         boolean linux = plan.layout().os() == TargetOs.LINUX;
 
         Optional<IntendedScript.Guess> meant = Optional.empty();

@@ -38,7 +38,7 @@ public final class SandboxAgentSteps implements AgentSteps {
     }
 
     @Override
-    public StepOutcome downloadBundle(RunTarget.Revision revision, DeploymentLayout layout, String appspecName,
+    public StepOutcome downloadBundle(RunTarget.DeployedBundle revision, DeploymentLayout layout, String appspecName,
                                       ExtractionLimits limits, Sandbox sandbox) {
         SandboxWrites writes = sandbox.writes();
         List<String> notes = new ArrayList<>();
@@ -80,7 +80,7 @@ public final class SandboxAgentSteps implements AgentSteps {
      * An S3 or GitHub revision is downloaded to {@code <deployment>/bundle.tar} whatever its type, and stays there
      * ({@code CommandExecutor#artifact_bundle}): the bundle given stands for what was downloaded, byte for byte.
      */
-    private static void keepDownloadedBundle(RunTarget.Revision revision, DeploymentLayout layout, SandboxWrites writes,
+    private static void keepDownloadedBundle(RunTarget.DeployedBundle revision, DeploymentLayout layout, SandboxWrites writes,
                                              List<String> notes) throws IOException {
         if (!revision.downloaded()) {
             return;
@@ -99,7 +99,7 @@ public final class SandboxAgentSteps implements AgentSteps {
     }
 
     @Override
-    public StepOutcome install(RunTarget.Revision revision, DeploymentLayout layout, String appspecName,
+    public StepOutcome install(RunTarget.DeployedBundle revision, DeploymentLayout layout, String appspecName,
                                String fileExistsBehavior, Sandbox sandbox) {
         SandboxWrites writes = sandbox.writes();
         InstallResult r = new AgentInstall(writes, host, parser).install(layout, appspecName, fileExistsBehavior);
