@@ -24,6 +24,14 @@ public record DeploymentPlan(DeploymentLayout layout, DeploymentType type, List<
         return events.stream().filter(e -> e.name().equals(name)).findFirst();
     }
 
+    /**
+     * Whose scripts an event runs (this revision's, the last successful one's, or none: the agent's own step): the
+     * plan's decision for its events, by the same rule for a name the plan does not list (a run's --events).
+     */
+    public RevisionSource sourceOf(String event) {
+        return event(event).map(PlannedEvent::revision).orElseGet(() -> Lifecycle.revisionOf(event));
+    }
+
     /** The events with scripts (hook events), skipping the agent's own steps. */
     public List<PlannedEvent> hookEvents() {
         return events.stream().filter(e -> !e.agentStep()).toList();

@@ -114,6 +114,20 @@ class PlannerTest {
     }
 
     @Test
+    void thePlanDecidesWhoseScriptsEachEventRunsAlsoForNamesItDoesNotList() {
+        DeploymentPlan p = plan(spec(List.of(), List.of(), script("ApplicationStop", "scripts/stop.sh", 10),
+                script("AfterInstall", "scripts/stop.sh", 10)), Revisions.of("appspec.yml", "scripts/stop.sh"),
+                DeploymentType.IN_PLACE);
+        assertThat(p.sourceOf("ApplicationStop")).isEqualTo(RevisionSource.PREVIOUS);
+        assertThat(p.sourceOf("AfterInstall")).isEqualTo(RevisionSource.CURRENT);
+        assertThat(p.sourceOf("Install")).isEqualTo(RevisionSource.AGENT);
+        // not in this in-place plan, yet a run may ask for it (--events): still the last successful revision's
+        assertThat(p.event("BeforeBlockTraffic")).isEmpty();
+        assertThat(p.sourceOf("BeforeBlockTraffic")).isEqualTo(RevisionSource.PREVIOUS);
+        assertThat(p.sourceOf("MyCustomEvent")).isEqualTo(RevisionSource.CURRENT);
+    }
+
+    @Test
     void linksInsideTheRevisionAreFollowedAndDirectoriesRecognised() {
         AppSpec spec = spec(List.of(), List.of(), script("AfterInstall", "bin/run.sh", 10),
                 script("ApplicationStart", "scripts", 10));

@@ -49,7 +49,7 @@ public final class StepSession implements AutoCloseable {
         this.earlier = target.previousDeployment().map(previous -> new EarlierDeployment(previous, sandbox, agent,
                 new HookEventStep(previous, sandbox, runner, parser, previous.environment()))).orElse(null);
         for (String event : target.events()) {
-            steps.add(StepState.pending(steps.size(), event, Lifecycle.revisionOf(event)));
+            steps.add(StepState.pending(steps.size(), event, target.plan().sourceOf(event)));
         }
     }
 
