@@ -19,6 +19,6 @@ public final class DesktopApp extends Application {
         Hooklab hooklab = Hooklab.create();
         List<String> args = getParameters().getUnnamed();
         new HooklabWindow(hooklab.inspector(), hooklab.deploymentIds(), hooklab.version()).show(stage,
-                args.isEmpty() ? SampleRevision.materialize() : Path.of(args.get(0)));
+                args.isEmpty() ? SampleBundle.materialize() : Path.of(args.get(0)));
     }
 }

@@ -11,11 +11,11 @@ import dev.hooklab.bundle.BundleException;
 import dev.hooklab.bundle.BundleReader;
 import dev.hooklab.diagnose.rules.Diagnoser;
 import dev.hooklab.diagnose.rules.RevisionFacts;
+import dev.hooklab.plan.ArchiveContents;
 import dev.hooklab.plan.DeploymentLayout;
 import dev.hooklab.plan.DeploymentPlan;
 import dev.hooklab.plan.InstanceFiles;
 import dev.hooklab.plan.Planner;
-import dev.hooklab.plan.RevisionInput;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -78,7 +78,7 @@ public final class Inspector {
         Path input = opened.input();
         InputKind kind = opened.kind();
         Optional<Bundle> bundle = opened.bundle();
-        Optional<AppSpecLookup> lookup = bundle.map(b -> AppSpecLookup.in(b.revision(), options.appspecName()));
+        Optional<AppSpecLookup> lookup = bundle.map(b -> AppSpecLookup.in(b.archive(), options.appspecName()));
 
         String entry;
         Path source;
@@ -95,7 +95,7 @@ public final class Inspector {
         } else {
             Bundle b = bundle.get();
             Optional<String> name = lookup.get().effectiveName();
-            entry = name.map(n -> b.revision().bundlePath(b.revision().resolve(n).orElse(n))).orElse(null);
+            entry = name.map(n -> b.archive().bundlePath(b.archive().resolve(n).orElse(n))).orElse(null);
             source = kind == InputKind.FOLDER && entry != null ? input.resolve(entry) : null;
             text = entry == null ? null : readFromBundle(b, entry);
         }
@@ -103,8 +103,8 @@ public final class Inspector {
         AppSpecDocument doc = text == null
                 ? new AppSpecDocument(options.appspecName(), "", Optional.empty(), AppSpec.empty(), List.of())
                 : parser.parse(entry, text, layout.os());
-        Optional<RevisionInput.ArchiveContents> contents = bundle.map(b -> RevisionInput.ArchiveContents.of(b.revision()));
-        DeploymentPlan plan = planner.plan(layout, options.type(), new RevisionInput(doc.spec(), contents),
+        Optional<ArchiveContents> contents = bundle.map(b -> ArchiveContents.of(b.archive()));
+        DeploymentPlan plan = planner.plan(layout, options.type(), doc.spec(), contents,
                 layout.os() == TargetOs.WINDOWS ? InstanceFiles.FRESH_WINDOWS : InstanceFiles.FRESH_LINUX,
                 options.fileExistsBehavior());
         Map<String, byte[]> heads = Map.of();

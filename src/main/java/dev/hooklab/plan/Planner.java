@@ -3,7 +3,7 @@ package dev.hooklab.plan;
 import dev.hooklab.appspec.AppSpec;
 import dev.hooklab.appspec.HookScript;
 import dev.hooklab.appspec.Mark;
-import dev.hooklab.bundle.Revision;
+import dev.hooklab.bundle.DeploymentArchive;
 
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
@@ -21,28 +21,29 @@ public final class Planner {
     /**
      * @param layout    the deployment's folders
      * @param type      the deployment type
-     * @param current   the revision being deployed
+     * @param spec      the AppSpec of the revision being deployed
+     * @param contents  its deployment-archive's contents; empty for a lone appspec.yml
      * @param instance  what exists on the instance before Install
      * @param fileExistsOverride the deployment's fileExistsBehavior, or null
      */
-    public DeploymentPlan plan(DeploymentLayout layout, DeploymentType type, RevisionInput current,
-                               InstanceFiles instance, String fileExistsOverride) {
-        InstallPlan install = current.contents()
-                .map(c -> new InstallPlanner(layout.paths()).plan(current.spec(), c.tree(), layout.archiveDir(),
+    public DeploymentPlan plan(DeploymentLayout layout, DeploymentType type, AppSpec spec,
+                               Optional<ArchiveContents> contents, InstanceFiles instance, String fileExistsOverride) {
+        InstallPlan install = contents
+                .map(c -> new InstallPlanner(layout.paths()).plan(spec, c.tree(), layout.archiveDir(),
                         instance, fileExistsOverride))
                 .orElseGet(InstallPlan::none);
 
         List<PlannedEvent> events = new ArrayList<>();
         for (String name : type.lifecycle()) {
-            events.add(plannedEvent(name, true, null, layout, current, install));
+            events.add(plannedEvent(name, true, null, layout, spec, contents, install));
         }
-        Set<String> named = new LinkedHashSet<>(current.spec().hooks().keySet());
+        Set<String> named = new LinkedHashSet<>(spec.hooks().keySet());
         for (String name : named) {
             if (type.runs(name)) {
                 continue;
             }
             String why = whyNotRun(name, type);
-            events.add(plannedEvent(name, false, why, layout, current, install));
+            events.add(plannedEvent(name, false, why, layout, spec, contents, install));
         }
         return new DeploymentPlan(layout, type, events, install);
     }
@@ -66,7 +67,7 @@ public final class Planner {
      * the instance's markers, as the agent finds it ({@code run.session.HookEventStep}).
      */
     private PlannedEvent plannedEvent(String name, boolean runs, String whyNot, DeploymentLayout layout,
-                                      RevisionInput current, InstallPlan install) {
+                                      AppSpec spec, Optional<ArchiveContents> contents, InstallPlan install) {
         RevisionSource source = Lifecycle.revisionOf(name);
         if (source == RevisionSource.AGENT) {
             return new PlannedEvent(name, source, runs, whyNot, List.of(), Mark.NONE);
@@ -77,15 +78,15 @@ public final class Planner {
                     + " the scripts listed here run at the next deployment.";
         }
         List<PlannedScript> scripts = new ArrayList<>();
-        for (HookScript s : current.spec().hooks().getOrDefault(name, List.of())) {
-            scripts.add(resolve(s, layout, current.contents().map(RevisionInput.ArchiveContents::revision), install));
+        for (HookScript s : spec.hooks().getOrDefault(name, List.of())) {
+            scripts.add(resolve(s, layout, contents.map(ArchiveContents::archive), install));
         }
-        Mark mark = current.spec().eventMarks().getOrDefault(name, Mark.NONE);
+        Mark mark = spec.eventMarks().getOrDefault(name, Mark.NONE);
         return new PlannedEvent(name, source, runs, note, scripts, mark);
     }
 
     /** Resolves one location as the agent does: File.join onto deployment-archive, expanded. */
-    static PlannedScript resolve(HookScript script, DeploymentLayout layout, Optional<Revision> revision,
+    static PlannedScript resolve(HookScript script, DeploymentLayout layout, Optional<DeploymentArchive> archive,
                                  InstallPlan install) {
         String path = layout.scriptPath(script.location());
         if (!layout.insideArchive(path)) {
@@ -93,10 +94,10 @@ public final class Planner {
             return new PlannedScript(script, path, ScriptTarget.OUTSIDE_ARCHIVE, null, null, copy);
         }
         String archivePath = AgentPath.relativeTo(path, layout.archiveDir());
-        if (revision.isEmpty()) {
+        if (archive.isEmpty()) {
             return new PlannedScript(script, path, ScriptTarget.UNKNOWN, archivePath, null, null);
         }
-        Revision r = revision.get();
+        DeploymentArchive r = archive.get();
         Optional<String> resolved = r.resolve(archivePath);
         if (resolved.isEmpty()) {
             return new PlannedScript(script, path, ScriptTarget.MISSING, archivePath, null, null);

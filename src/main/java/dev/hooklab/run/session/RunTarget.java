@@ -65,7 +65,7 @@ public record RunTarget(DeployedBundle bundle, DeploymentPlan plan, Optional<Run
         String archive = layout().archiveDir();
         if (!instancePath.equals(archive) && AgentPath.isWithin(instancePath, archive)) {
             String archivePath = AgentPath.relativeTo(instancePath, archive);
-            if (bundle.bundle().revision().entry(archivePath).filter(e -> e.type() == EntryType.OTHER).isPresent()) {
+            if (bundle.bundle().archive().entry(archivePath).filter(e -> e.type() == EntryType.OTHER).isPresent()) {
                 return true;
             }
         }
