@@ -6,6 +6,7 @@ import dev.hooklab.bundle.BundleReader;
 import dev.hooklab.cli.Cli;
 import dev.hooklab.diagnose.rules.Diagnoser;
 import dev.hooklab.inspect.Inspector;
+import dev.hooklab.plan.DeploymentIds;
 import dev.hooklab.plan.Planner;
 import dev.hooklab.run.HostAccounts;
 import dev.hooklab.run.isolation.IsolationProbe;
@@ -27,21 +28,28 @@ public final class Hooklab {
     private final String version;
     private final Inspector inspector;
     private final SessionBuilder sessions;
+    private final DeploymentIds ids;
 
-    private Hooklab(String version, Inspector inspector, SessionBuilder sessions) {
+    private Hooklab(String version, Inspector inspector, SessionBuilder sessions, DeploymentIds ids) {
         this.version = version;
         this.inspector = inspector;
         this.sessions = sessions;
+        this.ids = ids;
     }
 
+    /** hooklab as it ships: deployment ids the user does not give are drawn from a secure random source. */
     public static Hooklab create() {
+        return create(DeploymentIds.random(new SecureRandom()));
+    }
+
+    /** hooklab drawing the deployment ids the user does not give from {@code ids} (seeded or fixed in tests). */
+    public static Hooklab create(DeploymentIds ids) {
         AppSpecParser parser = new AppSpecParser(YamlLimits.defaults());
-        Inspector inspector = new Inspector(new BundleReader(), parser, new Planner(), new Diagnoser(),
-                new SecureRandom());
+        Inspector inspector = new Inspector(new BundleReader(), parser, new Planner(), new Diagnoser());
         HostAccounts host = new HostAccounts();
         AgentSteps agent = new SandboxAgentSteps(new LocalInstallHost(host), parser);
         SessionBuilder sessions = new SessionBuilder(inspector, parser, agent, host, new IsolationProbe(host));
-        return new Hooklab(readVersion(), inspector, sessions);
+        return new Hooklab(readVersion(), inspector, sessions, ids);
     }
 
     /** Builds step sessions (the window's Run view and hooklab run). */
@@ -57,8 +65,13 @@ public final class Hooklab {
         return inspector;
     }
 
+    /** Draws the id of a deployment the user did not name; the front ends resolve their layout with it. */
+    public DeploymentIds deploymentIds() {
+        return ids;
+    }
+
     public Cli cli() {
-        return new Cli(inspector, sessions, version);
+        return new Cli(inspector, sessions, ids, version);
     }
 
     int commandLine(String[] args) {

@@ -50,7 +50,7 @@ public record AppSpecLookup(String configuredName, String installName, String ho
         return Optional.ofNullable(hookName != null ? hookName : installName);
     }
 
-    public static AppSpecLookup in(Revision revision, String configuredName) {
+    public static AppSpecLookup in(DeploymentArchive revision, String configuredName) {
         String name = configuredName == null || configuredName.isBlank() ? DEFAULT_NAME : configuredName;
         String install = null;
         for (String candidate : List.of(name, YAML_NAME, DEFAULT_NAME)) {
@@ -78,7 +78,7 @@ public record AppSpecLookup(String configuredName, String installName, String ho
         return new AppSpecLookup(name, install, hook, wrongCase, nested);
     }
 
-    private static boolean isFile(Revision revision, String name) {
+    private static boolean isFile(DeploymentArchive revision, String name) {
         return revision.resolve(name)
                 .flatMap(revision::entry)
                 .map(e -> e.type() == EntryType.FILE || e.type() == EntryType.HARDLINK)

@@ -21,7 +21,7 @@ public final class Bundle {
     private Map<String, BundleEntry> byPath;
     private final List<BundleFinding> findings;
     private final EntryContent content;
-    private Revision revision;
+    private DeploymentArchive archive;
 
     public Bundle(Path source, BundleFormat format, List<BundleEntry> entries, List<BundleFinding> findings,
                   EntryContent content) {
@@ -68,11 +68,11 @@ public final class Bundle {
     }
 
     /** The bundle as the agent lays it out in deployment-archive (single top folder stripped by its rule). */
-    public synchronized Revision revision() {
-        if (revision == null) {
-            revision = new Revision(this);
+    public synchronized DeploymentArchive archive() {
+        if (archive == null) {
+            archive = new DeploymentArchive(this);
         }
-        return revision;
+        return archive;
     }
 
     /** Bodies of regular-file entries by bundle path; see {@link EntryContent#read}. */

@@ -11,7 +11,7 @@ public interface EntryContent {
      * The first {@code maxBytes} bytes of each named regular-file entry (by {@link BundleEntry#path()}),
      * in the order asked. When a path is stored twice, the later entry is read, as extraction keeps it.
      * A tar hard link reads as the file it links to. Entries that are missing, encrypted or not regular
-     * files (folders, symbolic links: resolve them with {@link Revision#resolve} first) are absent.
+     * files (folders, symbolic links: resolve them with {@link DeploymentArchive#resolve} first) are absent.
      */
     Map<String, byte[]> read(Collection<String> paths, int maxBytes) throws IOException;
 

@@ -47,7 +47,7 @@ final class ExtractionHazards {
                 findings.add(new BundleFinding(HARDLINK, e.name(), hardLink(e, extractedSoFar)));
             }
             if (hardLinks) {
-                Revision.extractedName(format, e.path()).ifPresent(extractedSoFar::add);
+                DeploymentArchive.extractedName(format, e.path()).ifPresent(extractedSoFar::add);
             }
         }
         return findings;
@@ -67,7 +67,7 @@ final class ExtractionHazards {
             case TAR, TGZ -> "name has a '..' segment: GNU tar skips this member (\"Member name contains '..'\") "
                     + "and exits 2, so " + TAR_FAILS;
             case ZIP -> "name has a '..' segment: unzip -qo drops the '..' segments and extracts it as '"
-                    + Revision.extractedName(format, path).orElse("") + "' inside deployment-archive "
+                    + DeploymentArchive.extractedName(format, path).orElse("") + "' inside deployment-archive "
                     + "(exit 0, the warning is silenced by -q); if unzip fails for another entry, the agent's "
                     + "rubyzip retry writes it to the literal path, outside deployment-archive";
             case FOLDER -> "name has a '..' segment";
@@ -75,7 +75,7 @@ final class ExtractionHazards {
     }
 
     private String absoluteDetail(String path) {
-        String relative = Revision.extractedName(format, path).orElse("");
+        String relative = DeploymentArchive.extractedName(format, path).orElse("");
         return switch (format) {
             case TAR, TGZ -> "absolute name: GNU tar removes the leading '/' and extracts it as '" + relative
                     + "' inside deployment-archive (exit 0)";
@@ -105,7 +105,7 @@ final class ExtractionHazards {
             return Optional.of("symlink to the absolute path '" + target
                     + "': it is created as stored and points outside deployment-archive on the instance");
         }
-        String dir = ArchivePath.parent(Revision.extractedName(format, link.path()).orElse(link.path()));
+        String dir = ArchivePath.parent(DeploymentArchive.extractedName(format, link.path()).orElse(link.path()));
         if (ArchivePath.resolveLexically(dir.equals("/") ? "" : dir, target) == null) {
             return Optional.of("symlink target '" + target + "' resolves outside the revision root");
         }

@@ -1,6 +1,7 @@
 package dev.hooklab.cli;
 
 import dev.hooklab.inspect.Inspector;
+import dev.hooklab.plan.DeploymentIds;
 import dev.hooklab.run.session.SessionBuilder;
 import picocli.CommandLine;
 
@@ -20,11 +21,14 @@ public final class Cli {
 
     private final Inspector inspector;
     private final SessionBuilder sessions;
+    private final DeploymentIds ids;
     private final String version;
 
-    public Cli(Inspector inspector, SessionBuilder sessions, String version) {
+    /** @param ids draws the deployment id when {@code --deployment-id} is not given */
+    public Cli(Inspector inspector, SessionBuilder sessions, DeploymentIds ids, String version) {
         this.inspector = inspector;
         this.sessions = sessions;
+        this.ids = ids;
         this.version = version;
     }
 
@@ -36,9 +40,9 @@ public final class Cli {
     public int execute(String[] args, PrintWriter out, PrintWriter err) {
         CommandLine cl = new CommandLine(new HooklabCommand());
         cl.getCommandSpec().version("hooklab " + version);
-        cl.addSubcommand("lint", new LintCommand(inspector, version));
-        cl.addSubcommand("inspect", new InspectCommand(inspector));
-        cl.addSubcommand("run", new RunCommand(sessions));
+        cl.addSubcommand("lint", new LintCommand(inspector, ids, version));
+        cl.addSubcommand("inspect", new InspectCommand(inspector, ids));
+        cl.addSubcommand("run", new RunCommand(inspector, sessions, ids));
         cl.addSubcommand("help", new CommandLine.HelpCommand());
         cl.setOut(out);
         cl.setErr(err);

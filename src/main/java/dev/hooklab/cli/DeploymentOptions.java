@@ -2,6 +2,8 @@ package dev.hooklab.cli;
 
 import dev.hooklab.appspec.TargetOs;
 import dev.hooklab.inspect.InspectOptions;
+import dev.hooklab.plan.DeploymentIds;
+import dev.hooklab.plan.DeploymentLayout;
 import dev.hooklab.plan.DeploymentType;
 import picocli.CommandLine.Option;
 
@@ -49,8 +51,13 @@ final class DeploymentOptions {
             description = "The deployment's fileExistsBehavior: DISALLOW, OVERWRITE or RETAIN (the AppSpec's wins).")
     String fileExistsBehavior;
 
-    InspectOptions toInspectOptions(Path appspecOverride) {
-        return new InspectOptions(os, rootDir, deploymentGroupId, deploymentId, type, appspecName, appspecOverride,
+    /** The deployment, resolved once for the whole command: a missing id is drawn from {@code ids}. */
+    DeploymentLayout layout(DeploymentIds ids) {
+        return DeploymentLayout.resolve(os, rootDir, deploymentGroupId, deploymentId, ids);
+    }
+
+    InspectOptions inspectOptions(Path appspecOverride) {
+        return new InspectOptions(type, appspecName, appspecOverride,
                 fileExistsBehavior == null ? null : fileExistsBehavior.toUpperCase(java.util.Locale.ROOT));
     }
 

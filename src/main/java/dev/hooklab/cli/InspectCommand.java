@@ -2,6 +2,7 @@ package dev.hooklab.cli;
 
 import dev.hooklab.inspect.Inspection;
 import dev.hooklab.inspect.Inspector;
+import dev.hooklab.plan.DeploymentIds;
 import dev.hooklab.report.ReportFormat;
 import dev.hooklab.report.ReportWriter;
 import picocli.CommandLine.Command;
@@ -18,6 +19,7 @@ import java.util.concurrent.Callable;
                 "Exit status: 0 no errors, 1 the deployment would fail, 2 unreadable input or bad arguments."})
 final class InspectCommand implements Callable<Integer> {
     private final Inspector inspector;
+    private final DeploymentIds ids;
 
     @Spec
     CommandSpec spec;
@@ -29,8 +31,9 @@ final class InspectCommand implements Callable<Integer> {
             defaultValue = "text")
     Format format;
 
-    InspectCommand(Inspector inspector) {
+    InspectCommand(Inspector inspector, DeploymentIds ids) {
         this.inspector = inspector;
+        this.ids = ids;
     }
 
     @Override
@@ -38,7 +41,7 @@ final class InspectCommand implements Callable<Integer> {
         if (format == Format.sarif) {
             throw new UserError("inspect writes text, json, markdown or html; use hooklab lint --format sarif for SARIF");
         }
-        Inspection in = revision.inspect(inspector);
+        Inspection in = revision.inspect(inspector, ids);
         Output.to(revision.output, spec.commandLine().getOut(), out -> {
             switch (format) {
                 case json -> new JsonReport().write(in, out);

@@ -49,7 +49,7 @@ final class JsonReport {
             return;
         }
         Bundle b = in.bundle().get();
-        var top = b.revision().topFolder();
+        var top = b.archive().topFolder();
         j.object("bundle")
                 .field("format", b.format().label())
                 .field("entries", b.entries().stream().filter(e -> !e.implicit()).count())

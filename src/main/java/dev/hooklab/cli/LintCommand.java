@@ -2,6 +2,7 @@ package dev.hooklab.cli;
 
 import dev.hooklab.inspect.Inspection;
 import dev.hooklab.inspect.Inspector;
+import dev.hooklab.plan.DeploymentIds;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -17,6 +18,7 @@ import java.util.concurrent.Callable;
                 "Exit status: 0 no errors, 1 the deployment would fail, 2 unreadable input or bad arguments."})
 final class LintCommand implements Callable<Integer> {
     private final Inspector inspector;
+    private final DeploymentIds ids;
     private final String version;
 
     @Spec
@@ -29,8 +31,9 @@ final class LintCommand implements Callable<Integer> {
             defaultValue = "text")
     Format format;
 
-    LintCommand(Inspector inspector, String version) {
+    LintCommand(Inspector inspector, DeploymentIds ids, String version) {
         this.inspector = inspector;
+        this.ids = ids;
         this.version = version;
     }
 
@@ -40,7 +43,7 @@ final class LintCommand implements Callable<Integer> {
             throw new UserError("lint writes text, json or sarif; use hooklab inspect --format " + format
                     + " for a report");
         }
-        Inspection in = revision.inspect(inspector);
+        Inspection in = revision.inspect(inspector, ids);
         Output.to(revision.output, spec.commandLine().getOut(), out -> {
             switch (format) {
                 case json -> new JsonReport().write(in, out);

@@ -3,6 +3,7 @@ package dev.hooklab.cli;
 import dev.hooklab.inspect.InputException;
 import dev.hooklab.inspect.Inspection;
 import dev.hooklab.inspect.Inspector;
+import dev.hooklab.plan.DeploymentIds;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -24,10 +25,10 @@ final class RevisionOptions {
     @Mixin
     DeploymentOptions deployment;
 
-    /** Inspects the input; unreadable input becomes a one-line user error. */
-    Inspection inspect(Inspector inspector) throws UserError {
+    /** Inspects the input in the deployment the options name; unreadable input becomes a one-line user error. */
+    Inspection inspect(Inspector inspector, DeploymentIds ids) throws UserError {
         try {
-            return inspector.inspect(input, deployment.toInspectOptions(appspec));
+            return inspector.inspect(input, deployment.layout(ids), deployment.inspectOptions(appspec));
         } catch (InputException e) {
             throw new UserError(e.getMessage());
         }

@@ -1,6 +1,9 @@
 package dev.hooklab.cli;
 
 import dev.hooklab.inspect.InputException;
+import dev.hooklab.inspect.Inspector;
+import dev.hooklab.plan.DeploymentIds;
+import dev.hooklab.plan.DeploymentLayout;
 import dev.hooklab.run.session.RunRequest;
 import dev.hooklab.run.session.SessionBuilder;
 import dev.hooklab.run.session.SessionException;
@@ -32,7 +35,9 @@ import java.util.concurrent.TimeoutException;
                         + "(Ctrl-C) / SIGTERM / SIGHUP: the running hook is stopped, the result so far printed and a "
                         + "temporary sandbox removed."})
 final class RunCommand implements Callable<Integer> {
+    private final Inspector inspector;
     private final SessionBuilder sessions;
+    private final DeploymentIds ids;
 
     @Spec
     CommandSpec spec;
@@ -101,8 +106,10 @@ final class RunCommand implements Callable<Integer> {
     @Mixin
     DeploymentOptions deployment;
 
-    RunCommand(SessionBuilder sessions) {
+    RunCommand(Inspector inspector, SessionBuilder sessions, DeploymentIds ids) {
+        this.inspector = inspector;
         this.sessions = sessions;
+        this.ids = ids;
     }
 
     @Override
@@ -126,12 +133,15 @@ final class RunCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         LiveRunPrinter printer = format == Format.json ? null : new LiveRunPrinter(out, Style.forTerminal());
         SessionListener listener = printer == null ? SessionListener.NONE : printer;
-        RunRequest request = new RunRequest(input, deployment.toInspectOptions(appspec), previous, events, sandbox,
-                isolation, network, maxTimeout, deployment.applicationName, deployment.deploymentGroupName, bundleVariables,
-                maxExpandedBytes, !noWaitForOutputs, maxOutputBytes, previousDeploymentId);
+        RunRequest request = new RunRequest(previous, previousDeploymentId, events, sandbox, isolation, network,
+                maxTimeout, deployment.applicationName, deployment.deploymentGroupName, bundleVariables, maxExpandedBytes,
+                !noWaitForOutputs, maxOutputBytes);
         SessionBuilder.Prepared prepared;
         try {
-            prepared = sessions.build(request, listener);
+            DeploymentLayout layout = deployment.layout(ids);
+            SessionBuilder.requireLinux(layout);
+            prepared = sessions.build(inspector.inspect(input, layout, deployment.inspectOptions(appspec)), request,
+                    listener);
         } catch (InputException e) {
             throw new UserError(e.getMessage());
         }

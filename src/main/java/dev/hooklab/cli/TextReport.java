@@ -56,7 +56,7 @@ final class TextReport {
             return safe(in.input().toString()) + " (AppSpec alone: paths computed, bundle checks skipped)";
         }
         Bundle b = in.bundle().get();
-        TopFolder top = b.revision().topFolder();
+        TopFolder top = b.archive().topFolder();
         long entries = b.entries().stream().filter(e -> !e.implicit()).count();
         return safe(in.input().toString()) + " (" + b.format().label() + ", " + entries + " entries"
                 + (top.stripped() ? ", top folder '" + safe(top.folder()) + "/' stripped" : "") + ")";

@@ -5,6 +5,7 @@ import dev.hooklab.bundle.AppSpecLookup;
 import dev.hooklab.bundle.Bundle;
 import dev.hooklab.finding.Diagnostic;
 import dev.hooklab.finding.Severity;
+import dev.hooklab.plan.DeploymentLayout;
 import dev.hooklab.plan.DeploymentPlan;
 
 import java.nio.file.Path;
@@ -12,12 +13,11 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * Everything hooklab knows about one revision: the bundle, where its AppSpec is, the AppSpec, the
- * plan and the diagnostics.
+ * Everything hooklab knows about one revision judged under given settings: the revision as read, where its
+ * AppSpec is, the AppSpec, the plan (with the deployment's layout) and the diagnostics.
  *
- * @param input        what the user gave
- * @param kind         archive, folder or lone AppSpec
- * @param bundle       the listed bundle (empty for a lone AppSpec)
+ * @param opened       the revision as read (input, kind, listed bundle)
+ * @param options      the settings it was judged under; the layout is {@code plan.layout()}
  * @param lookup       where the agent finds the AppSpec in the bundle (empty for a lone AppSpec or an override)
  * @param appspecEntry the bundle path of the AppSpec read, the override's file name, or the lone file's name;
  *                     null when the bundle has none
@@ -26,12 +26,31 @@ import java.util.Optional;
  * @param plan         the deployment plan
  * @param diagnostics  all findings, errors first
  */
-public record Inspection(Path input, InputKind kind, Optional<Bundle> bundle, Optional<AppSpecLookup> lookup,
+public record Inspection(OpenedRevision opened, InspectOptions options, Optional<AppSpecLookup> lookup,
                          String appspecEntry, Path appspecSource, AppSpecDocument appspec, DeploymentPlan plan,
                          List<Diagnostic> diagnostics) {
 
     public Inspection {
         diagnostics = List.copyOf(diagnostics);
+    }
+
+    /** What the user gave. */
+    public Path input() {
+        return opened.input();
+    }
+
+    public InputKind kind() {
+        return opened.kind();
+    }
+
+    /** The listed bundle (empty for a lone AppSpec). */
+    public Optional<Bundle> bundle() {
+        return opened.bundle();
+    }
+
+    /** The deployment the revision was judged in. */
+    public DeploymentLayout layout() {
+        return plan.layout();
     }
 
     /**

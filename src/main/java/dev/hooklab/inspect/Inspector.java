@@ -11,11 +11,11 @@ import dev.hooklab.bundle.BundleException;
 import dev.hooklab.bundle.BundleReader;
 import dev.hooklab.diagnose.rules.Diagnoser;
 import dev.hooklab.diagnose.rules.RevisionFacts;
+import dev.hooklab.plan.ArchiveContents;
 import dev.hooklab.plan.DeploymentLayout;
 import dev.hooklab.plan.DeploymentPlan;
 import dev.hooklab.plan.InstanceFiles;
 import dev.hooklab.plan.Planner;
-import dev.hooklab.plan.RevisionInput;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -27,29 +27,32 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-import java.util.random.RandomGenerator;
 
 /**
- * Looks at one input the way the agent would: reads the bundle (or folder, or lone AppSpec), finds and
- * parses the AppSpec, plans the deployment and runs every diagnostic rule.
+ * Looks at one input the way the agent would, in two steps: {@link #read} lists the bundle (or folder, or takes
+ * the lone AppSpec) once; {@link #judge} finds and parses the AppSpec, plans the deployment in a given layout and
+ * runs every diagnostic rule, as often as the settings change, without listing the bundle again.
  */
 public final class Inspector {
     private final BundleReader reader;
     private final AppSpecParser parser;
     private final Planner planner;
     private final Diagnoser diagnoser;
-    private final RandomGenerator random;
 
-    public Inspector(BundleReader reader, AppSpecParser parser, Planner planner, Diagnoser diagnoser,
-                     RandomGenerator random) {
+    public Inspector(BundleReader reader, AppSpecParser parser, Planner planner, Diagnoser diagnoser) {
         this.reader = reader;
         this.parser = parser;
         this.planner = planner;
         this.diagnoser = diagnoser;
-        this.random = random;
     }
 
-    public Inspection inspect(Path input, InspectOptions options) throws InputException {
+    /** Reads and judges in one go, for a front end that judges once. */
+    public Inspection inspect(Path input, DeploymentLayout layout, InspectOptions options) throws InputException {
+        return judge(read(input), layout, options);
+    }
+
+    /** Reads the input: its kind and, for a bundle or folder, its listing. */
+    public OpenedRevision read(Path input) throws InputException {
         if (!Files.exists(input)) {
             throw new InputException(input + ": no such file or folder");
         }
@@ -63,8 +66,19 @@ public final class Inspector {
                 throw new InputException(e.getMessage(), e);
             }
         }
-        DeploymentLayout layout = layout(options);
-        Optional<AppSpecLookup> lookup = bundle.map(b -> AppSpecLookup.in(b.revision(), options.appspecName()));
+        return new OpenedRevision(input, kind, bundle);
+    }
+
+    /**
+     * Judges a read revision deployed in {@code layout} under {@code options}: reads its AppSpec and the heads of
+     * its scripts (small entries), never the listing again.
+     */
+    public Inspection judge(OpenedRevision opened, DeploymentLayout layout, InspectOptions options)
+            throws InputException {
+        Path input = opened.input();
+        InputKind kind = opened.kind();
+        Optional<Bundle> bundle = opened.bundle();
+        Optional<AppSpecLookup> lookup = bundle.map(b -> AppSpecLookup.in(b.archive(), options.appspecName()));
 
         String entry;
         Path source;
@@ -81,18 +95,17 @@ public final class Inspector {
         } else {
             Bundle b = bundle.get();
             Optional<String> name = lookup.get().effectiveName();
-            entry = name.map(n -> b.revision().bundlePath(b.revision().resolve(n).orElse(n))).orElse(null);
+            entry = name.map(n -> b.archive().bundlePath(b.archive().resolve(n).orElse(n))).orElse(null);
             source = kind == InputKind.FOLDER && entry != null ? input.resolve(entry) : null;
             text = entry == null ? null : readFromBundle(b, entry);
         }
 
         AppSpecDocument doc = text == null
                 ? new AppSpecDocument(options.appspecName(), "", Optional.empty(), AppSpec.empty(), List.of())
-                : parser.parse(entry, text, options.os());
-        Optional<RevisionInput.ArchiveContents> contents = bundle.map(b -> RevisionInput.ArchiveContents.of(b.revision()));
-        DeploymentPlan plan = planner.plan(layout, options.type(),
-                new RevisionInput(doc.spec(), contents, layout.deploymentId()), Optional.empty(),
-                options.os() == TargetOs.WINDOWS ? InstanceFiles.FRESH_WINDOWS : InstanceFiles.FRESH_LINUX,
+                : parser.parse(entry, text, layout.os());
+        Optional<ArchiveContents> contents = bundle.map(b -> ArchiveContents.of(b.archive()));
+        DeploymentPlan plan = planner.plan(layout, options.type(), doc.spec(), contents,
+                layout.os() == TargetOs.WINDOWS ? InstanceFiles.FRESH_WINDOWS : InstanceFiles.FRESH_LINUX,
                 options.fileExistsBehavior());
         Map<String, byte[]> heads = Map.of();
         if (bundle.isPresent()) {
@@ -103,15 +116,7 @@ public final class Inspector {
             }
         }
         var diagnostics = diagnoser.diagnose(new RevisionFacts(bundle, lookup, doc, plan, heads));
-        return new Inspection(input, kind, bundle, lookup, entry, source, doc, plan, diagnostics);
-    }
-
-    /** The deployment the revision is imagined in: given ids, or codedeploy-local's defaults. */
-    public DeploymentLayout layout(InspectOptions o) {
-        DeploymentLayout defaults = DeploymentLayout.defaults(o.os(), random);
-        return new DeploymentLayout(o.os(), o.rootDir() != null ? o.rootDir() : defaults.rootDir(),
-                o.deploymentGroupId() != null ? o.deploymentGroupId() : defaults.deploymentGroupId(),
-                o.deploymentId() != null ? o.deploymentId() : defaults.deploymentId());
+        return new Inspection(opened, options, lookup, entry, source, doc, plan, diagnostics);
     }
 
     private static boolean isYamlName(Path p) {

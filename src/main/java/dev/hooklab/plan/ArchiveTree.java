@@ -1,7 +1,7 @@
 package dev.hooklab.plan;
 
+import dev.hooklab.bundle.DeploymentArchive;
 import dev.hooklab.bundle.EntryType;
-import dev.hooklab.bundle.Revision;
 
 import java.util.List;
 
@@ -20,7 +20,7 @@ public interface ArchiveTree {
     /** Names directly inside a directory, sorted. */
     List<String> list(String dir);
 
-    static ArchiveTree of(Revision revision) {
+    static ArchiveTree of(DeploymentArchive revision) {
         return new ArchiveTree() {
             @Override
             public boolean exists(String path) {

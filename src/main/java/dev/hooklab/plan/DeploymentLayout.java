@@ -3,7 +3,6 @@ package dev.hooklab.plan;
 import dev.hooklab.appspec.TargetOs;
 
 import java.util.Objects;
-import java.util.random.RandomGenerator;
 
 /**
  * Where a deployment lives on the instance (agent-behaviour.md §2.2):
@@ -19,7 +18,6 @@ public record DeploymentLayout(TargetOs os, String rootDir, String deploymentGro
     public static final String WINDOWS_ROOT = "C:\\ProgramData\\Amazon\\CodeDeploy";
     /** codedeploy-local's default deployment group. */
     public static final String LOCAL_GROUP = "default-local-deployment-group";
-    private static final String ID_CHARS = "ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789";
 
     public DeploymentLayout {
         Objects.requireNonNull(os, "os");
@@ -28,21 +26,28 @@ public record DeploymentLayout(TargetOs os, String rootDir, String deploymentGro
         Objects.requireNonNull(deploymentId, "deploymentId");
     }
 
-    /** The defaults codedeploy-local uses: its group name and {@code d-} plus 9 random characters from A-Z0-9. */
-    public static DeploymentLayout defaults(TargetOs os, RandomGenerator random) {
-        return new DeploymentLayout(os, defaultRoot(os), LOCAL_GROUP, randomDeploymentId(random));
+    /**
+     * The deployment as the front end resolves it, once: what the user gave, codedeploy-local's defaults for the
+     * rest (its group, the platform's root dir, a new id drawn from {@code ids}).
+     *
+     * @param rootDir           or null for the platform's default
+     * @param deploymentGroupId or null for {@link #LOCAL_GROUP}
+     * @param deploymentId      or null for a new id from {@code ids}
+     */
+    public static DeploymentLayout resolve(TargetOs os, String rootDir, String deploymentGroupId, String deploymentId,
+                                           DeploymentIds ids) {
+        return new DeploymentLayout(os, rootDir != null ? rootDir : defaultRoot(os),
+                deploymentGroupId != null ? deploymentGroupId : LOCAL_GROUP,
+                deploymentId != null ? deploymentId : ids.next());
+    }
+
+    /** The defaults codedeploy-local uses: its group name and a new id from {@code ids}. */
+    public static DeploymentLayout defaults(TargetOs os, DeploymentIds ids) {
+        return resolve(os, null, null, null, ids);
     }
 
     public static String defaultRoot(TargetOs os) {
         return os == TargetOs.WINDOWS ? WINDOWS_ROOT : LINUX_ROOT;
-    }
-
-    public static String randomDeploymentId(RandomGenerator random) {
-        StringBuilder b = new StringBuilder("d-");
-        for (int i = 0; i < 9; i++) {
-            b.append(ID_CHARS.charAt(random.nextInt(ID_CHARS.length())));
-        }
-        return b.toString();
     }
 
     public DeploymentLayout withDeploymentId(String id) {

@@ -12,10 +12,9 @@ import java.util.Optional;
  * @param events               the type's events in order (DownloadBundle and Install included), then events the
  *                             AppSpec names that this type never runs
  * @param install              the Install step
- * @param previousDeploymentId the deployment whose revision the previous-revision events run, when known
  */
 public record DeploymentPlan(DeploymentLayout layout, DeploymentType type, List<PlannedEvent> events,
-                             InstallPlan install, String previousDeploymentId) {
+                             InstallPlan install) {
 
     public DeploymentPlan {
         events = List.copyOf(events);
@@ -23,6 +22,14 @@ public record DeploymentPlan(DeploymentLayout layout, DeploymentType type, List<
 
     public Optional<PlannedEvent> event(String name) {
         return events.stream().filter(e -> e.name().equals(name)).findFirst();
+    }
+
+    /**
+     * Whose scripts an event runs (this revision's, the last successful one's, or none: the agent's own step): the
+     * plan's decision for its events, by the same rule for a name the plan does not list (a run's --events).
+     */
+    public RevisionSource sourceOf(String event) {
+        return event(event).map(PlannedEvent::revision).orElseGet(() -> Lifecycle.revisionOf(event));
     }
 
     /** The events with scripts (hook events), skipping the agent's own steps. */

@@ -3,12 +3,11 @@ package dev.hooklab.plan;
 import dev.hooklab.appspec.AppSpec;
 import dev.hooklab.appspec.HookScript;
 import dev.hooklab.appspec.Mark;
-import dev.hooklab.bundle.Revision;
+import dev.hooklab.bundle.DeploymentArchive;
 
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
@@ -20,35 +19,33 @@ import java.util.Set;
 public final class Planner {
 
     /**
-     * @param layout    the deployment's folders (its deployment id is the current revision's)
+     * @param layout    the deployment's folders
      * @param type      the deployment type
-     * @param current   the revision being deployed
-     * @param previous  the last successful revision when known (hooklab run --previous); without it the
-     *                  previous-revision events list the current revision's scripts at the path they will
-     *                  have when the next deployment runs them
+     * @param spec      the AppSpec of the revision being deployed
+     * @param contents  its deployment-archive's contents; empty for a lone appspec.yml
      * @param instance  what exists on the instance before Install
      * @param fileExistsOverride the deployment's fileExistsBehavior, or null
      */
-    public DeploymentPlan plan(DeploymentLayout layout, DeploymentType type, RevisionInput current,
-                               Optional<RevisionInput> previous, InstanceFiles instance, String fileExistsOverride) {
-        InstallPlan install = current.contents()
-                .map(c -> new InstallPlanner(layout.paths()).plan(current.spec(), c.tree(), layout.archiveDir(),
+    public DeploymentPlan plan(DeploymentLayout layout, DeploymentType type, AppSpec spec,
+                               Optional<ArchiveContents> contents, InstanceFiles instance, String fileExistsOverride) {
+        InstallPlan install = contents
+                .map(c -> new InstallPlanner(layout.paths()).plan(spec, c.tree(), layout.archiveDir(),
                         instance, fileExistsOverride))
                 .orElseGet(InstallPlan::none);
 
         List<PlannedEvent> events = new ArrayList<>();
         for (String name : type.lifecycle()) {
-            events.add(plannedEvent(name, true, null, layout, current, previous, install));
+            events.add(plannedEvent(name, true, null, layout, spec, contents, install));
         }
-        Set<String> named = new LinkedHashSet<>(current.spec().hooks().keySet());
+        Set<String> named = new LinkedHashSet<>(spec.hooks().keySet());
         for (String name : named) {
             if (type.runs(name)) {
                 continue;
             }
             String why = whyNotRun(name, type);
-            events.add(plannedEvent(name, false, why, layout, current, Optional.empty(), install));
+            events.add(plannedEvent(name, false, why, layout, spec, contents, install));
         }
-        return new DeploymentPlan(layout, type, events, install, previous.map(RevisionInput::deploymentId).orElse(null));
+        return new DeploymentPlan(layout, type, events, install);
     }
 
     private static String whyNotRun(String name, DeploymentType type) {
@@ -64,36 +61,32 @@ public final class Planner {
         return name + " is not a lifecycle event: the agent accepts the name and never runs it.";
     }
 
+    /**
+     * One event. The scripts of an event of the last successful revision are listed from this revision, at the
+     * path they will have when the next deployment runs them: which deployment that is, is found at run time from
+     * the instance's markers, as the agent finds it ({@code run.session.HookEventStep}).
+     */
     private PlannedEvent plannedEvent(String name, boolean runs, String whyNot, DeploymentLayout layout,
-                                      RevisionInput current, Optional<RevisionInput> previous, InstallPlan install) {
+                                      AppSpec spec, Optional<ArchiveContents> contents, InstallPlan install) {
         RevisionSource source = Lifecycle.revisionOf(name);
         if (source == RevisionSource.AGENT) {
             return new PlannedEvent(name, source, runs, whyNot, List.of(), Mark.NONE);
         }
-        RevisionInput from = current;
         String note = whyNot;
         if (source == RevisionSource.PREVIOUS && runs) {
-            if (previous.isPresent()) {
-                from = previous.get();
-                note = name + " runs the scripts of the last successful revision (deployment "
-                        + from.deploymentId() + ").";
-            } else {
-                note = name + " runs the scripts of the last successful revision, and nothing on a first deployment;"
-                        + " the scripts listed here run at the next deployment.";
-            }
+            note = name + " runs the scripts of the last successful revision, and nothing on a first deployment;"
+                    + " the scripts listed here run at the next deployment.";
         }
-        DeploymentLayout at = layout.withDeploymentId(from.deploymentId());
-        Map<String, List<HookScript>> hooks = from.spec().hooks();
         List<PlannedScript> scripts = new ArrayList<>();
-        for (HookScript s : hooks.getOrDefault(name, List.of())) {
-            scripts.add(resolve(s, at, from.contents().map(RevisionInput.ArchiveContents::revision), install));
+        for (HookScript s : spec.hooks().getOrDefault(name, List.of())) {
+            scripts.add(resolve(s, layout, contents.map(ArchiveContents::archive), install));
         }
-        Mark mark = from.spec().eventMarks().getOrDefault(name, Mark.NONE);
+        Mark mark = spec.eventMarks().getOrDefault(name, Mark.NONE);
         return new PlannedEvent(name, source, runs, note, scripts, mark);
     }
 
     /** Resolves one location as the agent does: File.join onto deployment-archive, expanded. */
-    static PlannedScript resolve(HookScript script, DeploymentLayout layout, Optional<Revision> revision,
+    static PlannedScript resolve(HookScript script, DeploymentLayout layout, Optional<DeploymentArchive> archive,
                                  InstallPlan install) {
         String path = layout.scriptPath(script.location());
         if (!layout.insideArchive(path)) {
@@ -101,10 +94,10 @@ public final class Planner {
             return new PlannedScript(script, path, ScriptTarget.OUTSIDE_ARCHIVE, null, null, copy);
         }
         String archivePath = AgentPath.relativeTo(path, layout.archiveDir());
-        if (revision.isEmpty()) {
+        if (archive.isEmpty()) {
             return new PlannedScript(script, path, ScriptTarget.UNKNOWN, archivePath, null, null);
         }
-        Revision r = revision.get();
+        DeploymentArchive r = archive.get();
         Optional<String> resolved = r.resolve(archivePath);
         if (resolved.isEmpty()) {
             return new PlannedScript(script, path, ScriptTarget.MISSING, archivePath, null, null);

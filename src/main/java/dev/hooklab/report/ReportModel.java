@@ -138,7 +138,7 @@ public record ReportModel(String title, String generated, Verdict verdict, List<
             long entries = b.entries().stream().filter(e -> !e.implicit()).count();
             String kind = in.kind() == InputKind.FOLDER ? "folder" : b.format().label() + " archive";
             f.add(new Field("Kind", kind + ", " + entries + " entr" + (entries == 1 ? "y" : "ies"), false));
-            TopFolder top = b.revision().topFolder();
+            TopFolder top = b.archive().topFolder();
             if (top.stripped()) {
                 f.add(new Field("Top folder stripped by the agent", top.folder() + "/", true));
             }
@@ -162,9 +162,6 @@ public record ReportModel(String title, String generated, Verdict verdict, List<
         f.add(new Field("OS", l.os().label(), true));
         f.add(new Field("File exists behaviour", plan.install().fileExistsBehavior(), true));
         f.add(new Field("deployment-archive", l.archiveDir(), true));
-        if (plan.previousDeploymentId() != null) {
-            f.add(new Field("Previous deployment id", plan.previousDeploymentId(), true));
-        }
         return f;
     }
 

@@ -1,5 +1,7 @@
 package dev.hooklab.run;
 
+import dev.hooklab.plan.DeploymentLayout;
+
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -10,25 +12,24 @@ import java.util.Objects;
  * The variables the agent adds for hook scripts ({@code HookExecutor#initialize}), merged into the
  * environment the agent inherited, minus the AWS credentials the agent clears from it.
  *
- * @param deploymentId        {@code DEPLOYMENT_ID}, e.g. {@code d-AB1CDEF23} (also for scripts of the previous revision)
+ * @param deployment          the deployment whose hooks run: {@code DEPLOYMENT_ID} (e.g. {@code d-AB1CDEF23}, also
+ *                            for scripts of the previous revision) and {@code DEPLOYMENT_GROUP_ID} are its ids
  * @param applicationName     {@code APPLICATION_NAME}
  * @param deploymentGroupName {@code DEPLOYMENT_GROUP_NAME}
- * @param deploymentGroupId   {@code DEPLOYMENT_GROUP_ID}
  * @param bundle              {@code BUNDLE_*} variables of S3 ({@code BUNDLE_BUCKET}, {@code BUNDLE_KEY},
  *                            {@code BUNDLE_VERSION}, {@code BUNDLE_ETAG}) or GitHub ({@code BUNDLE_COMMIT})
  *                            revisions; empty for local revisions. A null value leaves the variable unset.
  */
-public record HookEnvironment(String deploymentId, String applicationName, String deploymentGroupName,
-                              String deploymentGroupId, Map<String, String> bundle) {
+public record HookEnvironment(DeploymentLayout deployment, String applicationName, String deploymentGroupName,
+                              Map<String, String> bundle) {
 
     /** Variables the agent removes from its own environment (command_poller.rb). */
     static final List<String> CLEARED = List.of("AWS_ACCESS_KEY_ID", "AWS_SECRET_ACCESS_KEY", "AWS_CREDENTIAL_FILE");
 
     public HookEnvironment {
-        Objects.requireNonNull(deploymentId, "deploymentId");
+        Objects.requireNonNull(deployment, "deployment");
         Objects.requireNonNull(applicationName, "applicationName");
         Objects.requireNonNull(deploymentGroupName, "deploymentGroupName");
-        Objects.requireNonNull(deploymentGroupId, "deploymentGroupId");
         bundle = bundle == null ? Map.of() : new LinkedHashMap<>(bundle);
         for (String name : bundle.keySet()) {
             if (!name.startsWith("BUNDLE_")) {
@@ -43,10 +44,10 @@ public record HookEnvironment(String deploymentId, String applicationName, Strin
         Map<String, String> env = new LinkedHashMap<>(inherited);
         CLEARED.forEach(env::remove);
         env.put("LIFECYCLE_EVENT", event);
-        env.put("DEPLOYMENT_ID", deploymentId);
+        env.put("DEPLOYMENT_ID", deployment.deploymentId());
         env.put("APPLICATION_NAME", applicationName);
         env.put("DEPLOYMENT_GROUP_NAME", deploymentGroupName);
-        env.put("DEPLOYMENT_GROUP_ID", deploymentGroupId);
+        env.put("DEPLOYMENT_GROUP_ID", deployment.deploymentGroupId());
         bundle.forEach((name, value) -> {
             if (value == null) {
                 env.remove(name);

@@ -15,7 +15,7 @@
  * HostAccounts host = new HostAccounts();
  * Isolation isolation = new IsolationProbe(host).choose("auto", false);
  * HookRunner runner = new HookRunner(mounts, isolation, RunLimits.defaults().withMaxTimeout(300), host);
- * HookEnvironment env = new HookEnvironment("d-AB1CDEF23", "shop", "shop-prod", "dg-id", Map.of());
+ * HookEnvironment env = new HookEnvironment(layout, "shop", "shop-prod", Map.of());
  * try (HookLog log = HookLog.open(mounts.hostPath(layout.scriptsLog()))) {
  *     log.lifecycleEvent("AfterInstall");
  *     for (PlannedScript planned : event.scripts()) {

@@ -1,7 +1,7 @@
 package dev.hooklab.ui;
 
 import dev.hooklab.bundle.BundleEntry;
-import dev.hooklab.bundle.Revision;
+import dev.hooklab.bundle.DeploymentArchive;
 import dev.hooklab.inspect.Inspection;
 import dev.hooklab.plan.PlannedScript;
 import dev.hooklab.plan.ScriptTarget;
@@ -59,7 +59,7 @@ final class BundleTree extends TreeView<BundleTree.Node> {
             setRoot(new TreeItem<>(new Node(in.input().getFileName() + " (AppSpec alone)", "", null, false, false)));
             return;
         }
-        Revision r = in.bundle().get().revision();
+        DeploymentArchive r = in.bundle().get().archive();
         Set<String> hooks = new HashSet<>();
         Set<String> missing = new HashSet<>();
         in.plan().events().forEach(e -> e.scripts().forEach((PlannedScript s) -> {
@@ -78,7 +78,7 @@ final class BundleTree extends TreeView<BundleTree.Node> {
         setRoot(root);
     }
 
-    private static void add(TreeItem<Node> parent, String dir, Revision r, Set<String> hooks, int depth) {
+    private static void add(TreeItem<Node> parent, String dir, DeploymentArchive r, Set<String> hooks, int depth) {
         for (String name : r.children(dir)) {
             String path = dir.isEmpty() ? name : dir + "/" + name;
             TreeItem<Node> item = new TreeItem<>(new Node(name, path, r.entry(path).orElse(null), hooks.contains(path),

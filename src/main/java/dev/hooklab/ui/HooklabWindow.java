@@ -1,10 +1,14 @@
 package dev.hooklab.ui;
 
+import dev.hooklab.appspec.TargetOs;
 import dev.hooklab.finding.Diagnostic;
 import dev.hooklab.finding.Severity;
 import dev.hooklab.inspect.InspectOptions;
 import dev.hooklab.inspect.Inspection;
 import dev.hooklab.inspect.Inspector;
+import dev.hooklab.inspect.OpenedRevision;
+import dev.hooklab.plan.DeploymentIds;
+import dev.hooklab.plan.DeploymentLayout;
 import dev.hooklab.plan.DeploymentType;
 import javafx.collections.FXCollections;
 import javafx.concurrent.Task;
@@ -48,6 +52,7 @@ import java.util.function.Function;
  */
 public final class HooklabWindow {
     private final Inspector inspector;
+    private final DeploymentIds ids;
     private final String version;
     private final ExecutorService work = Executors.newSingleThreadExecutor(r -> {
         Thread t = new Thread(r, "hooklab-inspect");
@@ -63,10 +68,13 @@ public final class HooklabWindow {
     private final Label layoutLabel = new Label();
     private final ComboBox<DeploymentType> type = new ComboBox<>(FXCollections.observableArrayList(DeploymentType.values()));
     private Stage stage;
-    private Path current;
+    /** The open revision as read, and its deployment: one id per opened revision, kept when the type changes. */
+    private OpenedRevision current;
+    private DeploymentLayout layout;
 
-    public HooklabWindow(Inspector inspector, String version) {
+    public HooklabWindow(Inspector inspector, DeploymentIds ids, String version) {
         this.inspector = inspector;
+        this.ids = ids;
         this.version = version;
     }
 
@@ -126,7 +134,7 @@ public final class HooklabWindow {
         });
         type.setOnAction(e -> {
             if (current != null) {
-                open(current);
+                judge(current, layout);
             }
         });
         Region grow = new Region();
@@ -217,16 +225,34 @@ public final class HooklabWindow {
         });
     }
 
-    /** Inspects in the background and shows the result; errors appear in the status line. */
+    /** Reads in the background under a new deployment id and shows the result; errors appear in the status line. */
     public void open(Path input) {
-        current = input;
         inputLabel.setText(input.toString());
         status.setText("Reading " + input.getFileName() + "…");
+        DeploymentLayout drawn = DeploymentLayout.defaults(TargetOs.LINUX, ids);
         InspectOptions options = InspectOptions.defaults().withType(type.getValue());
         Task<Inspection> task = new Task<>() {
             @Override
             protected Inspection call() throws Exception {
-                return inspector.inspect(input, options);
+                return inspector.judge(inspector.read(input), drawn, options);
+            }
+        };
+        task.setOnSucceeded(e -> {
+            current = task.getValue().opened();
+            layout = drawn;
+            show(task.getValue());
+        });
+        task.setOnFailed(e -> status.setText(task.getException().getMessage()));
+        work.submit(task);
+    }
+
+    /** Judges the open revision again for the chosen type, in the same deployment, without reading it again. */
+    private void judge(OpenedRevision opened, DeploymentLayout in) {
+        InspectOptions options = InspectOptions.defaults().withType(type.getValue());
+        Task<Inspection> task = new Task<>() {
+            @Override
+            protected Inspection call() throws Exception {
+                return inspector.judge(opened, in, options);
             }
         };
         task.setOnSucceeded(e -> show(task.getValue()));
@@ -251,5 +277,10 @@ public final class HooklabWindow {
 
     ListView<Diagnostic> diagnosticsList() {
         return diagnostics;
+    }
+
+    /** For tests: the open revision's deployment. */
+    DeploymentLayout layout() {
+        return layout;
     }
 }

@@ -14,8 +14,8 @@ class AppSpecLookupTest {
     @TempDir
     Path tmp;
 
-    private Revision revision(BundleFixture.Item... items) throws Exception {
-        return new BundleReader().open(BundleFixture.zip(tmp, "r" + System.nanoTime() + ".zip", items)).revision();
+    private DeploymentArchive revision(BundleFixture.Item... items) throws Exception {
+        return new BundleReader().open(BundleFixture.zip(tmp, "r" + System.nanoTime() + ".zip", items)).archive();
     }
 
     @Test
@@ -44,7 +44,7 @@ class AppSpecLookupTest {
 
     @Test
     void installPrefersTheConfiguredNameThenYamlThenYml() throws Exception {
-        Revision both = revision(file("appspec.yml", "x"), file("appspec.yaml", "x"), file("deploy/spec.yml", "x"));
+        var both = revision(file("appspec.yml", "x"), file("appspec.yaml", "x"), file("deploy/spec.yml", "x"));
 
         assertThat(AppSpecLookup.in(both, "appspec.yml").installName()).isEqualTo("appspec.yml");
         assertThat(AppSpecLookup.in(both, "custom.yml").installName()).isEqualTo("appspec.yaml");
@@ -56,7 +56,7 @@ class AppSpecLookupTest {
 
     @Test
     void aWrongCaseIsReportedAndNotFound() throws Exception {
-        Revision r = revision(dir("myapp"), file("myapp/AppSpec.YML", "x"), file("myapp/scripts/run.sh", "x"));
+        DeploymentArchive r = revision(dir("myapp"), file("myapp/AppSpec.YML", "x"), file("myapp/scripts/run.sh", "x"));
         assertThat(r.topFolder().stripped()).isTrue();
 
         AppSpecLookup lookup = AppSpecLookup.in(r, null);
@@ -69,7 +69,7 @@ class AppSpecLookupTest {
 
     @Test
     void nestedCopiesAreListedButNeverRead() throws Exception {
-        Revision r = revision(file("README.md", "x"), file("app/appspec.yml", "x"), file("infra/deploy/APPSPEC.yaml", "x"),
+        var r = revision(file("README.md", "x"), file("app/appspec.yml", "x"), file("infra/deploy/APPSPEC.yaml", "x"),
                 dir("old/appspec.yml"));
 
         AppSpecLookup lookup = AppSpecLookup.in(r, null);
@@ -80,7 +80,7 @@ class AppSpecLookupTest {
 
     @Test
     void anAppspecReachedThroughAnInsideLinkCounts() throws Exception {
-        Revision r = revision(file("config/appspec.yml", "x"), symlink("appspec.yml", "config/appspec.yml"),
+        DeploymentArchive r = revision(file("config/appspec.yml", "x"), symlink("appspec.yml", "config/appspec.yml"),
                 symlink("appspec.yaml", "/etc/appspec.yaml"));
 
         AppSpecLookup lookup = AppSpecLookup.in(r, null);

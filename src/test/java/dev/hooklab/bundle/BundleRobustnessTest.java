@@ -88,7 +88,7 @@ class BundleRobustnessTest {
 
         Bundle unix = reader.open(fromUnix);
         assertThat(unix.entries()).extracting(BundleEntry::path).containsExactly("scripts\\start.sh");
-        assertThat(unix.revision().topFolder().rootEntries()).containsExactly("scripts\\start.sh");
+        assertThat(unix.archive().topFolder().rootEntries()).containsExactly("scripts\\start.sh");
     }
 
     static String text(java.util.Optional<byte[]> body) {

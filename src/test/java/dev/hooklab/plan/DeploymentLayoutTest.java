@@ -23,16 +23,29 @@ class DeploymentLayoutTest {
 
     @Test
     void defaultsFollowCodedeployLocal() {
-        DeploymentLayout layout = DeploymentLayout.defaults(TargetOs.LINUX, new Random(7));
+        DeploymentLayout layout = DeploymentLayout.defaults(TargetOs.LINUX, DeploymentIds.random(new Random(7)));
         assertThat(layout.deploymentGroupId()).isEqualTo("default-local-deployment-group");
+        assertThat(layout.rootDir()).isEqualTo("/opt/codedeploy-agent/deployment-root");
         assertThat(layout.deploymentId()).matches("d-[A-Z0-9]{9}");
-        assertThat(DeploymentLayout.defaults(TargetOs.LINUX, new Random(8)).deploymentId())
+        assertThat(DeploymentLayout.defaults(TargetOs.LINUX, DeploymentIds.random(new Random(8))).deploymentId())
                 .isNotEqualTo(layout.deploymentId());
+        assertThat(DeploymentLayout.defaults(TargetOs.LINUX, DeploymentIds.random(new Random(7))).deploymentId())
+                .as("a seeded generator draws the same id").isEqualTo(layout.deploymentId());
+    }
+
+    @Test
+    void whatTheUserGivesWinsAndTheGeneratorIsAskedOnlyForAMissingId() {
+        java.util.concurrent.atomic.AtomicInteger drawn = new java.util.concurrent.atomic.AtomicInteger();
+        DeploymentIds ids = () -> "d-DRAWN" + drawn.incrementAndGet() + "000";
+        DeploymentLayout given = DeploymentLayout.resolve(TargetOs.LINUX, "/srv/cd", "dg-1", "d-GIVEN0000", ids);
+        assertThat(given).isEqualTo(new DeploymentLayout(TargetOs.LINUX, "/srv/cd", "dg-1", "d-GIVEN0000"));
+        assertThat(drawn).hasValue(0);
+        assertThat(DeploymentLayout.resolve(TargetOs.LINUX, null, null, null, ids).deploymentId()).isEqualTo("d-DRAWN1000");
     }
 
     @Test
     void windowsRootAsTheAgentPrintsIt() {
-        DeploymentLayout layout = DeploymentLayout.defaults(TargetOs.WINDOWS, new Random(1)).withDeploymentId("d-X");
+        DeploymentLayout layout = DeploymentLayout.defaults(TargetOs.WINDOWS, () -> "d-UNUSED000").withDeploymentId("d-X");
         assertThat(layout.rootDir()).isEqualTo("C:\\ProgramData\\Amazon\\CodeDeploy");
         assertThat(layout.archiveDir()).isEqualTo("C:/ProgramData/Amazon/CodeDeploy/default-local-deployment-group/d-X/deployment-archive");
     }

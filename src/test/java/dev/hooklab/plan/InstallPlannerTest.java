@@ -10,8 +10,8 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 
-import static dev.hooklab.plan.Revisions.files;
-import static dev.hooklab.plan.Revisions.permission;
+import static dev.hooklab.plan.Archives.files;
+import static dev.hooklab.plan.Archives.permission;
 import static org.assertj.core.api.Assertions.assertThat;
 
 class InstallPlannerTest {
@@ -21,7 +21,7 @@ class InstallPlannerTest {
     private InstallPlan plan(List<FileMapping> files, List<PermissionRule> perms, String behavior,
                              InstanceFiles instance, String... revision) {
         AppSpec spec = new AppSpec("linux", java.util.Map.of(), java.util.Map.of(), files, perms, behavior);
-        return planner.plan(spec, ArchiveTree.of(Revisions.of(revision)), ARCHIVE, instance, null);
+        return planner.plan(spec, ArchiveTree.of(Archives.of(revision)), ARCHIVE, instance, null);
     }
 
     private static InstanceFiles existing(String... paths) {

@@ -2,15 +2,15 @@ package dev.hooklab.plan;
 
 import dev.hooklab.appspec.AppSpec;
 import dev.hooklab.appspec.TargetOs;
-import dev.hooklab.bundle.Revision;
+import dev.hooklab.bundle.DeploymentArchive;
 import org.junit.jupiter.api.Test;
 
 import java.util.List;
 import java.util.Optional;
 
-import static dev.hooklab.plan.Revisions.files;
-import static dev.hooklab.plan.Revisions.script;
-import static dev.hooklab.plan.Revisions.spec;
+import static dev.hooklab.plan.Archives.files;
+import static dev.hooklab.plan.Archives.script;
+import static dev.hooklab.plan.Archives.spec;
 import static org.assertj.core.api.Assertions.assertThat;
 
 class PlannerTest {
@@ -19,10 +19,10 @@ class PlannerTest {
     private static final String ARCHIVE = LAYOUT.archiveDir();
     private final Planner planner = new Planner();
 
-    private DeploymentPlan plan(AppSpec spec, Revision revision, DeploymentType type) {
+    private DeploymentPlan plan(AppSpec spec, DeploymentArchive revision, DeploymentType type) {
         return planner.plan(LAYOUT, type,
-                new RevisionInput(spec, Optional.of(RevisionInput.ArchiveContents.of(revision)), LAYOUT.deploymentId()),
-                Optional.empty(), InstanceFiles.FRESH_LINUX, null);
+                spec, Optional.of(ArchiveContents.of(revision)),
+                InstanceFiles.FRESH_LINUX, null);
     }
 
     private static PlannedScript only(DeploymentPlan plan, String event) {
@@ -33,7 +33,7 @@ class PlannerTest {
     void seedStoryAbsoluteLocationIsLookedUpInsideTheArchive() {
         AppSpec spec = spec(List.of(files("/", "/var/app/current")), List.of(),
                 script("AfterInstall", "/var/app/current/start_aplication.sh", 180));
-        PlannedScript s = only(plan(spec, Revisions.of("appspec.yml", "start_aplication.sh"), DeploymentType.IN_PLACE),
+        PlannedScript s = only(plan(spec, Archives.of("appspec.yml", "start_aplication.sh"), DeploymentType.IN_PLACE),
                 "AfterInstall");
         assertThat(s.path()).isEqualTo(ARCHIVE + "/var/app/current/start_aplication.sh");
         assertThat(s.target()).isEqualTo(ScriptTarget.MISSING);
@@ -44,7 +44,7 @@ class PlannerTest {
     void seedStoryRelativeLocationHitsTheEntry() {
         AppSpec spec = spec(List.of(files("/", "/var/app/current")), List.of(),
                 script("AfterInstall", "./start_aplication.sh", 180));
-        PlannedScript s = only(plan(spec, Revisions.of("appspec.yml", "start_aplication.sh"), DeploymentType.IN_PLACE),
+        PlannedScript s = only(plan(spec, Archives.of("appspec.yml", "start_aplication.sh"), DeploymentType.IN_PLACE),
                 "AfterInstall");
         assertThat(s.path()).isEqualTo(ARCHIVE + "/start_aplication.sh");
         assertThat(s.target()).isEqualTo(ScriptTarget.FOUND);
@@ -55,7 +55,7 @@ class PlannerTest {
     void seedStoryEscapingLocationIsInstalledByTheFilesSection() {
         AppSpec spec = spec(List.of(files("/", "/var/app/current")), List.of(),
                 script("AfterInstall", "../../../../../../var/app/current/start_aplication.sh", 180));
-        PlannedScript s = only(plan(spec, Revisions.of("appspec.yml", "start_aplication.sh"), DeploymentType.IN_PLACE),
+        PlannedScript s = only(plan(spec, Archives.of("appspec.yml", "start_aplication.sh"), DeploymentType.IN_PLACE),
                 "AfterInstall");
         assertThat(s.path()).isEqualTo("/var/app/current/start_aplication.sh");
         assertThat(s.target()).isEqualTo(ScriptTarget.OUTSIDE_ARCHIVE);
@@ -66,7 +66,7 @@ class PlannerTest {
     @Test
     void bundleEntryIsReportedAfterTopFolderStripping() {
         AppSpec spec = spec(List.of(), List.of(), script("ApplicationStart", "scripts/start.sh", 60));
-        Revision r = Revisions.of("app/", "app/appspec.yml", "app/scripts/start.sh");
+        DeploymentArchive r = Archives.of("app/", "app/appspec.yml", "app/scripts/start.sh");
         PlannedScript s = only(plan(spec, r, DeploymentType.IN_PLACE), "ApplicationStart");
         assertThat(s.bundleEntry()).isEqualTo("app/scripts/start.sh");
         assertThat(s.archivePath()).isEqualTo("scripts/start.sh");
@@ -74,7 +74,7 @@ class PlannerTest {
 
     @Test
     void inPlaceOrderAndRevisionSources() {
-        DeploymentPlan p = plan(spec(List.of(), List.of()), Revisions.of("appspec.yml"), DeploymentType.IN_PLACE);
+        DeploymentPlan p = plan(spec(List.of(), List.of()), Archives.of("appspec.yml"), DeploymentType.IN_PLACE);
         assertThat(p.events()).extracting(PlannedEvent::name).containsExactly("ApplicationStop", "DownloadBundle",
                 "BeforeInstall", "Install", "AfterInstall", "ApplicationStart", "ValidateService");
         assertThat(p.event("ApplicationStop").orElseThrow().revision()).isEqualTo(RevisionSource.PREVIOUS);
@@ -85,7 +85,7 @@ class PlannerTest {
     @Test
     void blueGreenOriginalRunsOnlyBlockTraffic() {
         DeploymentPlan p = plan(spec(List.of(), List.of(), script("AfterInstall", "a.sh", 10)),
-                Revisions.of("appspec.yml", "a.sh"), DeploymentType.BLUE_GREEN_ORIGINAL);
+                Archives.of("appspec.yml", "a.sh"), DeploymentType.BLUE_GREEN_ORIGINAL);
         assertThat(p.events()).filteredOn(PlannedEvent::runs).extracting(PlannedEvent::name)
                 .containsExactly("BeforeBlockTraffic", "AfterBlockTraffic");
         PlannedEvent after = p.event("AfterInstall").orElseThrow();
@@ -96,45 +96,42 @@ class PlannerTest {
     @Test
     void trafficEventsDoNotRunWithoutLoadBalancerAndUnknownNamesNever() {
         DeploymentPlan p = plan(spec(List.of(), List.of(), script("BeforeAllowTraffic", "a.sh", 10),
-                script("AfterInstal", "a.sh", 10)), Revisions.of("appspec.yml", "a.sh"), DeploymentType.IN_PLACE);
+                script("AfterInstal", "a.sh", 10)), Archives.of("appspec.yml", "a.sh"), DeploymentType.IN_PLACE);
         assertThat(p.event("BeforeAllowTraffic").orElseThrow().runs()).isFalse();
         assertThat(p.event("AfterInstal").orElseThrow().note()).contains("not a lifecycle event");
         DeploymentPlan lb = plan(spec(List.of(), List.of(), script("BeforeAllowTraffic", "a.sh", 10)),
-                Revisions.of("appspec.yml", "a.sh"), DeploymentType.IN_PLACE_WITH_LB);
+                Archives.of("appspec.yml", "a.sh"), DeploymentType.IN_PLACE_WITH_LB);
         assertThat(lb.event("BeforeAllowTraffic").orElseThrow().runs()).isTrue();
-    }
-
-    @Test
-    void previousRevisionEventsRunFromThePreviousDeploymentWhenKnown() {
-        AppSpec current = spec(List.of(), List.of(), script("ApplicationStop", "scripts/stop-new.sh", 10));
-        AppSpec old = spec(List.of(), List.of(), script("ApplicationStop", "scripts/stop-old.sh", 10));
-        DeploymentPlan p = planner.plan(LAYOUT, DeploymentType.IN_PLACE,
-                new RevisionInput(current, Optional.of(RevisionInput.ArchiveContents.of(
-                        Revisions.of("appspec.yml", "scripts/stop-new.sh"))), LAYOUT.deploymentId()),
-                Optional.of(new RevisionInput(old, Optional.of(RevisionInput.ArchiveContents.of(
-                        Revisions.of("appspec.yml", "scripts/stop-old.sh"))), "d-OLD000000")),
-                InstanceFiles.FRESH_LINUX, null);
-        PlannedScript stop = only(p, "ApplicationStop");
-        assertThat(stop.script().location()).isEqualTo("scripts/stop-old.sh");
-        assertThat(stop.path()).contains("/d-OLD000000/deployment-archive/scripts/stop-old.sh");
-        assertThat(stop.target()).isEqualTo(ScriptTarget.FOUND);
-        assertThat(p.previousDeploymentId()).isEqualTo("d-OLD000000");
     }
 
     @Test
     void previousRevisionEventsWithoutAPreviousListTheNextDeploymentsScripts() {
         DeploymentPlan p = plan(spec(List.of(), List.of(), script("ApplicationStop", "scripts/stop.sh", 10)),
-                Revisions.of("appspec.yml", "scripts/stop.sh"), DeploymentType.IN_PLACE);
+                Archives.of("appspec.yml", "scripts/stop.sh"), DeploymentType.IN_PLACE);
         PlannedEvent stop = p.event("ApplicationStop").orElseThrow();
         assertThat(stop.note()).contains("nothing on a first deployment");
         assertThat(stop.scripts().get(0).path()).isEqualTo(ARCHIVE + "/scripts/stop.sh");
     }
 
     @Test
+    void thePlanDecidesWhoseScriptsEachEventRunsAlsoForNamesItDoesNotList() {
+        DeploymentPlan p = plan(spec(List.of(), List.of(), script("ApplicationStop", "scripts/stop.sh", 10),
+                script("AfterInstall", "scripts/stop.sh", 10)), Archives.of("appspec.yml", "scripts/stop.sh"),
+                DeploymentType.IN_PLACE);
+        assertThat(p.sourceOf("ApplicationStop")).isEqualTo(RevisionSource.PREVIOUS);
+        assertThat(p.sourceOf("AfterInstall")).isEqualTo(RevisionSource.CURRENT);
+        assertThat(p.sourceOf("Install")).isEqualTo(RevisionSource.AGENT);
+        // not in this in-place plan, yet a run may ask for it (--events): still the last successful revision's
+        assertThat(p.event("BeforeBlockTraffic")).isEmpty();
+        assertThat(p.sourceOf("BeforeBlockTraffic")).isEqualTo(RevisionSource.PREVIOUS);
+        assertThat(p.sourceOf("MyCustomEvent")).isEqualTo(RevisionSource.CURRENT);
+    }
+
+    @Test
     void linksInsideTheRevisionAreFollowedAndDirectoriesRecognised() {
         AppSpec spec = spec(List.of(), List.of(), script("AfterInstall", "bin/run.sh", 10),
                 script("ApplicationStart", "scripts", 10));
-        DeploymentPlan p = plan(spec, Revisions.of("appspec.yml", "scripts/run.sh", "bin -> scripts"),
+        DeploymentPlan p = plan(spec, Archives.of("appspec.yml", "scripts/run.sh", "bin -> scripts"),
                 DeploymentType.IN_PLACE);
         assertThat(only(p, "AfterInstall").bundleEntry()).isEqualTo("scripts/run.sh");
         assertThat(only(p, "ApplicationStart").target()).isEqualTo(ScriptTarget.DIRECTORY);
@@ -144,8 +141,7 @@ class PlannerTest {
     void loneAppSpecGivesPathsButNoEntries() {
         AppSpec spec = spec(List.of(), List.of(), script("AfterInstall", "scripts/a.sh", 10));
         DeploymentPlan p = planner.plan(LAYOUT, DeploymentType.IN_PLACE,
-                new RevisionInput(spec, Optional.empty(), LAYOUT.deploymentId()), Optional.empty(),
-                InstanceFiles.FRESH_LINUX, null);
+                spec, Optional.empty(), InstanceFiles.FRESH_LINUX, null);
         PlannedScript s = only(p, "AfterInstall");
         assertThat(s.target()).isEqualTo(ScriptTarget.UNKNOWN);
         assertThat(s.path()).isEqualTo(ARCHIVE + "/scripts/a.sh");

@@ -6,6 +6,8 @@ import dev.hooklab.cli.TestRevision;
 import dev.hooklab.inspect.InputException;
 import dev.hooklab.inspect.InspectOptions;
 import dev.hooklab.inspect.Inspection;
+import dev.hooklab.appspec.TargetOs;
+import dev.hooklab.plan.DeploymentLayout;
 import org.commonmark.ext.gfm.tables.TableBlock;
 import org.commonmark.ext.gfm.tables.TableRow;
 import org.commonmark.ext.gfm.tables.TablesExtension;
@@ -54,8 +56,8 @@ final class Reports {
 
     /** Inspects with the seed story's deployment group and deployment ids. */
     static Inspection inspect(Path input) throws InputException {
-        return HOOKLAB.inspector().inspect(input,
-                InspectOptions.defaults().withIds(HooklabCli.GROUP, HooklabCli.DEPLOYMENT));
+        return HOOKLAB.inspector().inspect(input, new DeploymentLayout(TargetOs.LINUX, DeploymentLayout.LINUX_ROOT,
+                HooklabCli.GROUP, HooklabCli.DEPLOYMENT), InspectOptions.defaults());
     }
 
     static Node markdown(String md) {

@@ -1,5 +1,7 @@
 package dev.hooklab.run;
 
+import dev.hooklab.appspec.TargetOs;
+import dev.hooklab.plan.DeploymentLayout;
 import org.junit.jupiter.api.Test;
 
 import java.util.HashMap;
@@ -16,7 +18,8 @@ class HookEnvironmentTest {
         bundle.put("BUNDLE_BUCKET", "b");
         bundle.put("BUNDLE_KEY", "k.zip");
         bundle.put("BUNDLE_VERSION", null);
-        HookEnvironment environment = new HookEnvironment("d-1", "app", "group", "dg-1", bundle);
+        HookEnvironment environment = new HookEnvironment(new DeploymentLayout(TargetOs.LINUX, "/r", "dg-1", "d-1"), "app", "group",
+                bundle);
 
         Map<String, String> env = environment.forScript("ApplicationStop", Map.of("PATH", "/usr/bin",
                 "AWS_ACCESS_KEY_ID", "x", "AWS_SECRET_ACCESS_KEY", "y", "AWS_CREDENTIAL_FILE", "z",
@@ -33,7 +36,8 @@ class HookEnvironmentTest {
 
     @Test
     void onlyBundleVariablesAreBundleVariables() {
-        assertThatThrownBy(() -> new HookEnvironment("d", "a", "g", "i", Map.of("PATH", "/")))
+        assertThatThrownBy(() -> new HookEnvironment(new DeploymentLayout(TargetOs.LINUX, "/r", "i", "d"), "a", "g",
+                Map.of("PATH", "/")))
                 .isInstanceOf(IllegalArgumentException.class);
     }
 }

@@ -1,6 +1,8 @@
 package dev.hooklab.run;
 
+import dev.hooklab.appspec.TargetOs;
 import dev.hooklab.plan.AgentPath;
+import dev.hooklab.plan.DeploymentLayout;
 import dev.hooklab.run.agent.SandboxScriptFiles;
 import dev.hooklab.run.agent.SandboxTree;
 import dev.hooklab.run.agent.SandboxWrites;
@@ -67,8 +69,8 @@ public final class HookSandbox {
     }
 
     HookEnvironment environment() {
-        return new HookEnvironment("d-TEST12345", "shop", "shop-prod", "dg-1234",
-                Map.of("BUNDLE_COMMIT", "0123abc"));
+        return new HookEnvironment(new DeploymentLayout(TargetOs.LINUX, DeploymentLayout.LINUX_ROOT, "dg-1234",
+                "d-TEST12345"), "shop", "shop-prod", Map.of("BUNDLE_COMMIT", "0123abc"));
     }
 
     Path scriptsLog() {

@@ -2,10 +2,13 @@ package dev.hooklab.ui;
 
 import dev.hooklab.app.Hooklab;
 import dev.hooklab.finding.Diagnostic;
+import dev.hooklab.plan.DeploymentType;
+import javafx.scene.control.ComboBox;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
+import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
 import org.testfx.util.WaitForAsyncUtils;
@@ -28,7 +31,7 @@ class HooklabWindowTest {
     @Start
     void start(Stage stage) {
         Hooklab hooklab = Hooklab.create();
-        window = new HooklabWindow(hooklab.inspector(), hooklab.version());
+        window = new HooklabWindow(hooklab.inspector(), hooklab.deploymentIds(), hooklab.version());
         window.show(stage, null);
     }
 
@@ -45,6 +48,33 @@ class HooklabWindowTest {
                 });
         assertThat(window.diagnosticsList().getItems()).extracting(Diagnostic::code)
                 .extracting(c -> c.slug()).contains("script-missing", "location-leading-slash");
+    }
+
+    @Test
+    void aNewDeploymentTypeIsJudgedInTheSameDeployment(FxRobot robot) throws Exception {
+        Path revision = seedStory(tmp.resolve("typed"));
+        Files.writeString(revision.resolve("appspec.yml"), """
+                version: 0.0
+                os: linux
+                hooks:
+                  BeforeBlockTraffic:
+                    - location: start_aplication.sh
+                """);
+        WaitForAsyncUtils.asyncFx(() -> window.open(revision)).get(5, TimeUnit.SECONDS);
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> blockTraffic().isPresent());
+        assertThat(blockTraffic().orElseThrow().runs()).isFalse();
+        String id = window.layout().deploymentId();
+
+        ComboBox<DeploymentType> type = robot.lookup(".combo-box").queryComboBox();
+        WaitForAsyncUtils.asyncFx(() -> type.setValue(DeploymentType.IN_PLACE_WITH_LB)).get(5, TimeUnit.SECONDS);
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> blockTraffic().map(PlanRow::runs).orElse(false));
+
+        assertThat(window.layout().deploymentId()).isEqualTo(id);
+        assertThat(blockTraffic().orElseThrow().path()).contains("/" + id + "/deployment-archive/");
+    }
+
+    private java.util.Optional<PlanRow> blockTraffic() {
+        return window.planTable().getItems().stream().filter(r -> r.event().equals("BeforeBlockTraffic")).findFirst();
     }
 
     @Test

@@ -153,7 +153,7 @@ final class ExtractionPlan {
                     unreadable.putIfAbsent(f.entry(), "it " + f.detail() + ", so the agent fails DownloadBundle");
                 }
             }
-            prefix = bundle.format() == BundleFormat.FOLDER ? "" : bundle.revision().topFolder().prefix();
+            prefix = bundle.format() == BundleFormat.FOLDER ? "" : bundle.archive().topFolder().prefix();
             Map<String, String> targets = new HashMap<>();
             for (BundleEntry e : winners.values()) {
                 if (e.type() == EntryType.SYMLINK) {

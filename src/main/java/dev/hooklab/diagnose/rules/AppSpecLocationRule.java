@@ -38,8 +38,8 @@ final class AppSpecLocationRule implements Rule {
                     .withFix("Name the file " + name + "."));
             return;
         }
-        TopFolder top = bundle.revision().topFolder();
-        Optional<BundleEntry> notAFile = bundle.revision().resolve(name).flatMap(bundle.revision()::entry)
+        TopFolder top = bundle.archive().topFolder();
+        Optional<BundleEntry> notAFile = bundle.archive().resolve(name).flatMap(bundle.archive()::entry)
                 .filter(e -> !e.isFile());
         if (notAFile.isPresent()) {
             out.accept(notAFile(notAFile.get(), name, archiveDir + "/" + name, agent));
@@ -106,7 +106,7 @@ final class AppSpecLocationRule implements Rule {
     private static boolean onlyJunkBeside(Bundle bundle, TopFolder top) {
         return top.rootEntries().stream()
                 .filter(r -> !r.equals(top.folder()))
-                .allMatch(r -> r.equals("__MACOSX") || r.startsWith(".") || !bundle.revision().isDirectory(r));
+                .allMatch(r -> r.equals("__MACOSX") || r.startsWith(".") || !bundle.archive().isDirectory(r));
     }
 
     private static String list(List<String> names) {

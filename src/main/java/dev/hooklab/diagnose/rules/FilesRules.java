@@ -3,7 +3,7 @@ package dev.hooklab.diagnose.rules;
 import dev.hooklab.appspec.FileMapping;
 import dev.hooklab.appspec.Mark;
 import dev.hooklab.appspec.TargetOs;
-import dev.hooklab.bundle.Revision;
+import dev.hooklab.bundle.DeploymentArchive;
 import dev.hooklab.finding.Diagnostic;
 import dev.hooklab.finding.DiagnosticCode;
 import dev.hooklab.plan.AgentPath;
@@ -21,7 +21,7 @@ final class FilesRules implements Rule {
     public void check(RevisionFacts facts, Consumer<Diagnostic> out) {
         String file = facts.appspecFile();
         DeploymentLayout layout = facts.plan().layout();
-        Optional<Revision> revision = facts.bundle().map(b -> b.revision());
+        Optional<DeploymentArchive> revision = facts.bundle().map(b -> b.archive());
         facts.plan().install().failure().ifPresent(f -> out.accept(installFailure(f, file)));
         for (FileMapping f : facts.appspec().spec().files()) {
             Mark m = f.mark();
@@ -50,7 +50,7 @@ final class FilesRules implements Rule {
                 continue;
             }
             String rel = joined.equals(layout.archiveDir()) ? "" : AgentPath.relativeTo(joined, layout.archiveDir());
-            Revision r = revision.get();
+            DeploymentArchive r = revision.get();
             if (!rel.isEmpty() && r.resolve(rel).isEmpty()) {
                 String prefix = r.topFolder().prefix();
                 Optional<String> unprefixed = !prefix.isEmpty() && rel.startsWith(prefix)

@@ -1,7 +1,7 @@
 package dev.hooklab.diagnose.rules;
 
 import dev.hooklab.appspec.FileMapping;
-import dev.hooklab.bundle.Revision;
+import dev.hooklab.bundle.DeploymentArchive;
 import dev.hooklab.plan.AgentPath;
 import dev.hooklab.plan.DeploymentPlan;
 import dev.hooklab.plan.InstallPlanner;
@@ -26,7 +26,7 @@ final class IntendedScript {
 
     /** The revision file that the files section puts at an absolute instance path. */
     static Optional<Guess> installedAt(String absolutePath, DeploymentPlan plan, List<FileMapping> files,
-                                       Optional<Revision> revision) {
+                                       Optional<DeploymentArchive> revision) {
         Optional<InstallStep.Copy> copy = plan.install().copyTo(absolutePath);
         if (copy.isPresent() && copy.get().archivePath() != null) {
             return Optional.of(new Guess(copy.get().archivePath(), "the files section installs " + absolutePath
@@ -50,7 +50,7 @@ final class IntendedScript {
     }
 
     /** A revision file whose path is nearly the location's (case, '-' vs '_', a typo, another folder). */
-    static Optional<Guess> similar(String wanted, Revision revision) {
+    static Optional<Guess> similar(String wanted, DeploymentArchive revision) {
         if (wanted == null) {
             return Optional.empty();
         }

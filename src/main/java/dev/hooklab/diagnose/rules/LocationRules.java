@@ -3,8 +3,8 @@ package dev.hooklab.diagnose.rules;
 import dev.hooklab.appspec.AppSpecDocument;
 import dev.hooklab.appspec.HookScript;
 import dev.hooklab.appspec.TargetOs;
+import dev.hooklab.bundle.DeploymentArchive;
 import dev.hooklab.bundle.EntryType;
-import dev.hooklab.bundle.Revision;
 import dev.hooklab.finding.Diagnostic;
 import dev.hooklab.finding.DiagnosticCode;
 import dev.hooklab.plan.AgentPath;
@@ -27,7 +27,7 @@ final class LocationRules implements Rule {
 
     @Override
     public void check(RevisionFacts facts, Consumer<Diagnostic> out) {
-        Optional<Revision> revision = facts.bundle().map(b -> b.revision());
+        Optional<DeploymentArchive> revision = facts.bundle().map(b -> b.archive());
         facts.forEachScript((event, script) -> {
             if (event.runs()) {
                 checkScript(facts, revision, event, script, out);
@@ -35,7 +35,7 @@ final class LocationRules implements Rule {
         });
     }
 
-    private void checkScript(RevisionFacts facts, Optional<Revision> revision, PlannedEvent event,
+    private void checkScript(RevisionFacts facts, Optional<DeploymentArchive> revision, PlannedEvent event,
                              PlannedScript s, Consumer<Diagnostic> out) {
         AppSpecDocument doc = facts.appspec();
         DeploymentPlan plan = facts.plan();
@@ -45,7 +45,7 @@ final class LocationRules implements Rule {
         int line = script.mark().line();
         int column = script.mark().column();
         String prefix = event.name() + "'s script " + location;
-        boolean nextDeployment = event.revision() == RevisionSource.PREVIOUS && plan.previousDeploymentId() == null;
+        boolean nextDeployment = event.revision() == RevisionSource.PREVIOUS;
         boolean linux = plan.layout().os() == TargetOs.LINUX;
 
         Optional<IntendedScript.Guess> meant = Optional.empty();
@@ -157,7 +157,7 @@ final class LocationRules implements Rule {
     }
 
     /** What a script entry is when it is a FIFO or device (tar keeps them), else empty. */
-    private static Optional<String> special(Optional<Revision> revision, PlannedScript s) {
+    private static Optional<String> special(Optional<DeploymentArchive> revision, PlannedScript s) {
         return revision.flatMap(r -> r.resolve(s.archivePath()).flatMap(r::entry))
                 .filter(e -> e.type() == EntryType.OTHER)
                 .map(e -> "a FIFO or device");

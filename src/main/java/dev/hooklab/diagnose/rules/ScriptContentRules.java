@@ -3,7 +3,7 @@ package dev.hooklab.diagnose.rules;
 import dev.hooklab.appspec.HookScript;
 import dev.hooklab.appspec.TargetOs;
 import dev.hooklab.bundle.BundleEntry;
-import dev.hooklab.bundle.Revision;
+import dev.hooklab.bundle.DeploymentArchive;
 import dev.hooklab.finding.Diagnostic;
 import dev.hooklab.finding.DiagnosticCode;
 import dev.hooklab.plan.AgentPath;
@@ -36,7 +36,7 @@ final class ScriptContentRules implements Rule {
             // no execute bit, CR LF is the norm (agent-behaviour.md §5.4)
             return;
         }
-        Revision revision = facts.bundle().get().revision();
+        DeploymentArchive revision = facts.bundle().get().archive();
         Set<String> checked = new HashSet<>();
         facts.forEachScript((event, s) -> {
             if (!event.runs() || s.target() != ScriptTarget.FOUND || s.bundleEntry() == null) {
@@ -55,7 +55,7 @@ final class ScriptContentRules implements Rule {
     }
 
     private void checkScript(PlannedEvent event, PlannedScript s, BundleEntry entry, ScriptText text,
-                             Revision revision, RevisionFacts facts, Consumer<Diagnostic> out) {
+                             DeploymentArchive revision, RevisionFacts facts, Consumer<Diagnostic> out) {
         HookScript script = s.script();
         String file = s.bundleEntry();
         String location = script.location();
@@ -130,7 +130,7 @@ final class ScriptContentRules implements Rule {
         }
     }
 
-    private static Optional<String> helperNotExecutable(String line, Revision revision, PlannedScript hook) {
+    private static Optional<String> helperNotExecutable(String line, DeploymentArchive revision, PlannedScript hook) {
         Matcher m = HELPER_CALL.matcher(line);
         if (!m.find()) {
             return Optional.empty();

@@ -10,10 +10,10 @@ public interface AgentSteps {
      * DownloadBundle: empty deployment-archive, unpack the revision there (an AppSpec override written as
      * {@code appspecName}), write the most-recent marker.
      */
-    StepOutcome downloadBundle(RunTarget.Revision revision, DeploymentLayout layout, String appspecName,
+    StepOutcome downloadBundle(RunTarget.DeployedBundle deployed, DeploymentLayout layout, String appspecName,
                                ExtractionLimits limits, Sandbox sandbox);
 
     /** Install: the previous install's cleanup, the files copies, permissions, install.json, cleanup, markers. */
-    StepOutcome install(RunTarget.Revision revision, DeploymentLayout layout, String appspecName,
+    StepOutcome install(RunTarget.DeployedBundle deployed, DeploymentLayout layout, String appspecName,
                         String fileExistsBehavior, Sandbox sandbox);
 }

@@ -40,7 +40,7 @@ final class EarlierDeployment {
      * @return a note on what was deployed
      */
     String deploy(BooleanSupplier stop, Consumer<RunningHook> started) throws SessionException, InterruptedException {
-        RunTarget.Revision revision = target.current();
+        RunTarget.DeployedBundle bundle = target.bundle();
         DeploymentLayout layout = target.layout();
         List<String> ran = new ArrayList<>();
         String failure = null;
@@ -50,9 +50,9 @@ final class EarlierDeployment {
                 throw new SessionException("stopped while the previous revision was being deployed first");
             }
             StepOutcome o = switch (event) {
-                case Lifecycle.DOWNLOAD_BUNDLE -> agent.downloadBundle(revision, layout, target.appspecName(),
+                case Lifecycle.DOWNLOAD_BUNDLE -> agent.downloadBundle(bundle, layout, target.appspecName(),
                         target.extraction(), sandbox);
-                case Lifecycle.INSTALL -> agent.install(revision, layout, target.appspecName(),
+                case Lifecycle.INSTALL -> agent.install(bundle, layout, target.appspecName(),
                         target.fileExistsBehavior(), sandbox);
                 default -> {
                     try {
@@ -73,7 +73,7 @@ final class EarlierDeployment {
         if (failure != null && !installed) {
             throw new SessionException("the previous revision could not be deployed first (" + failure + ")");
         }
-        return "Deployed the previous revision first as deployment " + revision.deploymentId() + " ("
+        return "Deployed the previous revision first as deployment " + layout.deploymentId() + " ("
                 + String.join(", ", ran) + "), as an earlier deployment of this group, so the events that run the last "
                 + "successful revision's scripts find it; its hooks' output is in " + layout.scriptsLog() + "."
                 + (failure == null ? "" : " That deployment failed in " + failure + "; its Install had completed, so it "

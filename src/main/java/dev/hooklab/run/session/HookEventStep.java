@@ -8,7 +8,6 @@ import dev.hooklab.bundle.AppSpecLookup;
 import dev.hooklab.finding.Diagnostic;
 import dev.hooklab.plan.AgentPath;
 import dev.hooklab.plan.DeploymentLayout;
-import dev.hooklab.plan.Lifecycle;
 import dev.hooklab.plan.RevisionSource;
 import dev.hooklab.run.output.DeploymentsLog;
 import dev.hooklab.run.HookEnvironment;
@@ -35,10 +34,11 @@ import java.util.function.BooleanSupplier;
 
 /**
  * Runs one lifecycle event's scripts as the agent's HookExecutor does (agent-behaviour.md §5.1-5.7): selects the
- * deployment folder (the last successful one for ApplicationStop and the block-traffic events while
- * the current deployment has no archive yet; nothing at all on a first deployment), reads that
+ * deployment folder (the last successful one for the events the plan says run the last successful revision's
+ * scripts, while the current deployment has no archive yet; nothing at all on a first deployment), reads that
  * revision's AppSpec without Install's fallback, and runs the event's scripts in order until one fails.
- * The folder is chosen from the sandbox's marker files at run time, exactly as the agent reads them.
+ * Which revision an event runs is the plan's decision ({@link dev.hooklab.plan.DeploymentPlan#sourceOf}); where
+ * that revision is, is found from the sandbox's marker files at run time, exactly as the agent reads them.
  */
 final class HookEventStep {
     /** What the session hears while a step runs. */
@@ -81,7 +81,7 @@ final class HookEventStep {
         SandboxTree tree = sandbox.tree();
         List<String> notes = new ArrayList<>();
         String folder = layout.deploymentDir();
-        if (Lifecycle.revisionOf(event) == RevisionSource.PREVIOUS && !tree.isDirectory(layout.archiveDir())) {
+        if (target.plan().sourceOf(event) == RevisionSource.PREVIOUS && !tree.isDirectory(layout.archiveDir())) {
             DeploymentInstructions markers = new DeploymentInstructions(sandbox.writes(), layout);
             Optional<String> last = markers.lastSuccessfulDeployment();
             if (last.isEmpty()) {

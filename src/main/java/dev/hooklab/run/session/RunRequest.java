@@ -1,17 +1,16 @@
 package dev.hooklab.run.session;
 
-import dev.hooklab.inspect.InspectOptions;
-
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 
 /**
- * What {@code hooklab run} (or the window) asks for.
+ * How {@code hooklab run} (or the window) wants a judged revision deployed; the revision, its deployment (layout)
+ * and settings come with its {@link dev.hooklab.inspect.Inspection}.
  *
- * @param input               the bundle or folder to deploy
- * @param options             the deployment it is imagined in (ids, type, AppSpec override, ...)
  * @param previous            an older bundle deployed first, or null
+ * @param previousDeploymentId the deployment id of {@code previous}, or null for
+ *                             {@link SessionBuilder#PREVIOUS_DEPLOYMENT_ID}
  * @param events              the events to run (DownloadBundle and Install are added first), or empty for the
  *                            deployment type's lifecycle
  * @param sandboxDir          where to keep the sandbox, or null for a temporary one removed at the end
@@ -25,24 +24,14 @@ import java.util.Map;
  * @param waitForOutputs      whether hooklab waits, as the agent, for outputs a background process holds after a
  *                            script's exit (until the script's timeout), or ends the holders and reports at once
  * @param maxOutputBytes      the most output of one script kept, or null for the default (100 MiB)
- * @param previousDeploymentId the deployment id of {@code previous}, or null for
- *                             {@link SessionBuilder#PREVIOUS_DEPLOYMENT_ID}
  */
-public record RunRequest(Path input, InspectOptions options, Path previous, List<String> events, Path sandboxDir,
+public record RunRequest(Path previous, String previousDeploymentId, List<String> events, Path sandboxDir,
                          String isolation, boolean network, Integer maxTimeout, String applicationName,
                          String deploymentGroupName, Map<String, String> bundleVariables, Long maxExpandedBytes,
-                         boolean waitForOutputs, Long maxOutputBytes, String previousDeploymentId) {
+                         boolean waitForOutputs, Long maxOutputBytes) {
 
     public RunRequest {
         events = List.copyOf(events);
         bundleVariables = Map.copyOf(bundleVariables);
-    }
-
-    /** A request that waits for held outputs as the agent does, with the default output cap. */
-    public RunRequest(Path input, InspectOptions options, Path previous, List<String> events, Path sandboxDir,
-                      String isolation, boolean network, Integer maxTimeout, String applicationName,
-                      String deploymentGroupName, Map<String, String> bundleVariables, Long maxExpandedBytes) {
-        this(input, options, previous, events, sandboxDir, isolation, network, maxTimeout, applicationName,
-                deploymentGroupName, bundleVariables, maxExpandedBytes, true, null, null);
     }
 }

@@ -6,6 +6,8 @@ import dev.hooklab.bundle.EntryType;
 import dev.hooklab.bundle.extract.ExtractionLimits;
 import dev.hooklab.plan.AgentPath;
 import dev.hooklab.plan.DeploymentLayout;
+import dev.hooklab.plan.DeploymentPlan;
+import dev.hooklab.run.HookEnvironment;
 
 import java.util.List;
 import java.util.Map;
@@ -14,10 +16,12 @@ import java.util.Optional;
 /**
  * The deployment a session emulates.
  *
- * @param current             the revision being deployed
- * @param previous            a revision deployed first (its DownloadBundle and Install), so the events that run the
- *                            last successful revision's scripts find it, as on an instance that had it
- * @param layout              the current deployment's folders (its deployment id)
+ * @param bundle              what DownloadBundle unpacks
+ * @param plan                the judged plan: the deployment's layout (its folders and ids) and which revision each
+ *                            event's scripts come from
+ * @param previousDeployment  the deployment of a revision deployed first (--previous), as an earlier deployment of
+ *                            this group ran it: the whole lifecycle in its own folder, so the events that run the last
+ *                            successful revision's scripts find it, as on an instance that had it
  * @param appspecName         the deployment's AppSpecFilename
  * @param fileExistsBehavior  the deployment's fileExistsBehavior override, or null
  * @param applicationName     APPLICATION_NAME
@@ -27,32 +31,30 @@ import java.util.Optional;
  * @param extraction          how much the bundles may expand to, and how many threads write them
  * @param bundleVariables     BUNDLE_BUCKET, BUNDLE_KEY, BUNDLE_VERSION, BUNDLE_ETAG or BUNDLE_COMMIT as an S3 or
  *                            GitHub revision would set them; empty for a local revision (as codedeploy-local)
- * @param lifecycle           the deployment type's whole lifecycle: what the previous deployment ran
  */
-public record RunTarget(Revision current, Optional<Revision> previous, DeploymentLayout layout, String appspecName,
-                        String fileExistsBehavior, String applicationName, String deploymentGroupName,
-                        List<String> events, List<String> destinations, ExtractionLimits extraction,
-                        Map<String, String> bundleVariables, List<String> lifecycle) {
+public record RunTarget(DeployedBundle bundle, DeploymentPlan plan, Optional<RunTarget> previousDeployment,
+                        String appspecName, String fileExistsBehavior, String applicationName,
+                        String deploymentGroupName, List<String> events, List<String> destinations,
+                        ExtractionLimits extraction, Map<String, String> bundleVariables) {
 
     public RunTarget {
         events = List.copyOf(events);
-        lifecycle = List.copyOf(lifecycle);
         destinations = List.copyOf(destinations);
         bundleVariables = Map.copyOf(bundleVariables);
     }
 
-    /**
-     * The previous revision's own deployment, as an earlier deployment of this group ran it: the whole lifecycle,
-     * in its deployment folder. Empty without a previous revision.
-     */
-    public Optional<RunTarget> previousDeployment() {
-        return previous.map(p -> new RunTarget(p, Optional.empty(), layout.withDeploymentId(p.deploymentId()),
-                appspecName, fileExistsBehavior, applicationName, deploymentGroupName, lifecycle, destinations,
-                extraction, bundleVariables, lifecycle));
+    /** The deployment's folders and ids, as the front end resolved them. */
+    public DeploymentLayout layout() {
+        return plan.layout();
     }
 
     public TargetOs os() {
-        return layout.os();
+        return layout().os();
+    }
+
+    /** The variables the agent gives this deployment's hooks: its ids come from the layout. */
+    public HookEnvironment environment() {
+        return new HookEnvironment(layout(), applicationName, deploymentGroupName, bundleVariables);
     }
 
     /**
@@ -60,32 +62,24 @@ public record RunTarget(Revision current, Optional<Revision> previous, Deploymen
      * agent's tar, as root, recreates it there; hooklab's extraction does not, so the sandbox has nothing there.
      */
     public boolean specialEntryAt(String instancePath) {
-        List<Revision> revisions = new java.util.ArrayList<>(List.of(current));
-        previous.ifPresent(revisions::add);
-        for (Revision r : revisions) {
-            String archive = layout.withDeploymentId(r.deploymentId()).archiveDir();
-            if (!instancePath.equals(archive) && AgentPath.isWithin(instancePath, archive)) {
-                String archivePath = AgentPath.relativeTo(instancePath, archive);
-                if (r.bundle().revision().entry(archivePath).filter(e -> e.type() == EntryType.OTHER).isPresent()) {
-                    return true;
-                }
+        String archive = layout().archiveDir();
+        if (!instancePath.equals(archive) && AgentPath.isWithin(instancePath, archive)) {
+            String archivePath = AgentPath.relativeTo(instancePath, archive);
+            if (bundle.bundle().archive().entry(archivePath).filter(e -> e.type() == EntryType.OTHER).isPresent()) {
+                return true;
             }
         }
-        return false;
+        return previousDeployment.map(p -> p.specialEntryAt(instancePath)).orElse(false);
     }
 
     /**
-     * A revision to deploy.
+     * What DownloadBundle unpacks into the deployment's folder.
      *
      * @param bundle          its contents
-     * @param deploymentId    the deployment that installs it
      * @param appspecOverride AppSpec text that replaces the bundle's (--appspec), or null
      * @param downloaded      whether it is an S3 or GitHub revision, which the agent downloads to
      *                        {@code <deployment>/bundle.tar} and keeps there (a local one has no such copy here)
      */
-    public record Revision(Bundle bundle, String deploymentId, String appspecOverride, boolean downloaded) {
-        public Revision(Bundle bundle, String deploymentId, String appspecOverride) {
-            this(bundle, deploymentId, appspecOverride, false);
-        }
+    public record DeployedBundle(Bundle bundle, String appspecOverride, boolean downloaded) {
     }
 }

@@ -38,24 +38,24 @@ public final class SandboxAgentSteps implements AgentSteps {
     }
 
     @Override
-    public StepOutcome downloadBundle(RunTarget.Revision revision, DeploymentLayout layout, String appspecName,
+    public StepOutcome downloadBundle(RunTarget.DeployedBundle deployed, DeploymentLayout layout, String appspecName,
                                       ExtractionLimits limits, Sandbox sandbox) {
         SandboxWrites writes = sandbox.writes();
         List<String> notes = new ArrayList<>();
         try {
             // folders a hook may have replaced with links resolve inside the sandbox, never on this machine
             writes.createDirectories(layout.deploymentDir());
-            keepDownloadedBundle(revision, layout, writes, notes);
+            keepDownloadedBundle(deployed, layout, writes, notes);
             Path archive = writes.tree().locate(layout.archiveDir(), false).host();
-            Extraction done = new BundleExtractor(limits).extract(revision.bundle(), archive);
+            Extraction done = new BundleExtractor(limits).extract(deployed.bundle(), archive);
             notes.add("Unpacked " + count(done.files(), "file") + ", " + count(done.directories(), "folder") + " and "
                     + count(done.symlinks(), "symlink") + " (" + done.bytes() + " bytes) into " + layout.archiveDir()
-                    + (revision.bundle().revision().topFolder().stripped()
-                    ? ", stripping the top folder '" + revision.bundle().revision().topFolder().folder() + "/'" : "")
+                    + (deployed.bundle().archive().topFolder().stripped()
+                    ? ", stripping the top folder '" + deployed.bundle().archive().topFolder().folder() + "/'" : "")
                     + ".");
             notes.addAll(done.notes());
-            if (revision.appspecOverride() != null) {
-                writes.writeText(layout.archiveDir() + "/" + appspecName, revision.appspecOverride());
+            if (deployed.appspecOverride() != null) {
+                writes.writeText(layout.archiveDir() + "/" + appspecName, deployed.appspecOverride());
                 notes.add("Replaced the bundle's AppSpec with the one given by --appspec.");
             }
             new DeploymentInstructions(writes, layout).writeMostRecentInstall();
@@ -80,26 +80,26 @@ public final class SandboxAgentSteps implements AgentSteps {
      * An S3 or GitHub revision is downloaded to {@code <deployment>/bundle.tar} whatever its type, and stays there
      * ({@code CommandExecutor#artifact_bundle}): the bundle given stands for what was downloaded, byte for byte.
      */
-    private static void keepDownloadedBundle(RunTarget.Revision revision, DeploymentLayout layout, SandboxWrites writes,
-                                             List<String> notes) throws IOException {
-        if (!revision.downloaded()) {
+    private static void keepDownloadedBundle(RunTarget.DeployedBundle deployed, DeploymentLayout layout,
+                                             SandboxWrites writes, List<String> notes) throws IOException {
+        if (!deployed.downloaded()) {
             return;
         }
         String bundleTar = layout.paths().join(layout.deploymentDir(), "bundle.tar");
-        if (revision.bundle().format() == BundleFormat.FOLDER) {
+        if (deployed.bundle().format() == BundleFormat.FOLDER) {
             notes.add("An S3 or GitHub revision is an archive the agent keeps as " + bundleTar + "; a folder was given, "
                     + "so there is no bundle.tar here.");
             return;
         }
         writes.createDirectories(layout.deploymentDir());
         try (OutputStream out = writes.openForWriting(bundleTar)) {
-            Files.copy(revision.bundle().source(), out);
+            Files.copy(deployed.bundle().source(), out);
         }
         notes.add("Kept the bundle as " + bundleTar + ", as the agent keeps what it downloaded.");
     }
 
     @Override
-    public StepOutcome install(RunTarget.Revision revision, DeploymentLayout layout, String appspecName,
+    public StepOutcome install(RunTarget.DeployedBundle deployed, DeploymentLayout layout, String appspecName,
                                String fileExistsBehavior, Sandbox sandbox) {
         SandboxWrites writes = sandbox.writes();
         InstallResult r = new AgentInstall(writes, host, parser).install(layout, appspecName, fileExistsBehavior);

@@ -28,8 +28,8 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * Turns a run request into a ready session: inspects the bundle (and the previous one), decides the
- * steps, opens the sandbox and chooses the isolation. Input problems are {@link InputException}s with
+ * Turns a judged revision and a run request into a ready session: reads and judges the previous bundle if
+ * any, decides the steps, opens the sandbox and chooses the isolation. Input problems are {@link InputException}s with
  * one clear line.
  */
 public final class SessionBuilder {
@@ -61,15 +61,24 @@ public final class SessionBuilder {
     public record Prepared(StepSession session, Inspection inspection, Isolation isolation, FailureFixes fixes) {
     }
 
-    public Prepared build(RunRequest request, SessionListener listener) throws InputException {
-        if (request.options().os() == TargetOs.WINDOWS) {
+    /** hooklab run emulates a Linux instance only; a front end may ask before it reads the input. */
+    public static void requireLinux(DeploymentLayout layout) throws InputException {
+        if (layout.os() == TargetOs.WINDOWS) {
             throw new InputException("hooklab run emulates a Linux instance; --os windows works with lint and inspect only");
         }
-        Inspection current = inspector.inspect(request.input(), request.options());
+    }
+
+    /**
+     * A session deploying a revision the front end has read and judged, in the deployment it was judged in
+     * ({@code current.layout()}): no second inspection. Only {@code --previous BUNDLE} is read and judged here,
+     * in the same layout under its own deployment id.
+     */
+    public Prepared build(Inspection current, RunRequest request, SessionListener listener) throws InputException {
+        DeploymentLayout layout = current.layout();
+        requireLinux(layout);
         if (current.kind() == InputKind.APPSPEC || current.bundle().isEmpty()) {
-            throw new InputException(request.input() + ": run needs a bundle or a folder, not an AppSpec alone");
+            throw new InputException(current.input() + ": run needs a bundle or a folder, not an AppSpec alone");
         }
-        DeploymentLayout layout = current.plan().layout();
         Optional<Inspection> previous = Optional.empty();
         if (request.previous() == null && request.previousDeploymentId() != null) {
             throw new InputException("--previous-deployment-id names the deployment of --previous BUNDLE; give both");
@@ -84,24 +93,29 @@ public final class SessionBuilder {
                 throw new InputException("the previous deployment and this one both have the id " + id
                         + "; give --deployment-id or --previous-deployment-id another one");
             }
-            previous = Optional.of(inspector.inspect(request.previous(),
-                    request.options().withIds(layout.deploymentGroupId(), id).withAppspecOverride(null)));
+            previous = Optional.of(inspector.judge(inspector.read(request.previous()), layout.withDeploymentId(id),
+                    current.options().withAppspecOverride(null)));
         }
-        String override = readOverride(request);
+        String override = readOverride(current);
         // an S3 (BUNDLE_BUCKET...) or GitHub (BUNDLE_COMMIT) revision: the agent keeps the download as bundle.tar
         boolean downloaded = !request.bundleVariables().isEmpty();
         List<String> destinations = new ArrayList<>(destinations(current));
         previous.ifPresent(p -> destinations.addAll(destinations(p)));
-        RunTarget target = new RunTarget(
-                new RunTarget.Revision(current.bundle().get(), layout.deploymentId(), override, downloaded),
-                previous.map(p -> new RunTarget.Revision(p.bundle().orElseThrow(), p.plan().layout().deploymentId(), null,
-                        downloaded)),
-                layout, request.options().appspecName(), request.options().fileExistsBehavior(),
-                request.applicationName() != null ? request.applicationName() : request.input().toString(),
-                request.deploymentGroupName(), events(request.events(), current), List.copyOf(new LinkedHashSet<>(destinations)),
-                request.maxExpandedBytes() == null ? ExtractionLimits.defaults()
-                        : ExtractionLimits.defaults().withMaxExpandedBytes(request.maxExpandedBytes()),
-                request.bundleVariables(), current.plan().type().lifecycle());
+        List<String> allDestinations = List.copyOf(new LinkedHashSet<>(destinations));
+        String applicationName = request.applicationName() != null ? request.applicationName()
+                : current.input().toString();
+        ExtractionLimits extraction = request.maxExpandedBytes() == null ? ExtractionLimits.defaults()
+                : ExtractionLimits.defaults().withMaxExpandedBytes(request.maxExpandedBytes());
+        String appspecName = current.options().appspecName();
+        String fileExistsBehavior = current.options().fileExistsBehavior();
+        Optional<RunTarget> earlier = previous.map(p -> new RunTarget(
+                new RunTarget.DeployedBundle(p.bundle().orElseThrow(), null, downloaded), p.plan(), Optional.empty(),
+                appspecName, fileExistsBehavior, applicationName, request.deploymentGroupName(),
+                p.plan().type().lifecycle(), allDestinations, extraction, request.bundleVariables()));
+        RunTarget target = new RunTarget(new RunTarget.DeployedBundle(current.bundle().get(), override, downloaded),
+                current.plan(), earlier, appspecName, fileExistsBehavior, applicationName,
+                request.deploymentGroupName(), events(request.events(), current), allDestinations, extraction,
+                request.bundleVariables());
         Isolation isolation;
         try {
             isolation = probe.choose(request.isolation(), request.network());
@@ -127,11 +141,11 @@ public final class SessionBuilder {
         return new Prepared(session, current, isolation, new FailureFixes(current, previous));
     }
 
-    private static String readOverride(RunRequest request) throws InputException {
-        if (request.options().appspecOverride() == null) {
+    private static String readOverride(Inspection current) throws InputException {
+        if (current.options().appspecOverride() == null) {
             return null;
         }
-        return Inspector.readAppSpecFile(request.options().appspecOverride());
+        return Inspector.readAppSpecFile(current.options().appspecOverride());
     }
 
     private static List<String> destinations(Inspection in) {

@@ -1,9 +1,7 @@
 package dev.hooklab.run.session;
 
 import dev.hooklab.appspec.AppSpecParser;
-import dev.hooklab.plan.DeploymentLayout;
 import dev.hooklab.plan.Lifecycle;
-import dev.hooklab.run.HookEnvironment;
 import dev.hooklab.run.HookRunner;
 import dev.hooklab.run.output.OutputLine;
 import dev.hooklab.run.RunningHook;
@@ -47,16 +45,11 @@ public final class StepSession implements AutoCloseable {
         this.sandbox = sandbox;
         this.agent = agent;
         this.listener = listener;
-        DeploymentLayout l = target.layout();
-        HookEnvironment env = new HookEnvironment(l.deploymentId(), target.applicationName(),
-                target.deploymentGroupName(), l.deploymentGroupId(), target.bundleVariables());
-        this.hooks = new HookEventStep(target, sandbox, runner, parser, env);
+        this.hooks = new HookEventStep(target, sandbox, runner, parser, target.environment());
         this.earlier = target.previousDeployment().map(previous -> new EarlierDeployment(previous, sandbox, agent,
-                new HookEventStep(previous, sandbox, runner, parser, new HookEnvironment(previous.layout().deploymentId(),
-                        target.applicationName(), target.deploymentGroupName(), l.deploymentGroupId(),
-                        target.bundleVariables())))).orElse(null);
+                new HookEventStep(previous, sandbox, runner, parser, previous.environment()))).orElse(null);
         for (String event : target.events()) {
-            steps.add(StepState.pending(steps.size(), event, Lifecycle.revisionOf(event)));
+            steps.add(StepState.pending(steps.size(), event, target.plan().sourceOf(event)));
         }
     }
 
@@ -222,14 +215,14 @@ public final class StepSession implements AutoCloseable {
         try {
             switch (start.event()) {
                 case Lifecycle.DOWNLOAD_BUNDLE -> {
-                    StepOutcome o = agent.downloadBundle(target.current(), target.layout(), target.appspecName(), target.extraction(),
+                    StepOutcome o = agent.downloadBundle(target.bundle(), target.layout(), target.appspecName(), target.extraction(),
                             sandbox);
                     status = o.status();
                     agentMessage = o.agentMessage();
                     stepNotes = o.notes();
                 }
                 case Lifecycle.INSTALL -> {
-                    StepOutcome o = agent.install(target.current(), target.layout(), target.appspecName(),
+                    StepOutcome o = agent.install(target.bundle(), target.layout(), target.appspecName(),
                             target.fileExistsBehavior(), sandbox);
                     status = o.status();
                     agentMessage = o.agentMessage();

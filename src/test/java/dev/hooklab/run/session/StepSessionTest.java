@@ -1,7 +1,10 @@
 package dev.hooklab.run.session;
 
 import dev.hooklab.app.Hooklab;
+import dev.hooklab.appspec.TargetOs;
 import dev.hooklab.inspect.InspectOptions;
+import dev.hooklab.inspect.Inspection;
+import dev.hooklab.plan.DeploymentLayout;
 import dev.hooklab.run.output.OutputLine;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
@@ -68,9 +71,12 @@ class StepSessionTest {
                 .script("scripts/count.sh", "#!/bin/bash\nf=$(dirname \"$0\")/count\n"
                         + "n=$(cat $f 2>/dev/null || echo 0)\necho $((n+1)) | tee $f\n")
                 .writeTo(tmp.resolve("rev"));
-        RunRequest request = new RunRequest(rev, InspectOptions.defaults(), null, List.of(), tmp.resolve("sandbox"),
-                "none", false, null, "app", "LocalFleet", java.util.Map.of(), null, true, null, null);
-        return Hooklab.create().sessions().build(request, recorder).session();
+        Hooklab hooklab = Hooklab.create();
+        Inspection judged = hooklab.inspector().inspect(rev, DeploymentLayout.defaults(TargetOs.LINUX,
+                hooklab.deploymentIds()), InspectOptions.defaults());
+        RunRequest request = new RunRequest(null, null, List.of(), tmp.resolve("sandbox"), "none", false, null, "app",
+                "LocalFleet", java.util.Map.of(), null, true, null);
+        return hooklab.sessions().build(judged, request, recorder).session();
     }
 
     private static StepStatus status(StepSession s, String event) {

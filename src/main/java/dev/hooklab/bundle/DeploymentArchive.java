@@ -19,7 +19,7 @@ import java.util.function.Predicate;
  * (or dropped when the extractor refuses them), then the single top folder stripped by the agent's
  * rule ({@link TopFolder}). Paths here are archive-relative ("scripts/start.sh"); "" is the archive root.
  */
-public final class Revision {
+public final class DeploymentArchive {
     private static final int MAX_LINK_HOPS = 40;
 
     private final TopFolder topFolder;
@@ -30,7 +30,7 @@ public final class Revision {
     private final Set<String> sortedChildren = new HashSet<>();
     private List<String> sortedPaths;
 
-    Revision(Bundle bundle) {
+    DeploymentArchive(Bundle bundle) {
         BundleFormat format = bundle.format();
         Map<String, BundleEntry> extracted = new HashMap<>(bundle.entries().size() * 2);
         boolean anyLink = false;

@@ -9,11 +9,11 @@ import java.nio.file.attribute.PosixFilePermissions;
 import java.util.List;
 
 /** The built-in sample revision (the seed story), written to a temporary folder so it opens like any other. */
-final class SampleRevision {
+final class SampleBundle {
     private static final List<String> FILES = List.of("appspec.yml", "start_aplication.sh", "index.html",
             "scripts/stop_application.sh", "scripts/validate_service.sh");
 
-    private SampleRevision() {
+    private SampleBundle() {
     }
 
     static Path materialize() {
@@ -22,7 +22,7 @@ final class SampleRevision {
             for (String name : FILES) {
                 Path target = dir.resolve(name);
                 Files.createDirectories(target.getParent());
-                try (InputStream in = SampleRevision.class.getResourceAsStream("/dev/hooklab/sample/" + name)) {
+                try (InputStream in = SampleBundle.class.getResourceAsStream("/dev/hooklab/sample/" + name)) {
                     if (in == null) {
                         throw new IOException("sample file missing from the jar: " + name);
                     }

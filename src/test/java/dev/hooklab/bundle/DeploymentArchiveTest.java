@@ -11,23 +11,23 @@ import static dev.hooklab.bundle.BundleFixture.file;
 import static dev.hooklab.bundle.BundleFixture.symlink;
 import static org.assertj.core.api.Assertions.assertThat;
 
-class RevisionTest {
+class DeploymentArchiveTest {
     @TempDir
     Path tmp;
 
     private final BundleReader reader = new BundleReader();
 
-    private Revision zip(BundleFixture.Item... items) throws Exception {
-        return reader.open(BundleFixture.zip(tmp, "r" + System.nanoTime() + ".zip", items)).revision();
+    private DeploymentArchive zip(BundleFixture.Item... items) throws Exception {
+        return reader.open(BundleFixture.zip(tmp, "r" + System.nanoTime() + ".zip", items)).archive();
     }
 
-    private Revision tar(BundleFixture.Item... items) throws Exception {
-        return reader.open(BundleFixture.tar(tmp, "r" + System.nanoTime() + ".tar", items)).revision();
+    private DeploymentArchive tar(BundleFixture.Item... items) throws Exception {
+        return reader.open(BundleFixture.tar(tmp, "r" + System.nanoTime() + ".tar", items)).archive();
     }
 
     @Test
     void aSingleTopFolderHoldingTheAppspecIsStripped() throws Exception {
-        Revision r = zip(dir("myapp"), file("myapp/appspec.yml", "x"), file("myapp/scripts/start.sh", "x"));
+        DeploymentArchive r = zip(dir("myapp"), file("myapp/appspec.yml", "x"), file("myapp/scripts/start.sh", "x"));
 
         assertThat(r.topFolder().stripped()).isTrue();
         assertThat(r.topFolder().folder()).isEqualTo("myapp");
@@ -42,14 +42,14 @@ class RevisionTest {
 
     @Test
     void aTopFolderImpliedByItsEntriesIsStrippedToo() throws Exception {
-        Revision r = tar(file("owner-repo-1a2b3c/appspec.yml", "x"), file("owner-repo-1a2b3c/run.sh", "x"));
+        DeploymentArchive r = tar(file("owner-repo-1a2b3c/appspec.yml", "x"), file("owner-repo-1a2b3c/run.sh", "x"));
         assertThat(r.topFolder().stripped()).isTrue();
         assertThat(r.paths()).containsExactly("appspec.yml", "run.sh");
     }
 
     @Test
     void macosMetadataBesideTheFolderBlocksStripping() throws Exception {
-        Revision r = zip(file("myapp/appspec.yml", "x"), file("__MACOSX/myapp/._appspec.yml", "x"));
+        DeploymentArchive r = zip(file("myapp/appspec.yml", "x"), file("__MACOSX/myapp/._appspec.yml", "x"));
 
         assertThat(r.topFolder().stripped()).isFalse();
         assertThat(r.topFolder().folder()).isEqualTo("myapp");
@@ -61,7 +61,7 @@ class RevisionTest {
 
     @Test
     void aDotfileBesideTheFolderBlocksStripping() throws Exception {
-        Revision r = zip(file(".DS_Store", "x"), file("myapp/appspec.yml", "x"));
+        DeploymentArchive r = zip(file(".DS_Store", "x"), file("myapp/appspec.yml", "x"));
 
         assertThat(r.topFolder().stripped()).isFalse();
         assertThat(r.topFolder().folder()).isEqualTo("myapp");
@@ -70,7 +70,7 @@ class RevisionTest {
 
     @Test
     void aSingleFolderWithoutAnyAppspecNameIsNotStripped() throws Exception {
-        Revision r = zip(file("myapp/config.yml", "x"), file("myapp/deploy/appspec.yml", "x"));
+        DeploymentArchive r = zip(file("myapp/config.yml", "x"), file("myapp/deploy/appspec.yml", "x"));
 
         assertThat(r.topFolder().stripped()).isFalse();
         assertThat(r.topFolder().folder()).isEqualTo("myapp");
@@ -87,10 +87,10 @@ class RevisionTest {
 
     @Test
     void onlyOneLevelIsStrippedAndASingleFileIsLeftAlone() throws Exception {
-        Revision twoLevels = zip(file("outer/appspec.yml", "x"), file("outer/inner/appspec.yml", "x"));
+        DeploymentArchive twoLevels = zip(file("outer/appspec.yml", "x"), file("outer/inner/appspec.yml", "x"));
         assertThat(twoLevels.paths()).containsExactly("appspec.yml", "inner", "inner/appspec.yml");
 
-        Revision single = zip(file("appspec.yml", "x"));
+        DeploymentArchive single = zip(file("appspec.yml", "x"));
         assertThat(single.topFolder().stripped()).isFalse();
         assertThat(single.topFolder().folder()).isEqualTo("appspec.yml");
     }
@@ -98,34 +98,34 @@ class RevisionTest {
     @Test
     void aFolderRevisionIsNeverStripped() throws Exception {
         Path folder = BundleFixture.folder(tmp, "rev", file("myapp/appspec.yml", "x"));
-        Revision r = reader.open(folder).revision();
+        DeploymentArchive r = reader.open(folder).archive();
         assertThat(r.topFolder().stripped()).isFalse();
         assertThat(r.paths()).containsExactly("myapp", "myapp/appspec.yml");
     }
 
     @Test
     void namesAreWhatTheExtractorWrites() throws Exception {
-        assertThat(Revision.extractedName(BundleFormat.TAR, "/etc/app.conf")).contains("etc/app.conf");
-        assertThat(Revision.extractedName(BundleFormat.ZIP, "/etc/app.conf")).contains("etc/app.conf");
-        assertThat(Revision.extractedName(BundleFormat.TAR, "../x.sh")).isEmpty();
-        assertThat(Revision.extractedName(BundleFormat.TGZ, "a/../x.sh")).isEmpty();
-        assertThat(Revision.extractedName(BundleFormat.ZIP, "../x.sh")).contains("x.sh");
-        assertThat(Revision.extractedName(BundleFormat.ZIP, "a/../../x.sh")).contains("a/x.sh");
-        assertThat(Revision.extractedName(BundleFormat.ZIP, "..")).isEmpty();
-        assertThat(Revision.extractedName(BundleFormat.FOLDER, "a/b")).contains("a/b");
+        assertThat(DeploymentArchive.extractedName(BundleFormat.TAR, "/etc/app.conf")).contains("etc/app.conf");
+        assertThat(DeploymentArchive.extractedName(BundleFormat.ZIP, "/etc/app.conf")).contains("etc/app.conf");
+        assertThat(DeploymentArchive.extractedName(BundleFormat.TAR, "../x.sh")).isEmpty();
+        assertThat(DeploymentArchive.extractedName(BundleFormat.TGZ, "a/../x.sh")).isEmpty();
+        assertThat(DeploymentArchive.extractedName(BundleFormat.ZIP, "../x.sh")).contains("x.sh");
+        assertThat(DeploymentArchive.extractedName(BundleFormat.ZIP, "a/../../x.sh")).contains("a/x.sh");
+        assertThat(DeploymentArchive.extractedName(BundleFormat.ZIP, "..")).isEmpty();
+        assertThat(DeploymentArchive.extractedName(BundleFormat.FOLDER, "a/b")).contains("a/b");
 
-        Revision fromTar = tar(file("appspec.yml", "x"), file("/opt/app/run.sh", "x"), file("../evil.sh", "x"));
+        var fromTar = tar(file("appspec.yml", "x"), file("/opt/app/run.sh", "x"), file("../evil.sh", "x"));
         assertThat(fromTar.paths()).containsExactly("appspec.yml", "opt", "opt/app", "opt/app/run.sh");
         assertThat(fromTar.bundlePath("opt/app/run.sh")).isEqualTo("/opt/app/run.sh");
 
-        Revision fromZip = zip(file("appspec.yml", "x"), file("../evil.sh", "x"));
+        DeploymentArchive fromZip = zip(file("appspec.yml", "x"), file("../evil.sh", "x"));
         assertThat(fromZip.paths()).containsExactly("appspec.yml", "evil.sh");
         assertThat(fromZip.bundlePath("evil.sh")).isEqualTo("../evil.sh");
     }
 
     @Test
     void resolveFollowsLinksThatStayInside() throws Exception {
-        Revision r = tar(file("appspec.yml", "x"), dir("releases/v2"), file("releases/v2/start.sh", "x"),
+        DeploymentArchive r = tar(file("appspec.yml", "x"), dir("releases/v2"), file("releases/v2/start.sh", "x"),
                 symlink("current", "releases/v2"), symlink("start", "current/start.sh"), symlink("releases/v2/self", "../v2"));
 
         assertThat(r.resolve("current/start.sh")).contains("releases/v2/start.sh");
@@ -138,7 +138,7 @@ class RevisionTest {
 
     @Test
     void resolveRefusesLinksThatLeave() throws Exception {
-        Revision r = tar(file("appspec.yml", "x"), symlink("logs", "/var/log"), symlink("up", "../.."), dir("a"),
+        var r = tar(file("appspec.yml", "x"), symlink("logs", "/var/log"), symlink("up", "../.."), dir("a"),
                 symlink("a/back", "../appspec.yml"), symlink("loop1", "loop2"), symlink("loop2", "loop1"));
 
         assertThat(r.resolve("logs/app.log")).isEmpty();
@@ -150,7 +150,7 @@ class RevisionTest {
 
     @Test
     void resolveHandlesDotDotInsideTheRevision() throws Exception {
-        Revision r = zip(file("appspec.yml", "x"), file("scripts/start.sh", "x"));
+        DeploymentArchive r = zip(file("appspec.yml", "x"), file("scripts/start.sh", "x"));
 
         assertThat(r.resolve("scripts/../appspec.yml")).contains("appspec.yml");
         assertThat(r.resolve("./scripts/./start.sh")).contains("scripts/start.sh");
@@ -162,7 +162,7 @@ class RevisionTest {
 
     @Test
     void aLinkThatLeavesTheStrippedFolderIsRefused() throws Exception {
-        Revision r = zip(file("myapp/appspec.yml", "x"), symlink("myapp/shared", "../myapp"));
+        DeploymentArchive r = zip(file("myapp/appspec.yml", "x"), symlink("myapp/shared", "../myapp"));
         assertThat(r.topFolder().stripped()).isTrue();
         assertThat(r.resolve("shared/appspec.yml")).isEmpty();
     }
@@ -172,14 +172,14 @@ class RevisionTest {
         BundleFixture.Item[] items = {file("appspec.yml", "x"), dir("d"), symlink("lnk", "d"), file("lnk/ok.txt", "x"),
                 dir("a"), symlink("a/up", "../d"), file("a/up/x.txt", "x"), symlink("out", "/tmp"), file("out/evil.txt", "x")};
 
-        Revision fromTar = tar(items);
+        var fromTar = tar(items);
         assertThat(fromTar.entry("d/ok.txt")).get().extracting(BundleEntry::path).isEqualTo("lnk/ok.txt");
         assertThat(fromTar.exists("lnk/ok.txt")).isFalse();
         assertThat(fromTar.resolve("lnk/ok.txt")).contains("d/ok.txt");
         assertThat(fromTar.exists("d/x.txt")).as("GNU tar fails below a link whose target has '..'").isFalse();
         assertThat(fromTar.exists("out/evil.txt")).isFalse();
 
-        Revision fromZip = zip(items);
+        DeploymentArchive fromZip = zip(items);
         assertThat(fromZip.exists("d/ok.txt")).isTrue();
         assertThat(fromZip.exists("d/x.txt")).as("rubyzip writes through the link").isTrue();
         assertThat(fromZip.exists("out/evil.txt")).isFalse();
@@ -187,7 +187,7 @@ class RevisionTest {
 
     @Test
     void aDeclaredDirectoryIsNotReplacedByAnImpliedOne() throws Exception {
-        Revision r = tar(file("/opt/x", "x"), dir("opt").withMode(0700));
+        DeploymentArchive r = tar(file("/opt/x", "x"), dir("opt").withMode(0700));
         assertThat(r.entry("opt")).get().extracting(BundleEntry::mode, BundleEntry::implicit).containsExactly(0700, false);
         assertThat(Optional.of(r.isDirectory("opt"))).contains(true);
     }

@@ -8,21 +8,24 @@ import dev.hooklab.appspec.PermissionRule;
 import dev.hooklab.bundle.Bundle;
 import dev.hooklab.bundle.BundleEntry;
 import dev.hooklab.bundle.BundleFormat;
+import dev.hooklab.bundle.DeploymentArchive;
 import dev.hooklab.bundle.EntryContent;
-import dev.hooklab.bundle.Revision;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-/** Revisions and AppSpecs built in memory for planning tests (the readers have their own tests on real files). */
-final class Revisions {
-    private Revisions() {
+/**
+ * Deployment archives and AppSpecs built in memory for planning tests (the readers have their own tests on real
+ * files).
+ */
+final class Archives {
+    private Archives() {
     }
 
-    /** A revision listing: "dir/" for directories, "a -> b" for symlinks, anything else a file. */
-    static Revision of(String... names) {
+    /** A deployment-archive listing: "dir/" for directories, "a -> b" for symlinks, anything else a file. */
+    static DeploymentArchive of(String... names) {
         List<BundleEntry> entries = new ArrayList<>();
         for (String n : names) {
             if (n.contains(" -> ")) {
@@ -34,7 +37,7 @@ final class Revisions {
                 entries.add(BundleEntry.file(n, 10, 0644));
             }
         }
-        return new Bundle(null, BundleFormat.ZIP, entries, List.of(), EntryContent.of(Map.of())).revision();
+        return new Bundle(null, BundleFormat.ZIP, entries, List.of(), EntryContent.of(Map.of())).archive();
     }
 
     static HookScript script(String event, String location, int timeout) {
