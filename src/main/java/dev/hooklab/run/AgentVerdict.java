@@ -28,7 +28,7 @@ final class AgentVerdict {
 
     private static final int NAMED_PROCESSES = 5;
 
-    private final AgentMessages messages;
+    private final ScriptAgentMessages messages;
     private final int appSpecTimeout;
     private final int timeout;
     private final boolean ownPidNamespace;
@@ -37,7 +37,7 @@ final class AgentVerdict {
      * @param appSpecTimeout the timeout the AppSpec asks for
      * @param timeout        the deadline this run enforced (lower when the user capped it)
      */
-    AgentVerdict(AgentMessages messages, int appSpecTimeout, int timeout, boolean ownPidNamespace) {
+    AgentVerdict(ScriptAgentMessages messages, int appSpecTimeout, int timeout, boolean ownPidNamespace) {
         this.messages = messages;
         this.appSpecTimeout = appSpecTimeout;
         this.timeout = timeout;

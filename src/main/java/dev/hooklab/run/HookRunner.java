@@ -106,7 +106,7 @@ public final class HookRunner {
         HookProcess process = wrapper.isPresent() ? WrappedHookProcess.start(launch, wrapper.get())
                 : PlainHookProcess.start(launch);
         String agentCommand = new AgentCommand(call.runas(), call.sudo()).forPath(call.commandPath());
-        AgentVerdict verdict = new AgentVerdict(new AgentMessages(call.location(), call.runas()),
+        AgentVerdict verdict = new AgentVerdict(new ScriptAgentMessages(call.location(), call.runas()),
                 Math.max(1, call.timeoutSeconds()), timeout, isolation.ownPidNamespace());
         return new RunningHook(process, outcome -> {
             AgentVerdict.Judgement judgement = verdict.judge(outcome, instanceLine.program());
