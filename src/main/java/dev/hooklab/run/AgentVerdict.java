@@ -1,5 +1,6 @@
 package dev.hooklab.run;
 
+import dev.hooklab.finding.Setting;
 import dev.hooklab.run.output.OutputChannel;
 import dev.hooklab.run.process.OutputHolder;
 import dev.hooklab.run.process.ProcessOutcome;
@@ -112,7 +113,8 @@ final class AgentVerdict {
         }
         return who + " kept " + kept + " open after the script exited. On an instance the agent keeps waiting until"
                 + " the deadline (" + appSpecTimeout + " s), then fails with this message and kills nothing, so the"
-                + " process keeps running there; hooklab did not wait (--no-wait-for-outputs) and reports it at once. "
+                + " process keeps running there; hooklab did not wait (" + Setting.NO_WAIT_FOR_OUTPUTS.ref()
+                + ") and reports it at once. "
                 + ended + advice;
     }
 

@@ -2,6 +2,7 @@ package dev.hooklab.ui;
 
 import dev.hooklab.finding.Diagnostic;
 import dev.hooklab.finding.Severity;
+import dev.hooklab.finding.Setting;
 import dev.hooklab.inspect.InspectOptions;
 import dev.hooklab.inspect.Inspection;
 import dev.hooklab.inspect.Inspector;
@@ -230,7 +231,7 @@ public final class HooklabWindow {
             }
         };
         task.setOnSucceeded(e -> show(task.getValue()));
-        task.setOnFailed(e -> status.setText(task.getException().getMessage()));
+        task.setOnFailed(e -> status.setText(Setting.fill(task.getException().getMessage(), Setting::label)));
         work.submit(task);
     }
 

@@ -1,5 +1,6 @@
 package dev.hooklab.run.output;
 
+import dev.hooklab.finding.Setting;
 import dev.hooklab.run.RunLimits;
 
 import java.io.IOException;
@@ -83,7 +84,8 @@ public final class OutputPumps {
         if (out.cut() || err.cut()) {
             long dropped = outRecord.result().droppedBytes() + errRecord.result().droppedBytes();
             problems.add("The script printed more than the " + OutputCapture.mib(limit) + " of output hooklab keeps per "
-                    + "script (--max-output-size): scripts.log and the output kept stop at a line \"[hooklab] ... cut "
+                    + "script (" + Setting.MAX_OUTPUT_SIZE.ref()
+                    + "): scripts.log and the output kept stop at a line \"[hooklab] ... cut "
                     + "here\"; " + dropped + " more bytes were read and dropped. The agent's log tail is unchanged.");
         }
         int late = out.lateLines() + err.lateLines();

@@ -6,6 +6,7 @@ import dev.hooklab.bundle.extract.BundleExtractor;
 import dev.hooklab.bundle.extract.Extraction;
 import dev.hooklab.bundle.extract.ExtractionCapException;
 import dev.hooklab.bundle.extract.ExtractionLimits;
+import dev.hooklab.finding.Setting;
 import dev.hooklab.plan.DeploymentLayout;
 import dev.hooklab.run.agent.AgentInstall;
 import dev.hooklab.run.agent.DeploymentInstructions;
@@ -56,14 +57,15 @@ public final class SandboxAgentSteps implements AgentSteps {
             notes.addAll(done.notes());
             if (revision.appspecOverride() != null) {
                 writes.writeText(layout.archiveDir() + "/" + appspecName, revision.appspecOverride());
-                notes.add("Replaced the bundle's AppSpec with the one given by --appspec.");
+                notes.add("Replaced the bundle's AppSpec with the one given by " + Setting.APPSPEC.ref() + ".");
             }
             new DeploymentInstructions(writes, layout).writeMostRecentInstall();
             return StepOutcome.succeeded(notes);
         } catch (BundleException e) {
             notes.add("hooklab refused to unpack the bundle: " + e.getMessage());
             if (e instanceof ExtractionCapException) {
-                notes.add("hooklab run --max-expanded-size raises the cap (now " + limits.maxExpandedBytes() + " bytes).");
+                notes.add(Setting.MAX_EXPANDED_SIZE.ref() + " raises the cap (now " + limits.maxExpandedBytes()
+                        + " bytes).");
             }
             return StepOutcome.failed(null, notes);
         } catch (java.nio.file.FileAlreadyExistsException e) {

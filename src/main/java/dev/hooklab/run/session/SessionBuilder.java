@@ -4,6 +4,7 @@ import dev.hooklab.appspec.AppSpecParser;
 import dev.hooklab.appspec.FileMapping;
 import dev.hooklab.appspec.TargetOs;
 import dev.hooklab.bundle.extract.ExtractionLimits;
+import dev.hooklab.finding.Setting;
 import dev.hooklab.inspect.InputException;
 import dev.hooklab.inspect.InputKind;
 import dev.hooklab.inspect.Inspection;
@@ -63,7 +64,8 @@ public final class SessionBuilder {
 
     public Prepared build(RunRequest request, SessionListener listener) throws InputException {
         if (request.options().os() == TargetOs.WINDOWS) {
-            throw new InputException("hooklab run emulates a Linux instance; --os windows works with lint and inspect only");
+            throw new InputException("hooklab run emulates a Linux instance; " + Setting.OS.ref()
+                    + " windows works with lint and inspect only");
         }
         Inspection current = inspector.inspect(request.input(), request.options());
         if (current.kind() == InputKind.APPSPEC || current.bundle().isEmpty()) {
@@ -72,17 +74,20 @@ public final class SessionBuilder {
         DeploymentLayout layout = current.plan().layout();
         Optional<Inspection> previous = Optional.empty();
         if (request.previous() == null && request.previousDeploymentId() != null) {
-            throw new InputException("--previous-deployment-id names the deployment of --previous BUNDLE; give both");
+            throw new InputException(Setting.PREVIOUS_DEPLOYMENT_ID.ref() + " names the deployment of "
+                    + Setting.PREVIOUS.ref() + "; give both");
         }
         if (request.previous() != null) {
             String id = request.previousDeploymentId() != null ? request.previousDeploymentId() : PREVIOUS_DEPLOYMENT_ID;
             if (!DEPLOYMENT_ID.matcher(id).matches()) {
-                throw new InputException("--previous-deployment-id: '" + id + "' is not a deployment id (d- and 9 "
-                        + "characters A-Z or 0-9, e.g. " + PREVIOUS_DEPLOYMENT_ID + ")");
+                throw new InputException(Setting.PREVIOUS_DEPLOYMENT_ID.ref() + ": '" + id
+                        + "' is not a deployment id (d- and 9 characters A-Z or 0-9, e.g. "
+                        + PREVIOUS_DEPLOYMENT_ID + ")");
             }
             if (id.equals(layout.deploymentId())) {
                 throw new InputException("the previous deployment and this one both have the id " + id
-                        + "; give --deployment-id or --previous-deployment-id another one");
+                        + "; give " + Setting.DEPLOYMENT_ID.ref() + " or "
+                        + Setting.PREVIOUS_DEPLOYMENT_ID.ref() + " another one");
             }
             previous = Optional.of(inspector.inspect(request.previous(),
                     request.options().withIds(layout.deploymentGroupId(), id).withAppspecOverride(null)));
@@ -158,10 +163,11 @@ public final class SessionBuilder {
         for (String e : asked) {
             String name = e.trim();
             if (!name.matches("[A-Z][A-Za-z0-9]*")) {
-                throw new InputException("--events: '" + name + "' is not an event name (PascalCase, e.g. AfterInstall)");
+                throw new InputException(Setting.EVENTS.ref() + ": '" + name
+                        + "' is not an event name (PascalCase, e.g. AfterInstall)");
             }
             if (events.contains(name)) {
-                throw new InputException("--events: " + name + " is listed twice");
+                throw new InputException(Setting.EVENTS.ref() + ": " + name + " is listed twice");
             }
             events.add(name);
         }
