@@ -13,6 +13,7 @@ import dev.hooklab.run.agent.LocalInstallHost;
 import dev.hooklab.run.session.AgentSteps;
 import dev.hooklab.run.session.SandboxAgentSteps;
 import dev.hooklab.run.session.SessionBuilder;
+import dev.hooklab.work.Workers;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -21,27 +22,37 @@ import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.security.SecureRandom;
 import java.util.Properties;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 
 /** The composition root: the one place that builds hooklab's objects and hands them to the CLI or the window. */
 public final class Hooklab {
     private final String version;
     private final Inspector inspector;
     private final SessionBuilder sessions;
+    private final Workers workers;
 
-    private Hooklab(String version, Inspector inspector, SessionBuilder sessions) {
+    private Hooklab(String version, Inspector inspector, SessionBuilder sessions, Workers workers) {
         this.version = version;
         this.inspector = inspector;
         this.sessions = sessions;
+        this.workers = workers;
     }
 
     public static Hooklab create() {
+        Workers workers = Workers.daemons();
         AppSpecParser parser = new AppSpecParser(YamlLimits.defaults());
-        Inspector inspector = new Inspector(new BundleReader(), parser, new Planner(), new Diagnoser(),
+        Inspector inspector = new Inspector(new BundleReader(workers), parser, new Planner(), new Diagnoser(),
                 new SecureRandom());
         HostAccounts host = new HostAccounts();
-        AgentSteps agent = new SandboxAgentSteps(new LocalInstallHost(host), parser);
-        SessionBuilder sessions = new SessionBuilder(inspector, parser, agent, host, new IsolationProbe(host));
-        return new Hooklab(readVersion(), inspector, sessions);
+        AgentSteps agent = new SandboxAgentSteps(new LocalInstallHost(host), parser, workers);
+        SessionBuilder sessions = new SessionBuilder(inspector, parser, agent, host, new IsolationProbe(host), workers);
+        return new Hooklab(readVersion(), inspector, sessions, workers);
+    }
+
+    /** A new single thread for the window's inspections, one at a time, in order. */
+    public ExecutorService inspectionWorker() {
+        return Executors.newSingleThreadExecutor(workers.factory("hooklab-inspect"));
     }
 
     /** Builds step sessions (the window's Run view and hooklab run). */

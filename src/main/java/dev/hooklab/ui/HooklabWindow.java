@@ -40,7 +40,6 @@ import javafx.stage.Stage;
 import java.io.File;
 import java.nio.file.Path;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.function.Function;
 
 /**
@@ -50,11 +49,7 @@ import java.util.function.Function;
 public final class HooklabWindow {
     private final Inspector inspector;
     private final String version;
-    private final ExecutorService work = Executors.newSingleThreadExecutor(r -> {
-        Thread t = new Thread(r, "hooklab-inspect");
-        t.setDaemon(true);
-        return t;
-    });
+    private final ExecutorService work;
 
     private final BundleTree tree = new BundleTree();
     private final TableView<PlanRow> plan = new TableView<>();
@@ -66,9 +61,11 @@ public final class HooklabWindow {
     private Stage stage;
     private Path current;
 
-    public HooklabWindow(Inspector inspector, String version) {
+    /** @param work where inspections run, off the JavaFX thread (one at a time, in order) */
+    public HooklabWindow(Inspector inspector, String version, ExecutorService work) {
         this.inspector = inspector;
         this.version = version;
+        this.work = work;
     }
 
     public void show(Stage stage, Path initial) {

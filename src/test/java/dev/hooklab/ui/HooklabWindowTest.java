@@ -28,7 +28,7 @@ class HooklabWindowTest {
     @Start
     void start(Stage stage) {
         Hooklab hooklab = Hooklab.create();
-        window = new HooklabWindow(hooklab.inspector(), hooklab.version());
+        window = new HooklabWindow(hooklab.inspector(), hooklab.version(), hooklab.inspectionWorker());
         window.show(stage, null);
     }
 

@@ -16,6 +16,7 @@ import dev.hooklab.run.agent.InstallResult;
 import dev.hooklab.run.agent.NotApplied;
 import dev.hooklab.run.agent.SandboxWrites;
 import dev.hooklab.appspec.AppSpecParser;
+import dev.hooklab.work.Workers;
 
 import java.io.IOException;
 import java.io.OutputStream;
@@ -32,10 +33,13 @@ import java.util.List;
 public final class SandboxAgentSteps implements AgentSteps {
     private final InstallHost host;
     private final AppSpecParser parser;
+    private final Workers workers;
 
-    public SandboxAgentSteps(InstallHost host, AppSpecParser parser) {
+    /** @param workers where extraction's threads come from */
+    public SandboxAgentSteps(InstallHost host, AppSpecParser parser, Workers workers) {
         this.host = host;
         this.parser = parser;
+        this.workers = workers;
     }
 
     @Override
@@ -48,7 +52,7 @@ public final class SandboxAgentSteps implements AgentSteps {
             writes.createDirectories(layout.deploymentDir());
             keepDownloadedBundle(revision, layout, writes, notes);
             Path archive = writes.tree().locate(layout.archiveDir(), false).host();
-            Extraction done = new BundleExtractor(limits).extract(revision.bundle(), archive);
+            Extraction done = new BundleExtractor(limits, workers).extract(revision.bundle(), archive);
             notes.add("Unpacked " + count(done.files(), "file") + ", " + count(done.directories(), "folder") + " and "
                     + count(done.symlinks(), "symlink") + " (" + done.bytes() + " bytes) into " + layout.archiveDir()
                     + (revision.bundle().revision().topFolder().stripped()

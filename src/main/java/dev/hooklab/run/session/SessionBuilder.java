@@ -20,6 +20,8 @@ import dev.hooklab.run.isolation.IsolationProbe;
 import dev.hooklab.run.RunLimits;
 import dev.hooklab.run.isolation.SandboxMounts;
 import dev.hooklab.run.agent.SandboxScriptFiles;
+import dev.hooklab.run.process.HookStarter;
+import dev.hooklab.work.Workers;
 
 import java.io.IOException;
 import java.util.ArrayList;
@@ -48,14 +50,17 @@ public final class SessionBuilder {
     private final AgentSteps agent;
     private final HostAccounts host;
     private final IsolationProbe probe;
+    private final Workers workers;
 
+    /** @param workers where a session's threads and its hooks' output readers come from */
     public SessionBuilder(Inspector inspector, AppSpecParser parser, AgentSteps agent, HostAccounts host,
-                          IsolationProbe probe) {
+                          IsolationProbe probe, Workers workers) {
         this.inspector = inspector;
         this.parser = parser;
         this.agent = agent;
         this.host = host;
         this.probe = probe;
+        this.workers = workers;
     }
 
     /** A session ready to run, with what it was built from. */
@@ -127,8 +132,9 @@ public final class SessionBuilder {
                 .withWaitForOutputs(request.waitForOutputs())
                 .withMaxOutputBytes(request.maxOutputBytes());
         HookRunner runner = new HookRunner(sandbox.mounts(), isolation, limits, host,
-                new SandboxScriptFiles(sandbox.writes(), sandbox.mounts(), target::specialEntryAt));
-        StepSession session = new StepSession(target, sandbox, agent, runner, parser, listener);
+                new SandboxScriptFiles(sandbox.writes(), sandbox.mounts(), target::specialEntryAt),
+                HookStarter.find(host, workers));
+        StepSession session = new StepSession(target, sandbox, agent, runner, parser, listener, workers);
         return new Prepared(session, current, isolation, new FailureFixes(current, previous));
     }
 
