@@ -9,6 +9,7 @@ import com.tngtech.archunit.library.Architectures.LayeredArchitecture;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
+import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAPackage;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static com.tngtech.archunit.library.Architectures.layeredArchitecture;
 import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
@@ -33,6 +34,7 @@ class ArchitectureTest {
         return layeredArchitecture()
                 .consideringOnlyDependenciesInAnyPackage("dev.hooklab..")
                 .layer("finding").definedBy("dev.hooklab.finding..")
+                .layer("work").definedBy("dev.hooklab.work..")
                 .layer("bundle").definedBy("dev.hooklab.bundle..")
                 .layer("appspec").definedBy("dev.hooklab.appspec..")
                 .layer("plan").definedBy("dev.hooklab.plan..")
@@ -45,6 +47,9 @@ class ArchitectureTest {
                 .layer("app").definedBy("dev.hooklab.app..")
 
                 .whereLayer("finding").mayNotAccessAnyLayer()
+                // the one source of threads, on the ground floor too: everyone may use it, it uses nothing of ours
+                .whereLayer("work").mayNotAccessAnyLayer()
+                .ignoreDependency(resideInAPackage("dev.hooklab.."), resideInAPackage("dev.hooklab.work.."))
                 .whereLayer("bundle").mayOnlyAccessLayers("finding")
                 .whereLayer("appspec").mayOnlyAccessLayers("finding")
                 .whereLayer("plan").mayOnlyAccessLayers("appspec", "bundle", "finding")

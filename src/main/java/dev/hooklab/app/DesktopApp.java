@@ -18,7 +18,8 @@ public final class DesktopApp extends Application {
     public void start(Stage stage) {
         Hooklab hooklab = Hooklab.create();
         List<String> args = getParameters().getUnnamed();
-        new HooklabWindow(hooklab.inspector(), hooklab.deploymentIds(), hooklab.version()).show(stage,
+        new HooklabWindow(hooklab.inspector(), hooklab.deploymentIds(), hooklab.version(),
+                hooklab.inspectionWorker()).show(stage,
                 args.isEmpty() ? SampleBundle.materialize() : Path.of(args.get(0)));
     }
 }

@@ -14,6 +14,7 @@ import dev.hooklab.run.agent.LocalInstallHost;
 import dev.hooklab.run.session.AgentSteps;
 import dev.hooklab.run.session.SandboxAgentSteps;
 import dev.hooklab.run.session.SessionBuilder;
+import dev.hooklab.work.Workers;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -22,6 +23,8 @@ import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.security.SecureRandom;
 import java.util.Properties;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 
 /** The composition root: the one place that builds hooklab's objects and hands them to the CLI or the window. */
 public final class Hooklab {
@@ -29,12 +32,15 @@ public final class Hooklab {
     private final Inspector inspector;
     private final SessionBuilder sessions;
     private final DeploymentIds ids;
+    private final Workers workers;
 
-    private Hooklab(String version, Inspector inspector, SessionBuilder sessions, DeploymentIds ids) {
+    private Hooklab(String version, Inspector inspector, SessionBuilder sessions, DeploymentIds ids,
+                    Workers workers) {
         this.version = version;
         this.inspector = inspector;
         this.sessions = sessions;
         this.ids = ids;
+        this.workers = workers;
     }
 
     /** hooklab as it ships: deployment ids the user does not give are drawn from a secure random source. */
@@ -44,12 +50,18 @@ public final class Hooklab {
 
     /** hooklab drawing the deployment ids the user does not give from {@code ids} (seeded or fixed in tests). */
     public static Hooklab create(DeploymentIds ids) {
+        Workers workers = Workers.daemons();
         AppSpecParser parser = new AppSpecParser(YamlLimits.defaults());
-        Inspector inspector = new Inspector(new BundleReader(), parser, new Planner(), new Diagnoser());
+        Inspector inspector = new Inspector(new BundleReader(workers), parser, new Planner(), new Diagnoser());
         HostAccounts host = new HostAccounts();
-        AgentSteps agent = new SandboxAgentSteps(new LocalInstallHost(host), parser);
-        SessionBuilder sessions = new SessionBuilder(inspector, parser, agent, host, new IsolationProbe(host));
-        return new Hooklab(readVersion(), inspector, sessions, ids);
+        AgentSteps agent = new SandboxAgentSteps(new LocalInstallHost(host), parser, workers);
+        SessionBuilder sessions = new SessionBuilder(inspector, parser, agent, host, new IsolationProbe(host), workers);
+        return new Hooklab(readVersion(), inspector, sessions, ids, workers);
+    }
+
+    /** A new single thread for the window's inspections, one at a time, in order. */
+    public ExecutorService inspectionWorker() {
+        return Executors.newSingleThreadExecutor(workers.factory("hooklab-inspect"));
     }
 
     /** Builds step sessions (the window's Run view and hooklab run). */

@@ -77,7 +77,7 @@ final class AclEntry {
             return invalid(ace, type + " entries take no name");
         }
         if (!isDefault && !type.equals("mask") && name.isEmpty()) {
-            return new Problem(AgentMessages.baseAce(ace), "The ACL entry " + ace + " is a base " + type
+            return new Problem(AppSpecAgentErrors.baseAce(ace), "The ACL entry " + ace + " is a base " + type
                     + " entry (no name); the agent requires mode for the owner, group and other permissions.");
         }
         return checkPermissions(ace, parts.get(0));
@@ -92,7 +92,7 @@ final class AclEntry {
             int c = perm.codePointAt(i);
             if (c != 'r' && c != 'w' && c != 'x' && c != '-') {
                 String bad = new String(Character.toChars(c));
-                return new Problem(AgentMessages.aceCharacter(ace, bad), "The permissions of ACL entry " + ace
+                return new Problem(AppSpecAgentErrors.aceCharacter(ace, bad), "The permissions of ACL entry " + ace
                         + " must be one octal digit or letters from rwx-; \"" + bad + "\" is neither.");
             }
             i += Character.charCount(c);
@@ -101,6 +101,6 @@ final class AclEntry {
     }
 
     private static Problem invalid(String ace, String why) {
-        return new Problem(AgentMessages.invalidAce(ace), "The ACL entry " + ace + " is not valid: " + why + ".");
+        return new Problem(AppSpecAgentErrors.invalidAce(ace), "The ACL entry " + ace + " is not valid: " + why + ".");
     }
 }

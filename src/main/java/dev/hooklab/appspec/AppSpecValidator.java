@@ -27,7 +27,7 @@ final class AppSpecValidator {
             findings.error(DiagnosticCode.APPSPEC_EMPTY, new Mark(1, 1),
                     "The AppSpec file is empty" + (root instanceof YamlValue.Bool ? " (its only value is false)" : "")
                             + ".",
-                    AgentMessages.empty(), "Start the file with:\nversion: 0.0\nos: " + agentOs.label());
+                    AppSpecAgentErrors.empty(), "Start the file with:\nversion: 0.0\nos: " + agentOs.label());
             return AppSpec.empty();
         }
         if (!(root instanceof YamlValue.Map top)) {
@@ -50,7 +50,8 @@ final class AppSpecValidator {
      */
     private void notAMapping(YamlValue root) {
         RubyCalls.Outcome<YamlValue> version = RubyCalls.index(root, "version");
-        String agentMessage = version.failed() ? version.error() : AgentMessages.invalidVersion(RubyCalls.toS(version.value()));
+        String agentMessage = version.failed() ? version.error()
+                : AppSpecAgentErrors.invalidVersion(RubyCalls.toS(version.value()));
         findings.error(DiagnosticCode.APPSPEC_STRUCTURE, root.mark(),
                 "The AppSpec must be a mapping of keys such as version: and os:; this file is " + Wording.describe(root)
                         + (version.failed() ? ", on which the agent crashes." : ", so the agent finds no valid version in it."),
@@ -75,7 +76,7 @@ final class AppSpecValidator {
             message = "version must be 0.0; here it is " + Wording.describe(value) + ".";
         }
         findings.error(DiagnosticCode.VERSION_INVALID, where(top, pair), message,
-                AgentMessages.invalidVersion(RubyCalls.toS(value)), "version: 0.0 (unquoted)");
+                AppSpecAgentErrors.invalidVersion(RubyCalls.toS(value)), "version: 0.0 (unquoted)");
     }
 
     /** {@code supported_oses.include?(os)}: exactly the agent platform's word. */
@@ -98,7 +99,7 @@ final class AppSpecValidator {
         } else {
             message = "os must be " + expected + " for this agent; here it is " + Wording.describe(value) + ".";
         }
-        findings.error(DiagnosticCode.OS_UNSUPPORTED, where(top, pair), message, AgentMessages.unsupportedOs(text),
+        findings.error(DiagnosticCode.OS_UNSUPPORTED, where(top, pair), message, AppSpecAgentErrors.unsupportedOs(text),
                 "os: " + expected);
         return pair == null || RubyCalls.isNil(value) ? null : text;
     }
@@ -117,7 +118,7 @@ final class AppSpecValidator {
         findings.error(DiagnosticCode.FILE_EXISTS_BEHAVIOR_INVALID, value.mark(),
                 caseOnly ? "file_exists_behavior is case-sensitive in the AppSpec: write " + text.toUpperCase(Locale.ROOT) + "."
                         : "file_exists_behavior must be DISALLOW, OVERWRITE or RETAIN; here it is " + Wording.describe(value) + ".",
-                AgentMessages.invalidFileExistsBehavior(text),
+                AppSpecAgentErrors.invalidFileExistsBehavior(text),
                 caseOnly ? "file_exists_behavior: " + text.toUpperCase(Locale.ROOT)
                         : "file_exists_behavior: OVERWRITE (or DISALLOW, RETAIN)");
         return null;

@@ -64,14 +64,14 @@ final class FilesSection {
         if (RubyCalls.isNil(source.value())) {
             findings.error(DiagnosticCode.FILES_SOURCE_MISSING, keyOrItem(item, "source"),
                     text ? notMapping + "." : "This files entry has no source.",
-                    AgentMessages.fileWithoutSource(),
+                    AppSpecAgentErrors.fileWithoutSource(),
                     "Add source: <path inside the revision> (source: / copies the whole revision).");
             return null;
         }
         if (RubyCalls.isNil(destination)) {
             findings.error(DiagnosticCode.FILES_DESTINATION_MISSING, keyOrItem(item, "destination"),
                     text ? notMapping + "." : "This files entry has a source but no destination.",
-                    AgentMessages.fileWithoutDestination(RubyCalls.toS(source.value())),
+                    AppSpecAgentErrors.fileWithoutDestination(RubyCalls.toS(source.value())),
                     "Add destination: <absolute directory on the instance>, e.g. destination: /var/www/html");
             return null;
         }

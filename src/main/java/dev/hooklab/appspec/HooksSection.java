@@ -121,7 +121,7 @@ final class HooksSection {
                     .findFirst().map(k -> " (the key is location, in lower case; " + k + " is ignored)").orElse("");
             findings.error(DiagnosticCode.HOOK_LOCATION_MISSING, pair == null ? script.mark() : pair.key().mark(),
                     "A script of " + event + " has no location" + hint + ".",
-                    AgentMessages.scriptWithoutLocation(),
+                    AppSpecAgentErrors.scriptWithoutLocation(),
                     "Add location: scripts/<file>, the script's path inside the revision.");
             return null;
         }
@@ -129,7 +129,7 @@ final class HooksSection {
         if (location.isEmpty()) {
             findings.error(DiagnosticCode.HOOK_LOCATION_MISSING, pair.value().mark(),
                     "The location of a script of " + event + " is blank.",
-                    AgentMessages.scriptWithoutLocation(),
+                    AppSpecAgentErrors.scriptWithoutLocation(),
                     "Give the script's path inside the revision, e.g. location: scripts/" + event + ".sh");
             return null;
         }
@@ -155,7 +155,7 @@ final class HooksSection {
                     : "timeout is " + Wording.describe(raw) + ", which the agent reads as " + seconds.value() + " seconds";
             findings.error(DiagnosticCode.HOOK_TIMEOUT_INVALID, raw.mark(),
                     why + "; it must be greater than 0.",
-                    AgentMessages.invalidTimeout(), "timeout: 300 (whole seconds, greater than 0)");
+                    AppSpecAgentErrors.invalidTimeout(), "timeout: 300 (whole seconds, greater than 0)");
         }
         return seconds.value();
     }

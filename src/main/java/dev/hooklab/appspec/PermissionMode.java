@@ -26,14 +26,14 @@ final class PermissionMode {
             mode = "0" + mode;
         }
         if (mode.codePointCount(0, mode.length()) > 4) {
-            return new Check(mode, AgentMessages.modeLength(mode), null);
+            return new Check(mode, AppSpecAgentErrors.modeLength(mode), null);
         }
         int i = 0;
         while (i < mode.length()) {
             int c = mode.codePointAt(i);
             if (c < '0' || c > '7') {
                 String bad = new String(Character.toChars(c));
-                return new Check(mode, AgentMessages.modeCharacter(mode, bad), bad);
+                return new Check(mode, AppSpecAgentErrors.modeCharacter(mode, bad), bad);
             }
             i += Character.charCount(c);
         }

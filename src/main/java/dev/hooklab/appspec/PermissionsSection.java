@@ -59,7 +59,7 @@ final class PermissionsSection {
             YamlValue object = map.get("object").orElse(null);
             if (RubyCalls.isNil(object)) {
                 findings.error(DiagnosticCode.PERMISSION_OBJECT_MISSING, map.pair("object").map(p -> p.key().mark()).orElse(map.mark()),
-                        "This permissions entry has no object.", AgentMessages.permissionWithoutObject(),
+                        "This permissions entry has no object.", AppSpecAgentErrors.permissionWithoutObject(),
                         "Add object: <absolute path on the instance>.");
             }
             if (agentOs != TargetOs.LINUX) {
@@ -67,7 +67,7 @@ final class PermissionsSection {
                     windowsReported = true;
                     findings.error(DiagnosticCode.PERMISSIONS_ON_WINDOWS, map.mark(),
                             "The permissions section is supported only on Linux instances; this agent runs on Windows.",
-                            AgentMessages.permissionsOnWindows(), "Remove the permissions section.");
+                            AppSpecAgentErrors.permissionsOnWindows(), "Remove the permissions section.");
                 }
                 continue;
             }
@@ -96,7 +96,7 @@ final class PermissionsSection {
         String objectText = RubyCalls.strip(object.rubyString());
         if (objectText.isEmpty()) {
             findings.error(DiagnosticCode.PERMISSION_OBJECT_MISSING, object.mark(),
-                    "The object of this permissions entry is blank.", AgentMessages.permissionWithoutObject(),
+                    "The object of this permissions entry is blank.", AppSpecAgentErrors.permissionWithoutObject(),
                     "Give the absolute path on the instance, e.g. object: /var/www/html");
             return null;
         }
@@ -140,7 +140,7 @@ final class PermissionsSection {
                 findings.error(DiagnosticCode.PERMISSION_TYPE_INVALID, item.mark(),
                         "type lists the object types the entry applies to: file and/or directory; "
                                 + Wording.describe(item) + " is not one of them.",
-                        AgentMessages.unsupportedPermissionType(item.rubyString()),
+                        AppSpecAgentErrors.unsupportedPermissionType(item.rubyString()),
                         "Use type: [file], type: [directory], or leave type out for both.");
             }
         }
@@ -231,7 +231,8 @@ final class PermissionsSection {
             findings.error(DiagnosticCode.PERMISSION_CONTEXT_INVALID, context.mark(),
                     "context has no type (the SELinux type, e.g. httpd_sys_content_t)"
                             + (userKey ? "; note that the agent reads the SELinux user from name, not user." : "."),
-                    AgentMessages.invalidContextType(context.rubyInspect()), "Add type: <SELinux type> under context:.");
+                    AppSpecAgentErrors.invalidContextType(context.rubyInspect()),
+                    "Add type: <SELinux type> under context:.");
         }
         if (!RubyCalls.isNil(range) && !validRange(range)) {
             valid = false;

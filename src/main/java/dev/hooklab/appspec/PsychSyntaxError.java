@@ -54,7 +54,7 @@ final class PsychSyntaxError {
         }
         int line = at == null ? 1 : at.getLine() + 1;
         int column = at == null ? 1 : at.getColumn() + 1;
-        return AgentMessages.syntaxError(problem(e), e.getContext(), line, column);
+        return AppSpecAgentErrors.syntaxError(problem(e), e.getContext(), line, column);
     }
 
     /** The problem in libyaml's words where known. */

@@ -80,7 +80,7 @@ final class PsychTreeBuilder {
             findings.error(DiagnosticCode.YAML_ALIAS, mark,
                     "The alias *" + anchor + " is refused: the agent reads the AppSpec with Ruby's YAML.load, which on "
                             + "Ruby 3.1 and later does not accept aliases (older Ruby versions do).",
-                    AgentMessages.aliasesNotEnabled(),
+                    AppSpecAgentErrors.aliasesNotEnabled(),
                     "Write the value of &" + anchor + " out in full here instead of *" + anchor + ".");
         }
         add(new Node(new YamlValue.Null(mark, "*" + anchor), null, Kind.ALIAS));
@@ -227,7 +227,7 @@ final class PsychTreeBuilder {
                     : "The value " + text + " is read as a Ruby " + r.rubyClass()
                     + ", a type the agent's YAML loader refuses to load.";
             findings.error(DiagnosticCode.YAML_UNSUPPORTED_TYPE, mark, message,
-                    AgentMessages.disallowedClass(r.rubyClass()), "Quote it: \"" + text + "\"");
+                    AppSpecAgentErrors.disallowedClass(r.rubyClass()), "Quote it: \"" + text + "\"");
         } else if (result instanceof PsychScalars.Result.Broken b) {
             findings.error(DiagnosticCode.YAML_UNSUPPORTED_TYPE, mark,
                     "The agent's YAML loader reads " + text + " as a number but Ruby cannot convert it, so loading fails.",
@@ -247,7 +247,7 @@ final class PsychTreeBuilder {
             findings.error(DiagnosticCode.YAML_UNSUPPORTED_TYPE, mark,
                     "The tag " + tag + " makes the agent's YAML loader ask for the Ruby class " + r.rubyClass()
                             + ", which it refuses to load.",
-                    AgentMessages.disallowedClass(r.rubyClass()), "Remove the tag " + tag + ".");
+                    AppSpecAgentErrors.disallowedClass(r.rubyClass()), "Remove the tag " + tag + ".");
         } else if (reading instanceof PsychTags.Reading.Unmodelled) {
             findings.error(DiagnosticCode.YAML_UNSUPPORTED_TYPE, mark,
                     "The tag " + tag + " makes the agent's YAML loader build a special Ruby object; hooklab does not "

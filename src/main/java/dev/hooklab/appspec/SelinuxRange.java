@@ -30,7 +30,7 @@ final class SelinuxRange {
             List<String> sensitivities = ensureParts(parts.get(0), "-");
             BigInteger low = sensitivity(sensitivities.get(0));
             if (sensitivities.size() == 2 && sensitivity(sensitivities.get(1)).compareTo(low) < 0) {
-                return AgentMessages.invalidRange(range);
+                return AppSpecAgentErrors.invalidRange(range);
             }
             if (parts.size() == 2) {
                 categories(RubyCalls.split(parts.get(1), ",", 0));
@@ -46,14 +46,14 @@ final class SelinuxRange {
         int expected = input.contains(separator) ? 2 : 1;
         List<String> parts = RubyCalls.split(input, separator, 2);
         if (parts.size() != expected || parts.stream().anyMatch(String::isEmpty)) {
-            throw new Invalid(AgentMessages.invalidRangePart(input));
+            throw new Invalid(AppSpecAgentErrors.invalidRangePart(input));
         }
         return parts;
     }
 
     private static BigInteger sensitivity(String s) throws Invalid {
         if (s.length() < 2 || !s.startsWith("s") || !digits(s.substring(1))) {
-            throw new Invalid(AgentMessages.invalidSensitivity(s));
+            throw new Invalid(AppSpecAgentErrors.invalidSensitivity(s));
         }
         return new BigInteger(s.substring(1));
     }
@@ -61,7 +61,7 @@ final class SelinuxRange {
     private static BigInteger category(String c) throws Invalid {
         if (c.length() < 2 || !c.startsWith("c") || !digits(c.substring(1))
                 || new BigInteger(c.substring(1)).compareTo(MAX_CATEGORY) > 0) {
-            throw new Invalid(AgentMessages.invalidCategory(c));
+            throw new Invalid(AppSpecAgentErrors.invalidCategory(c));
         }
         return new BigInteger(c.substring(1));
     }
@@ -78,7 +78,7 @@ final class SelinuxRange {
                 low = category(ends.get(0)).intValue();
                 high = category(ends.get(1)).intValue();
                 if (high < low) {
-                    throw new Invalid(AgentMessages.invalidCategoryRange(ends.get(0), ends.get(1)));
+                    throw new Invalid(AppSpecAgentErrors.invalidCategoryRange(ends.get(0), ends.get(1)));
                 }
             } else {
                 low = category(part).intValue();
@@ -89,7 +89,7 @@ final class SelinuxRange {
             }
         }
         if (duplicate) {
-            throw new Invalid(AgentMessages.duplicateCategories());
+            throw new Invalid(AppSpecAgentErrors.duplicateCategories());
         }
     }
 

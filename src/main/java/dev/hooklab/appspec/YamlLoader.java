@@ -56,12 +56,12 @@ final class YamlLoader {
             Mark at = markOf(text, e.getPosition());
             findings.error(DiagnosticCode.YAML_SYNTAX, at,
                     "The file contains a character YAML does not allow (code point " + e.getCodePoint() + ").",
-                    AgentMessages.syntaxError("control characters are not allowed", null, at.line(), at.column()),
+                    AppSpecAgentErrors.syntaxError("control characters are not allowed", null, at.line(), at.column()),
                     "Remove the invisible control character on line " + at.line() + ".");
             return new Result(Status.FAILED, null);
         } catch (YAMLException | IllegalStateException | IndexOutOfBoundsException e) {
             findings.error(DiagnosticCode.YAML_SYNTAX, new Mark(1, 1), "The YAML cannot be read: " + e.getMessage(),
-                    AgentMessages.syntaxError(String.valueOf(e.getMessage()), null, 1, 1), null);
+                    AppSpecAgentErrors.syntaxError(String.valueOf(e.getMessage()), null, 1, 1), null);
             return new Result(Status.FAILED, null);
         }
         findings.addAll(conversion);

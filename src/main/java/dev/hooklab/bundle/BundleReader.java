@@ -1,5 +1,7 @@
 package dev.hooklab.bundle;
 
+import dev.hooklab.work.Workers;
+
 import java.io.EOFException;
 import java.io.IOException;
 import java.io.InputStream;
@@ -23,13 +25,21 @@ import static dev.hooklab.bundle.BundleFinding.Kind.FORMAT_MISMATCH;
  */
 public final class BundleReader {
     private final TarCapture tarCapture;
+    private final Workers workers;
 
+    /** A reader on daemon threads of its own, for tests and tools; hooklab itself passes its {@link Workers}. */
     public BundleReader() {
-        this(TarCapture.DEFAULT);
+        this(Workers.daemons());
     }
 
-    BundleReader(TarCapture tarCapture) {
+    /** @param workers where the thread that inflates a tgz ahead of the reader comes from */
+    public BundleReader(Workers workers) {
+        this(TarCapture.DEFAULT, workers);
+    }
+
+    BundleReader(TarCapture tarCapture, Workers workers) {
         this.tarCapture = tarCapture;
+        this.workers = workers;
     }
 
     /**
@@ -59,7 +69,7 @@ public final class BundleReader {
             Listing listing = listing(format, input);
             EntryContent content = switch (format) {
                 case ZIP -> new ZipLister().list(input, listing);
-                case TAR, TGZ -> new TarLister(tarCapture).list(new TarSource(input, format == BundleFormat.TGZ), display, listing);
+                case TAR, TGZ -> new TarLister(tarCapture).list(new TarSource(input, format == BundleFormat.TGZ, workers), display, listing);
                 case FOLDER -> throw new IllegalStateException("not a file format");
             };
             return bundle(input, listing, content);
@@ -90,7 +100,7 @@ public final class BundleReader {
     }
 
     /** The format from the first bytes; for gzip, also checks that it holds a tar. */
-    private static BundleFormat detect(Path file, String display) throws IOException, BundleException {
+    private BundleFormat detect(Path file, String display) throws IOException, BundleException {
         byte[] head = new byte[MagicBytes.TAR_BLOCK];
         int length;
         try (InputStream in = Files.newInputStream(file)) {
@@ -109,10 +119,10 @@ public final class BundleReader {
         return format.get();
     }
 
-    private static void checkHoldsTar(Path file, String display) throws IOException, BundleException {
+    private void checkHoldsTar(Path file, String display) throws IOException, BundleException {
         byte[] block = new byte[MagicBytes.TAR_BLOCK];
         int length;
-        try (InputStream in = new TarSource(file, true).start()) {
+        try (InputStream in = new TarSource(file, true, workers).start()) {
             length = in.readNBytes(block, 0, block.length);
         } catch (EOFException e) {
             throw new BundleException(display + ": truncated tgz archive (unexpected end of data before the first entry)", e);

@@ -1,5 +1,7 @@
 package dev.hooklab.bundle;
 
+import dev.hooklab.work.Workers;
+
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InterruptedIOException;
@@ -29,10 +31,9 @@ final class InflateAhead extends InputStream {
     private Chunk current;
     private int position;
 
-    InflateAhead(InputStream source) {
+    InflateAhead(InputStream source, Workers workers) {
         this.source = source;
-        this.thread = new Thread(this::fill, "hooklab-inflate");
-        thread.setDaemon(true);
+        this.thread = workers.thread("hooklab-inflate", this::fill);
         thread.start();
     }
 

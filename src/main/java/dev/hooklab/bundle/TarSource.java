@@ -1,5 +1,7 @@
 package dev.hooklab.bundle;
 
+import dev.hooklab.work.Workers;
+
 import java.io.BufferedInputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -8,8 +10,11 @@ import java.nio.file.Path;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.nio.file.attribute.FileTime;
 
-/** Opens a tar or tgz file as a {@link TarEntryStream}, with big buffers; gzip through the JDK's zlib, checked as gzip checks it. */
-public record TarSource(Path file, boolean gzip) {
+/**
+ * Opens a tar or tgz file as a {@link TarEntryStream}, with big buffers; gzip through the JDK's zlib, checked as
+ * gzip checks it, and inflated ahead on a thread from {@code workers}.
+ */
+public record TarSource(Path file, boolean gzip, Workers workers) {
     private static final int BUFFER = 1 << 16;
 
     /** The file's size and modification time, to notice that it changed between two passes. */
@@ -28,7 +33,7 @@ public record TarSource(Path file, boolean gzip) {
     /** The tar bytes for a pass over all of them: the file itself, or its gzip data inflated on a thread of its own. */
     public InputStream decompressed() throws IOException {
         InputStream tar = start();
-        return gzip ? new InflateAhead(tar) : tar;
+        return gzip ? new InflateAhead(tar, workers) : tar;
     }
 
     /** The tar bytes inflated on the caller's thread, to read just the start. */

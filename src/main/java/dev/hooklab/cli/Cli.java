@@ -56,7 +56,7 @@ public final class Cli {
         });
         cl.setExecutionExceptionHandler((ex, commandLine, parseResult) -> {
             if (ex instanceof UserError) {
-                err.println("hooklab: " + ex.getMessage());
+                err.println("hooklab: " + Flags.fill(ex.getMessage()));
             } else {
                 err.println("hooklab: internal error: " + ex + " (please report it; set HOOKLAB_DEBUG=1 for details)");
                 if (System.getenv("HOOKLAB_DEBUG") != null) {

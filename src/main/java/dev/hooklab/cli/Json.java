@@ -6,7 +6,10 @@ import com.fasterxml.jackson.core.JsonGenerator;
 import java.io.IOException;
 import java.io.Writer;
 
-/** A pretty-printing JSON writer over Jackson's streaming generator, with null-aware helpers. */
+/**
+ * A pretty-printing JSON writer over Jackson's streaming generator, with null-aware helpers. String values
+ * name settings by their flags ({@link Flags}).
+ */
 final class Json implements AutoCloseable {
     private static final JsonFactory FACTORY = JsonFactory.builder().build();
     private final JsonGenerator g;
@@ -51,7 +54,7 @@ final class Json implements AutoCloseable {
         if (value == null) {
             g.writeNullField(name);
         } else {
-            g.writeStringField(name, value);
+            g.writeStringField(name, Flags.fill(value));
         }
         return this;
     }
@@ -86,7 +89,7 @@ final class Json implements AutoCloseable {
     }
 
     Json value(String s) throws IOException {
-        g.writeString(s);
+        g.writeString(Flags.fill(s));
         return this;
     }
 

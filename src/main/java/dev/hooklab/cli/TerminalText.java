@@ -5,12 +5,14 @@ package dev.hooklab.cli;
  * hold escape sequences that recolour, move the cursor or retitle the window. Every control character but
  * the tab (C0, DEL and C1) is shown as an escape instead: ESC as {@code \x1b}, U+009B as {@code \u009b}.
  * Used for everything the text output prints that hooklab did not write itself; JSON escapes on its own.
+ * The settings an engine message names become their flags ({@link Flags}) on the way.
  */
 final class TerminalText {
     private TerminalText() {
     }
 
-    static String safe(String text) {
+    static String safe(String engineText) {
+        String text = Flags.fill(engineText);
         if (text == null) {
             return null;
         }

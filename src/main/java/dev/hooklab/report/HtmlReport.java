@@ -19,35 +19,8 @@ import java.util.List;
 final class HtmlReport {
     private static final String DASH = "—";
 
-    private static final String CSS = """
-            :root { color-scheme: light dark; --fg: #1f2328; --bg: #ffffff; --muted: #59636e; --line: #d1d9e0;
-              --head: #f6f8fa; --code: #eff1f3; --err: #d1242f; --warn: #9a6700; --info: #0969da; --ok: #1a7f37;
-              --bad-bg: #ffebe9; }
-            @media (prefers-color-scheme: dark) {
-              :root { --fg: #e6edf3; --bg: #0d1117; --muted: #9198a1; --line: #3d444d; --head: #151b23;
-                --code: #262c36; --err: #ff7b72; --warn: #d29922; --info: #58a6ff; --ok: #3fb950;
-                --bad-bg: #3c1618; } }
-            body { font: 14px/1.5 system-ui, -apple-system, "Segoe UI", sans-serif; color: var(--fg);
-              background: var(--bg); margin: 2em auto; padding: 0 1.5em; max-width: 1400px; }
-            h1 { font-size: 1.6em; margin-bottom: .2em; } h2 { font-size: 1.25em; margin-top: 1.6em; }
-            .generated { color: var(--muted); margin-top: 0; }
-            .verdict { font-weight: 600; padding: .6em .9em; border-radius: 6px; border: 1px solid var(--line); }
-            .verdict.fail { color: var(--err); } .verdict.pass { color: var(--ok); }
-            table { border-collapse: collapse; width: 100%; margin: .5em 0; }
-            th, td { border: 1px solid var(--line); padding: .35em .6em; text-align: left; vertical-align: top;
-              overflow-wrap: break-word; }
-            th { background: var(--head); }
-            table.fields { width: auto; } table.fields th { font-weight: 600; white-space: nowrap; }
-            code { font: 12.5px/1.4 ui-monospace, "SFMono-Regular", Menlo, Consolas, monospace;
-              background: var(--code); padding: .1em .3em; border-radius: 4px; overflow-wrap: anywhere;
-              white-space: pre-wrap; }
-            tr.problem td { background: var(--bad-bg); }
-            tr.never td { color: var(--muted); }
-            .bad { color: var(--err); font-weight: 600; }
-            .sev { font-weight: 600; text-transform: uppercase; font-size: .85em; }
-            .sev.error { color: var(--err); } .sev.warning { color: var(--warn); } .sev.info { color: var(--info); }
-            td.num { text-align: right; white-space: nowrap; }
-            """;
+    /** The page's stylesheet, a resource beside this class, inlined into every page. */
+    private static final String CSS = stylesheet();
 
     void write(ReportModel m, Writer out) throws IOException {
         StringBuilder b = new StringBuilder(8192);
@@ -169,5 +142,16 @@ final class HtmlReport {
             }
         }
         return b.toString();
+    }
+
+    private static String stylesheet() {
+        try (var in = HtmlReport.class.getResourceAsStream("report.css")) {
+            if (in == null) {
+                throw new IllegalStateException("report.css is missing from the jar");
+            }
+            return new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException("cannot read report.css from the jar", e);
+        }
     }
 }

@@ -1,5 +1,6 @@
 package dev.hooklab.run;
 
+import dev.hooklab.finding.Setting;
 import dev.hooklab.run.output.OutputChannel;
 import dev.hooklab.run.process.OutputHolder;
 import dev.hooklab.run.process.ProcessOutcome;
@@ -28,7 +29,7 @@ final class AgentVerdict {
 
     private static final int NAMED_PROCESSES = 5;
 
-    private final AgentMessages messages;
+    private final ScriptAgentMessages messages;
     private final int appSpecTimeout;
     private final int timeout;
     private final boolean ownPidNamespace;
@@ -37,7 +38,7 @@ final class AgentVerdict {
      * @param appSpecTimeout the timeout the AppSpec asks for
      * @param timeout        the deadline this run enforced (lower when the user capped it)
      */
-    AgentVerdict(AgentMessages messages, int appSpecTimeout, int timeout, boolean ownPidNamespace) {
+    AgentVerdict(ScriptAgentMessages messages, int appSpecTimeout, int timeout, boolean ownPidNamespace) {
         this.messages = messages;
         this.appSpecTimeout = appSpecTimeout;
         this.timeout = timeout;
@@ -112,7 +113,8 @@ final class AgentVerdict {
         }
         return who + " kept " + kept + " open after the script exited. On an instance the agent keeps waiting until"
                 + " the deadline (" + appSpecTimeout + " s), then fails with this message and kills nothing, so the"
-                + " process keeps running there; hooklab did not wait (--no-wait-for-outputs) and reports it at once. "
+                + " process keeps running there; hooklab did not wait (" + Setting.NO_WAIT_FOR_OUTPUTS.ref()
+                + ") and reports it at once. "
                 + ended + advice;
     }
 

@@ -6,9 +6,8 @@ import dev.hooklab.run.output.HookLog;
 import dev.hooklab.run.output.OutputListener;
 import dev.hooklab.run.process.HookLaunch;
 import dev.hooklab.run.process.HookProcess;
-import dev.hooklab.run.process.HookWrapper;
-import dev.hooklab.run.process.PlainHookProcess;
-import dev.hooklab.run.process.WrappedHookProcess;
+import dev.hooklab.run.process.HookStarter;
+import dev.hooklab.work.Workers;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -16,7 +15,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.regex.Pattern;
 
 /**
@@ -46,24 +44,29 @@ public final class HookRunner {
     private final Isolation isolation;
     private final RunLimits limits;
     private final UserSwitch userSwitch;
-    private final Optional<HookWrapper> wrapper;
+    private final HookStarter starter;
     private final ScriptPreflight preflight;
 
-    /** @param files the scripts' files in the sandbox, for the agent's checks and its chmod +x */
+    /**
+     * A runner on daemon threads of its own, through the wrapper when this machine has perl: for tests and tools;
+     * hooklab itself passes the {@link HookStarter} built with its {@link Workers}.
+     *
+     * @param files the scripts' files in the sandbox, for the agent's checks and its chmod +x
+     */
     public HookRunner(SandboxMounts mounts, Isolation isolation, RunLimits limits, HostAccounts host,
                       ScriptFiles files) {
-        this(mounts, isolation, limits, host, files, HookWrapper.find(host));
+        this(mounts, isolation, limits, host, files, HookStarter.find(host, Workers.daemons()));
     }
 
-    /** With {@code wrapper} empty, hooks run without hooklab's wrapper, as on a machine without perl. */
-    HookRunner(SandboxMounts mounts, Isolation isolation, RunLimits limits, HostAccounts host, ScriptFiles files,
-               Optional<HookWrapper> wrapper) {
+    /** @param starter starts each hook's process (through the wrapper or plainly) */
+    public HookRunner(SandboxMounts mounts, Isolation isolation, RunLimits limits, HostAccounts host, ScriptFiles files,
+                      HookStarter starter) {
         this.preflight = new ScriptPreflight(files);
         this.mounts = mounts;
         this.isolation = isolation;
         this.limits = limits;
         this.userSwitch = new UserSwitch(host);
-        this.wrapper = wrapper;
+        this.starter = starter;
     }
 
     public Isolation isolation() {
@@ -103,10 +106,9 @@ public final class HookRunner {
         Map<String, String> env = environment.forScript(call.event(), System.getenv());
         HookLaunch launch = new HookLaunch(mounts, isolation, hookArgv(user.command(), runPath), env,
                 timeout, limits, runDir, log, listener, "hook-" + call.event());
-        HookProcess process = wrapper.isPresent() ? WrappedHookProcess.start(launch, wrapper.get())
-                : PlainHookProcess.start(launch);
+        HookProcess process = starter.start(launch);
         String agentCommand = new AgentCommand(call.runas(), call.sudo()).forPath(call.commandPath());
-        AgentVerdict verdict = new AgentVerdict(new AgentMessages(call.location(), call.runas()),
+        AgentVerdict verdict = new AgentVerdict(new ScriptAgentMessages(call.location(), call.runas()),
                 Math.max(1, call.timeoutSeconds()), timeout, isolation.ownPidNamespace());
         return new RunningHook(process, outcome -> {
             AgentVerdict.Judgement judgement = verdict.judge(outcome, instanceLine.program());

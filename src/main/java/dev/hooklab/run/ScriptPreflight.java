@@ -35,7 +35,7 @@ final class ScriptPreflight {
     }
 
     Verdict check(ScriptInvocation call) {
-        AgentMessages messages = new AgentMessages(call.location(), call.runas());
+        ScriptAgentMessages messages = new ScriptAgentMessages(call.location(), call.runas());
         ScriptFile file = files.find(call.instancePath());
         ShebangCheck shebang = file.kind() == ScriptFile.Kind.FILE ? ShebangCheck.of(file.head()) : ShebangCheck.none();
         String via = file.resolvedPath().equals(call.instancePath()) ? ""
@@ -88,7 +88,7 @@ final class ScriptPreflight {
     private static String outsideNote(ScriptInvocation call, ScriptFile file, String via) {
         return "location " + call.location() + " reaches " + call.instancePath() + via + ", outside the sandbox:"
                 + " on this machine that is its own " + file.resolvedPath() + ". On an instance the agent would run"
-                + " chmod +x on that file (\"" + new AgentMessages(call.location(), call.runas()).notExecutable()
+                + " chmod +x on that file (\"" + new ScriptAgentMessages(call.location(), call.runas()).notExecutable()
                 + "\") and execute it. hooklab neither changed nor ran it, and counts the script as failed."
                 + " Ship the script in the revision and give its path relative to the revision root.";
     }
@@ -98,7 +98,7 @@ final class ScriptPreflight {
      * exec refuses a file that is not regular (EACCES). The answer comes from who execs it, as for a directory:
      * Ruby's spawn itself, su's shell (exit 126) or sudo (exit 1). hooklab never opens or runs it.
      */
-    private static Verdict special(ScriptInvocation call, ScriptFile file, AgentMessages messages,
+    private static Verdict special(ScriptInvocation call, ScriptFile file, ScriptAgentMessages messages,
                                    ShebangCheck shebang) {
         List<String> warnings = List.of();
         String note = call.instancePath() + via(call, file) + " is " + file.special() + ", not a regular file: on an"

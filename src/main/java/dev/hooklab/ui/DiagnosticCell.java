@@ -1,12 +1,13 @@
 package dev.hooklab.ui;
 
 import dev.hooklab.finding.Diagnostic;
+import dev.hooklab.finding.Setting;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListCell;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.VBox;
 
-/** A diagnostic: severity badge, location, message, the agent's words and the fix. */
+/** A diagnostic: severity badge, location, message, the agent's words and the fix (settings in plain words). */
 final class DiagnosticCell extends ListCell<Diagnostic> {
     @Override
     protected void updateItem(Diagnostic d, boolean empty) {
@@ -21,7 +22,7 @@ final class DiagnosticCell extends ListCell<Diagnostic> {
         String where = d.file() == null ? "" : d.file() + (d.line() > 0 ? ":" + d.line() : "");
         Label head = new Label(where.isEmpty() ? d.code().slug() : where + "  " + d.code().slug());
         head.getStyleClass().add("diagnostic-where");
-        Label message = new Label(d.message());
+        Label message = new Label(Setting.fill(d.message(), Setting::label));
         message.setWrapText(true);
         VBox text = new VBox(2, new HBox(8, badge, head), message);
         if (d.agentMessage() != null) {
@@ -31,7 +32,7 @@ final class DiagnosticCell extends ListCell<Diagnostic> {
             text.getChildren().add(agent);
         }
         if (d.fix() != null) {
-            Label fix = new Label("fix: " + d.fix());
+            Label fix = new Label("fix: " + Setting.fill(d.fix(), Setting::label));
             fix.getStyleClass().add("fix");
             fix.setWrapText(true);
             text.getChildren().add(fix);

@@ -3,6 +3,7 @@ package dev.hooklab.ui;
 import dev.hooklab.appspec.TargetOs;
 import dev.hooklab.finding.Diagnostic;
 import dev.hooklab.finding.Severity;
+import dev.hooklab.finding.Setting;
 import dev.hooklab.inspect.InspectOptions;
 import dev.hooklab.inspect.Inspection;
 import dev.hooklab.inspect.Inspector;
@@ -43,7 +44,6 @@ import javafx.stage.Stage;
 import java.io.File;
 import java.nio.file.Path;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.function.Function;
 
 /**
@@ -54,11 +54,7 @@ public final class HooklabWindow {
     private final Inspector inspector;
     private final DeploymentIds ids;
     private final String version;
-    private final ExecutorService work = Executors.newSingleThreadExecutor(r -> {
-        Thread t = new Thread(r, "hooklab-inspect");
-        t.setDaemon(true);
-        return t;
-    });
+    private final ExecutorService work;
 
     private final BundleTree tree = new BundleTree();
     private final TableView<PlanRow> plan = new TableView<>();
@@ -72,10 +68,12 @@ public final class HooklabWindow {
     private OpenedRevision current;
     private DeploymentLayout layout;
 
-    public HooklabWindow(Inspector inspector, DeploymentIds ids, String version) {
+    /** @param work where inspections run, off the JavaFX thread (one at a time, in order) */
+    public HooklabWindow(Inspector inspector, DeploymentIds ids, String version, ExecutorService work) {
         this.inspector = inspector;
         this.ids = ids;
         this.version = version;
+        this.work = work;
     }
 
     public void show(Stage stage, Path initial) {
@@ -256,7 +254,7 @@ public final class HooklabWindow {
             }
         };
         task.setOnSucceeded(e -> show(task.getValue()));
-        task.setOnFailed(e -> status.setText(task.getException().getMessage()));
+        task.setOnFailed(e -> status.setText(Setting.fill(task.getException().getMessage(), Setting::label)));
         work.submit(task);
     }
 

@@ -2,6 +2,8 @@ package dev.hooklab.run;
 
 import dev.hooklab.run.isolation.Isolation;
 import dev.hooklab.run.isolation.IsolationProbe;
+import dev.hooklab.run.process.HookStarter;
+import dev.hooklab.work.Workers;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Tag;
@@ -13,7 +15,6 @@ import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -218,7 +219,7 @@ class BubblewrapHookRunnerTest {
     void withoutTheWrapperAFailedExecIsStillASpawnErrorAndAHookCannotFakeOne() throws Exception {
         // the exec is bwrap's as root, prlimit's (which sets the process limit) as an ordinary user
         HookRunner plain = new HookRunner(sandbox.mounts, bwrap, RunLimits.defaults(), new HostAccounts(),
-                sandbox.files(), Optional.empty());
+                sandbox.files(), HookStarter.withoutWrapper(Workers.daemons()));
         sandbox.script("crlf.sh", "#!/bin/bash\r\necho hi\r\n", true);
         sandbox.script("fake.sh", """
                 #!/bin/bash

@@ -9,7 +9,6 @@ import dev.hooklab.run.agent.SandboxWrites;
 import dev.hooklab.run.isolation.SandboxMounts;
 import dev.hooklab.run.output.HookLog;
 import dev.hooklab.run.output.OutputListener;
-import dev.hooklab.run.process.PipeHolders;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -101,7 +100,7 @@ public final class HookSandbox {
         try (var processes = Files.newDirectoryStream(Path.of("/proc"), "[0-9]*")) {
             for (Path process : processes) {
                 long pid = Long.parseLong(process.getFileName().toString());
-                if (PipeHolders.alive(pid) && PipeHolders.commandOf(pid).contains(text)) {
+                if (alive(pid) && commandLine(pid).contains(text)) {
                     found.add(pid);
                 }
             }
@@ -109,5 +108,24 @@ public final class HookSandbox {
             throw new UncheckedIOException(e);
         }
         return found;
+    }
+
+    /** Running and not a zombie, from /proc (a zombie nobody reaps still counts as alive for ProcessHandle). */
+    private static boolean alive(long pid) {
+        try {
+            String stat = Files.readString(Path.of("/proc", pid + "", "stat"));
+            char state = stat.substring(stat.lastIndexOf(')') + 2).charAt(0);
+            return state != 'Z' && state != 'X';
+        } catch (IOException | RuntimeException e) {
+            return false; // gone meanwhile
+        }
+    }
+
+    private static String commandLine(long pid) {
+        try {
+            return Files.readString(Path.of("/proc", pid + "", "cmdline")).replace('\0', ' ');
+        } catch (IOException e) {
+            return "";
+        }
     }
 }

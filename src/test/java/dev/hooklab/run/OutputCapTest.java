@@ -50,8 +50,8 @@ class OutputCapTest {
         assertThat(out.bytes() + out.droppedBytes()).isBetween(20_200_009L, 20_200_009L + marker);
         assertThat(out.complete()).isFalse();
         String spill = Files.readString(out.spillFile());
-        assertThat(spill).endsWith("[hooklab] stdout cut here: this script's output reached 2 MiB (the "
-                + "--max-output-size of this run); the rest was read and dropped\n");
+        assertThat(spill).endsWith("[hooklab] stdout cut here: this script's output reached 2 MiB (this "
+                + "run's cap per script); the rest was read and dropped\n");
         assertThat(spill.lines().filter(l -> !l.startsWith("[hooklab]")).allMatch(l -> l.length() == 100)).isTrue();
         assertThat(spill).doesNotContain("THE-END");
 
@@ -78,6 +78,6 @@ class OutputCapTest {
         assertThat(run.stdout().droppedBytes()).isZero();
         assertThat(run.stdout().spillFile()).hasSize(1_010_000L);
         assertThat(Files.readString(sandbox.scriptsLog())).doesNotContain("[hooklab]");
-        assertThat(run.notes()).noneMatch(n -> n.contains("--max-output-size"));
+        assertThat(run.notes()).noneMatch(n -> n.contains("of output hooklab keeps per script"));
     }
 }

@@ -1,6 +1,8 @@
 package dev.hooklab.run;
 
 import dev.hooklab.run.isolation.NoIsolation;
+import dev.hooklab.run.process.HookStarter;
+import dev.hooklab.work.Workers;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Tag;
@@ -8,7 +10,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Path;
-import java.util.Optional;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -25,7 +26,7 @@ class PlainHookProcessTest {
     void setUp() {
         sandbox = new HookSandbox(dir);
         runner = new HookRunner(sandbox.mounts, new NoIsolation(), RunLimits.defaults(), new HostAccounts(),
-                sandbox.files(), Optional.empty());
+                sandbox.files(), HookStarter.withoutWrapper(Workers.daemons()));
     }
 
     @Test

@@ -31,7 +31,8 @@ class HooklabWindowTest {
     @Start
     void start(Stage stage) {
         Hooklab hooklab = Hooklab.create();
-        window = new HooklabWindow(hooklab.inspector(), hooklab.deploymentIds(), hooklab.version());
+        window = new HooklabWindow(hooklab.inspector(), hooklab.deploymentIds(), hooklab.version(),
+                hooklab.inspectionWorker());
         window.show(stage, null);
     }
 

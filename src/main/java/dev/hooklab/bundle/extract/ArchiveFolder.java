@@ -1,5 +1,7 @@
 package dev.hooklab.bundle.extract;
 
+import dev.hooklab.bundle.InsideFolder;
+
 import java.io.IOException;
 import java.nio.channels.FileChannel;
 import java.nio.file.DirectoryStream;
@@ -87,11 +89,8 @@ final class ArchiveFolder {
 
     /** The absolute path of a relative one, refused when it does not stay strictly inside after normalisation. */
     Path resolve(String relative) throws IOException {
-        Path p = root.resolve(relative).normalize();
-        if (!p.startsWith(root) || p.equals(root)) {
-            throw new IOException("'" + relative + "' would land outside deployment-archive");
-        }
-        return p;
+        return InsideFolder.resolve(root, relative).filter(inside -> !inside.equals(root))
+                .orElseThrow(() -> new IOException("'" + relative + "' would land outside deployment-archive"));
     }
 
     /** A new directory; its parent must exist (a link in its place makes it fail, nothing is followed). */

@@ -4,6 +4,7 @@ import dev.hooklab.bundle.Bundle;
 import dev.hooklab.bundle.BundleException;
 import dev.hooklab.bundle.TarBodies;
 import dev.hooklab.bundle.ZipBodies;
+import dev.hooklab.work.Workers;
 
 import java.io.EOFException;
 import java.io.IOException;
@@ -42,9 +43,17 @@ public final class BundleExtractor {
     private static final int MAX_NAMED = 5;
 
     private final ExtractionLimits limits;
+    private final Workers workers;
 
+    /** An extractor on daemon threads of its own, for tests and tools; hooklab itself passes its {@link Workers}. */
     public BundleExtractor(ExtractionLimits limits) {
+        this(limits, Workers.daemons());
+    }
+
+    /** @param workers where the threads that write files come from */
+    public BundleExtractor(ExtractionLimits limits, Workers workers) {
         this.limits = limits;
+        this.workers = workers;
     }
 
     /**
@@ -121,7 +130,7 @@ public final class BundleExtractor {
 
     private void writeFiles(Bundle bundle, ExtractionPlan plan, ArchiveFolder folder, ExpandedBytes bytes, Queue<String> damaged)
             throws IOException, BundleException {
-        ParallelWrites parallel = new ParallelWrites(limits.threads());
+        ParallelWrites parallel = new ParallelWrites(limits.threads(), workers);
         switch (bundle.format()) {
             case ZIP -> {
                 if (!(bundle.content() instanceof ZipBodies bodies)) {
@@ -135,9 +144,9 @@ public final class BundleExtractor {
                     throw new IllegalStateException("a tar bundle without tar bodies");
                 }
                 if (TarSpanWriter.canWrite(plan, bodies)) {
-                    new TarSpanWriter(bodies, folder, bytes, limits.threads()).write(plan);
+                    new TarSpanWriter(bodies, folder, bytes, limits.threads(), workers).write(plan);
                 } else {
-                    new TarStreamWriter(bodies.source(), folder, bytes, limits.threads()).write(plan);
+                    new TarStreamWriter(bodies.source(), folder, bytes, limits.threads(), workers).write(plan);
                 }
             }
             case FOLDER -> {

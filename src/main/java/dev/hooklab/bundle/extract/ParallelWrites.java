@@ -1,6 +1,7 @@
 package dev.hooklab.bundle.extract;
 
 import dev.hooklab.bundle.BundleException;
+import dev.hooklab.work.Workers;
 
 import java.io.Closeable;
 import java.io.IOException;
@@ -34,9 +35,11 @@ final class ParallelWrites {
     }
 
     private final int threads;
+    private final Workers workers;
 
-    ParallelWrites(int threads) {
+    ParallelWrites(int threads, Workers workers) {
         this.threads = threads;
+        this.workers = workers;
     }
 
     <J> void run(List<J> jobs, Function<J, String> entryName, WriterFactory<J> writers, ExpandedBytes bytes)
@@ -47,11 +50,7 @@ final class ParallelWrites {
             work(jobs, next, entryName, writers);
             return;
         }
-        ExecutorService pool = Executors.newFixedThreadPool(count, r -> {
-            Thread t = new Thread(r, "hooklab-extract");
-            t.setDaemon(true);
-            return t;
-        });
+        ExecutorService pool = Executors.newFixedThreadPool(count, workers.factory("hooklab-extract"));
         List<Future<Void>> futures = new ArrayList<>(count);
         try {
             for (int i = 0; i < count; i++) {

@@ -2,6 +2,7 @@ package dev.hooklab.bundle.extract;
 
 import dev.hooklab.bundle.BundleException;
 import dev.hooklab.bundle.TarBodies;
+import dev.hooklab.work.Workers;
 
 import java.io.EOFException;
 import java.io.IOException;
@@ -30,9 +31,11 @@ final class TarSpanWriter {
     private final ExpandedBytes bytes;
     private final byte[] scratch = new byte[SCRATCH];
     private final int threads;
+    private final Workers workers;
 
-    TarSpanWriter(TarBodies bodies, ArchiveFolder folder, ExpandedBytes bytes, int threads) {
+    TarSpanWriter(TarBodies bodies, ArchiveFolder folder, ExpandedBytes bytes, int threads, Workers workers) {
         this.threads = threads;
+        this.workers = workers;
         this.bodies = bodies;
         this.folder = folder;
         this.bytes = bytes;
@@ -58,7 +61,7 @@ final class TarSpanWriter {
             jobs.add(new Job(f, bodies.span(f.bundlePath())));
         }
         jobs.sort(Comparator.comparingLong(j -> j.span().offset()));
-        WriteBehind writer = new WriteBehind(folder, bytes, threads);
+        WriteBehind writer = new WriteBehind(folder, bytes, threads, workers);
         try (InputStream tar = bodies.source().decompressed()) {
             long position = 0;
             for (Job job : jobs) {

@@ -6,6 +6,7 @@ import dev.hooklab.bundle.BundleException;
 import dev.hooklab.bundle.RawName;
 import dev.hooklab.bundle.TarEntryStream;
 import dev.hooklab.bundle.TarSource;
+import dev.hooklab.work.Workers;
 
 import org.apache.commons.compress.archivers.tar.TarArchiveEntry;
 
@@ -26,9 +27,11 @@ final class TarStreamWriter {
     private final ArchiveFolder folder;
     private final ExpandedBytes bytes;
     private final int threads;
+    private final Workers workers;
 
-    TarStreamWriter(TarSource source, ArchiveFolder folder, ExpandedBytes bytes, int threads) {
+    TarStreamWriter(TarSource source, ArchiveFolder folder, ExpandedBytes bytes, int threads, Workers workers) {
         this.threads = threads;
+        this.workers = workers;
         this.source = source;
         this.folder = folder;
         this.bytes = bytes;
@@ -41,7 +44,7 @@ final class TarStreamWriter {
             byIndex.put(f.index(), f);
         }
         int left = byIndex.size();
-        WriteBehind writer = new WriteBehind(folder, bytes, threads);
+        WriteBehind writer = new WriteBehind(folder, bytes, threads, workers);
         try (TarEntryStream tar = source.open()) {
             int index = -1;
             TarArchiveEntry entry;

@@ -1,5 +1,7 @@
 package dev.hooklab.bundle.extract;
 
+import dev.hooklab.work.Workers;
+
 import java.io.IOException;
 import java.io.InterruptedIOException;
 import java.nio.ByteBuffer;
@@ -31,13 +33,15 @@ final class WriteBehind {
     private final ExpandedBytes bytes;
     private final BlockingQueue<byte[]> free = new ArrayBlockingQueue<>(BUFFERS);
     private final Lane[] lanes;
+    private final Workers workers;
     private final AtomicReference<IOException> failure = new AtomicReference<>();
     private int allocated;
 
-    /** @param threads how many files are written at once */
-    WriteBehind(ArchiveFolder folder, ExpandedBytes bytes, int threads) {
+    /** @param threads how many files are written at once, on threads from {@code workers} */
+    WriteBehind(ArchiveFolder folder, ExpandedBytes bytes, int threads, Workers workers) {
         this.folder = folder;
         this.bytes = bytes;
+        this.workers = workers;
         this.lanes = new Lane[threads];
         for (int i = 0; i < threads; i++) {
             lanes[i] = new Lane(i);
@@ -112,8 +116,7 @@ final class WriteBehind {
         private final Thread thread;
 
         Lane(int number) {
-            thread = new Thread(this::writeAll, "hooklab-write-behind-" + number);
-            thread.setDaemon(true);
+            thread = workers.thread("hooklab-write-behind-" + number, this::writeAll);
             thread.start();
         }
 

@@ -4,6 +4,7 @@ import dev.hooklab.appspec.HookScript;
 import dev.hooklab.appspec.Mark;
 import dev.hooklab.finding.Diagnostic;
 import dev.hooklab.finding.DiagnosticCode;
+import dev.hooklab.finding.Setting;
 import dev.hooklab.plan.DeploymentType;
 import dev.hooklab.plan.Lifecycle;
 import dev.hooklab.plan.PlannedEvent;
@@ -98,6 +99,7 @@ final class EventRules implements Rule {
     private static String typesThatRun(String event) {
         List<String> types = Arrays.stream(DeploymentType.values()).filter(t -> t.runs(event))
                 .map(DeploymentType::label).collect(Collectors.toList());
-        return "It runs in: " + String.join(", ", types) + " (choose the type with --deployment-type).";
+        return "It runs in: " + String.join(", ", types) + " (choose the type with "
+                + Setting.DEPLOYMENT_TYPE.ref() + ").";
     }
 }

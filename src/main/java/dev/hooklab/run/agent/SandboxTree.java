@@ -1,5 +1,6 @@
 package dev.hooklab.run.agent;
 
+import dev.hooklab.bundle.InsideFolder;
 import dev.hooklab.plan.ArchiveTree;
 import dev.hooklab.plan.InstanceFiles;
 
@@ -273,11 +274,8 @@ public final class SandboxTree {
     }
 
     private Path inside(List<String> segments) {
-        Path host = segments.isEmpty() ? root : root.resolve(String.join("/", segments)).normalize();
-        if (!host.startsWith(root)) {
-            throw new IllegalArgumentException("the path leaves the sandbox folder: /" + String.join("/", segments));
-        }
-        return host;
+        return InsideFolder.resolve(root, String.join("/", segments)).orElseThrow(() ->
+                new IllegalArgumentException("the path leaves the sandbox folder: /" + String.join("/", segments)));
     }
 
     /** An absolute link target as an instance path: host paths into the sandbox folder are mapped back. */

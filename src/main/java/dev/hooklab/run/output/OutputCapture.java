@@ -109,7 +109,7 @@ final class OutputCapture implements Runnable {
     private void cutHere() {
         cut = true;
         String text = "[hooklab] " + channel.label() + " cut here: this script's output reached "
-                + mib(budget.limit()) + " (the --max-output-size of this run); the rest was read and dropped";
+                + mib(budget.limit()) + " (this run's cap per script); the rest was read and dropped";
         byte[] line = ((lineBytes > 0 ? "\n" : "") + text + "\n").getBytes(java.nio.charset.StandardCharsets.UTF_8);
         try {
             record.append(line, 0, line.length);

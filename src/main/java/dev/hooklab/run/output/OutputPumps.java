@@ -1,6 +1,8 @@
 package dev.hooklab.run.output;
 
+import dev.hooklab.finding.Setting;
 import dev.hooklab.run.RunLimits;
+import dev.hooklab.work.Workers;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -23,9 +25,10 @@ public final class OutputPumps {
     /**
      * @param deadlineReported whether the hook's deadline has been reported (its SIGTERM is then on its way); asked
      *                         by the readers after each read, so it must be cheap until the deadline can have come
+     * @param workers          where the two reader threads come from
      */
     public OutputPumps(InputStream stdout, InputStream stderr, Path runDir, HookLog log, OutputListener listener,
-                RunLimits limits, String name, BooleanSupplier deadlineReported) {
+                RunLimits limits, String name, BooleanSupplier deadlineReported, Workers workers) {
         outRecord = new StreamRecord(runDir.resolve("stdout.log"), limits.headBytes());
         errRecord = new StreamRecord(runDir.resolve("stderr.log"), limits.headBytes());
         OutputBudget budget = new OutputBudget(limits.maxOutputBytes());
@@ -34,16 +37,9 @@ public final class OutputPumps {
         err = new OutputCapture(OutputChannel.STDERR, stderr, errRecord, log, listener, limits.maxLineBytes(),
                 log.clock(), budget, deadlineReported);
         this.limit = limits.maxOutputBytes();
-        // daemon: a reader blocked by an output nobody could close must not keep the JVM alive
-        outThread = daemon(out, name + "-stdout");
-        errThread = daemon(err, name + "-stderr");
-    }
-
-    private static Thread daemon(Runnable task, String name) {
-        Thread thread = new Thread(task, name);
-        thread.setDaemon(true);
-        thread.start();
-        return thread;
+        // hooklab's workers are daemons: a reader blocked by an output nobody could close must not keep the JVM alive
+        outThread = workers.start(name + "-stdout", out);
+        errThread = workers.start(name + "-stderr", err);
     }
 
     /** Waits until both outputs reached their end (every writer closed them); false after {@code limit}. */
@@ -83,7 +79,8 @@ public final class OutputPumps {
         if (out.cut() || err.cut()) {
             long dropped = outRecord.result().droppedBytes() + errRecord.result().droppedBytes();
             problems.add("The script printed more than the " + OutputCapture.mib(limit) + " of output hooklab keeps per "
-                    + "script (--max-output-size): scripts.log and the output kept stop at a line \"[hooklab] ... cut "
+                    + "script (" + Setting.MAX_OUTPUT_SIZE.ref()
+                    + "): scripts.log and the output kept stop at a line \"[hooklab] ... cut "
                     + "here\"; " + dropped + " more bytes were read and dropped. The agent's log tail is unchanged.");
         }
         int late = out.lateLines() + err.lateLines();

@@ -1,5 +1,6 @@
 package dev.hooklab.run.process;
 
+import dev.hooklab.finding.Setting;
 import dev.hooklab.run.output.OutputChannel;
 import dev.hooklab.run.output.OutputListener;
 
@@ -30,8 +31,10 @@ final class HeldOutputs {
                 + " the script's timeout (" + timeoutSeconds + " s) and fails with \"failed to close "
                 + (holders.stream().anyMatch(holder -> holder.channel() == OutputChannel.STDOUT) ? "STDOUT" : "STDERR")
                 + "\" if they are still open then. "
-                + (waiting ? "hooklab waits as the agent does (run --no-wait-for-outputs to stop waiting)."
-                : "hooklab does not wait (--no-wait-for-outputs): it ends them now and reports what the agent"
+                + (waiting ? "hooklab waits as the agent does (use " + Setting.NO_WAIT_FOR_OUTPUTS.ref()
+                + " to stop waiting)."
+                : "hooklab does not wait (" + Setting.NO_WAIT_FOR_OUTPUTS.ref()
+                + "): it ends them now and reports what the agent"
                 + " would report at the timeout.");
         try {
             listener.note(text);

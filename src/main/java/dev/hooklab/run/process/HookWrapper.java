@@ -21,7 +21,7 @@ import java.util.Optional;
  * after the grace) and, in a PID namespace, finds who keeps an output open before the namespace
  * disappears. Its one-string rules match Ruby's; hooklab passes it words already split.
  */
-public final class HookWrapper {
+final class HookWrapper {
     private static final String RESOURCE = "hook-wrapper.pl";
 
     private final Path perl;
@@ -33,7 +33,7 @@ public final class HookWrapper {
     }
 
     /** The wrapper with this machine's perl, if there is one. */
-    public static Optional<HookWrapper> find(HostAccounts host) {
+    static Optional<HookWrapper> find(HostAccounts host) {
         return host.onPath("perl").map(perl -> new HookWrapper(perl, load()));
     }
 

@@ -19,7 +19,7 @@ import java.util.Set;
  * a hook's output pipes, and stops them. Used when the hook shares this machine's PID namespace;
  * inside a bubblewrap sandbox the wrapper looks itself before the namespace disappears.
  */
-public final class PipeHolders {
+final class PipeHolders {
     private static final Path PROC = Path.of("/proc");
 
     boolean available() {
@@ -84,7 +84,7 @@ public final class PipeHolders {
     }
 
     /** Running, not a zombie (ProcessHandle.isAlive() is true for zombies nobody reaps). */
-    public static boolean alive(long pid) {
+    static boolean alive(long pid) {
         try {
             String stat = Files.readString(PROC.resolve(pid + "/stat"), StandardCharsets.UTF_8);
             char state = stat.substring(stat.lastIndexOf(')') + 2).charAt(0);
@@ -94,7 +94,7 @@ public final class PipeHolders {
         }
     }
 
-    public static String commandOf(long pid) {
+    static String commandOf(long pid) {
         try {
             String line = Files.readString(PROC.resolve(pid + "/cmdline"), StandardCharsets.UTF_8)
                     .replaceAll("\0+$", "").replace('\0', ' ');

@@ -4,6 +4,7 @@ import dev.hooklab.run.isolation.Isolation;
 import dev.hooklab.run.output.CapturedOutput;
 import dev.hooklab.run.output.OutputChannel;
 import dev.hooklab.run.output.OutputPumps;
+import dev.hooklab.work.Workers;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -22,7 +23,7 @@ import java.util.regex.Pattern;
  * no process group of its own (the deadline reaches the processes Java still sees as its
  * descendants), and open outputs are waited for until the deadline and cannot be named.
  */
-public final class PlainHookProcess implements HookProcess {
+final class PlainHookProcess implements HookProcess {
     private static final Pattern JAVA_EXEC_ERROR = Pattern.compile("error=(\\d+), (.*)$");
     /** bwrap's report of a failed exec (as root, bwrap execs the hook), its whole stderr; it exits with 1. */
     private static final Pattern BWRAP_EXEC_ERROR = Pattern.compile("bwrap: execvp .*: ([^:\n]+)\n?");
@@ -38,16 +39,16 @@ public final class PlainHookProcess implements HookProcess {
     /** Set before the deadline's SIGTERM: what the readers read from then on came after the timeout. */
     private volatile boolean deadlineReached;
 
-    private PlainHookProcess(HookLaunch launch, Process process, long started) {
+    private PlainHookProcess(HookLaunch launch, Process process, long started, Workers workers) {
         this.launch = launch;
         this.process = process;
         this.started = started;
         this.pumps = new OutputPumps(process.getInputStream(), process.getErrorStream(), launch.runDir(),
-                launch.log(), launch.listener(), launch.limits(), launch.name(), () -> deadlineReached);
+                launch.log(), launch.listener(), launch.limits(), launch.name(), () -> deadlineReached, workers);
     }
 
     /** The started process, or the outcome of an exec that failed at once. */
-    public static HookProcess start(HookLaunch launch) throws IOException {
+    static HookProcess start(HookLaunch launch, Workers workers) throws IOException {
         Isolation isolation = launch.isolation();
         ProcessBuilder builder = new ProcessBuilder(isolation.launch(launch.mounts(),
                 Files.createDirectories(launch.controlDir()), launch.argv()))
@@ -58,7 +59,7 @@ public final class PlainHookProcess implements HookProcess {
         try {
             Process process = builder.start();
             process.getOutputStream().close();
-            return new PlainHookProcess(launch, process, started);
+            return new PlainHookProcess(launch, process, started, workers);
         } catch (IOException e) {
             Matcher error = JAVA_EXEC_ERROR.matcher(String.valueOf(e.getMessage()));
             if (!error.find()) {

@@ -4,6 +4,7 @@ import dev.hooklab.run.RunLimits;
 import dev.hooklab.run.isolation.Isolation;
 import dev.hooklab.run.output.OutputChannel;
 import dev.hooklab.run.output.OutputPumps;
+import dev.hooklab.work.Workers;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -30,7 +31,7 @@ import java.util.concurrent.TimeUnit;
  * whole-second deadline), says at once who holds them, and with {@link RunLimits#waitForOutputs()}
  * off ends them after the settle time instead.
  */
-public final class WrappedHookProcess implements HookProcess {
+final class WrappedHookProcess implements HookProcess {
     private static final Duration DRAIN = Duration.ofSeconds(3);
     private static final Duration WRAPPER_SLACK = Duration.ofSeconds(10);
     private static final List<String> PERL_VARIABLES = List.of("PERL5OPT", "PERL5LIB", "PERLLIB");
@@ -56,7 +57,7 @@ public final class WrappedHookProcess implements HookProcess {
     private volatile boolean deadlineReported;
 
     private WrappedHookProcess(HookLaunch launch, Path socketDir, ServerSocketChannel server, Process process,
-                               long started, long startedEpochMs) {
+                               long started, long startedEpochMs, Workers workers) {
         this.launch = launch;
         this.socketDir = socketDir;
         this.server = server;
@@ -65,11 +66,11 @@ public final class WrappedHookProcess implements HookProcess {
         this.deadlineEpoch = startedEpochMs / 1000 + launch.timeoutSeconds();
         this.deadlineNanos = started + TimeUnit.MILLISECONDS.toNanos(deadlineEpoch * 1000 - startedEpochMs);
         this.pumps = new OutputPumps(process.getInputStream(), process.getErrorStream(), launch.runDir(),
-                launch.log(), launch.listener(), launch.limits(), launch.name(), this::deadlineReported);
+                launch.log(), launch.listener(), launch.limits(), launch.name(), this::deadlineReported, workers);
         this.held = new HeldOutputs(launch.timeoutSeconds());
     }
 
-    public static WrappedHookProcess start(HookLaunch launch, HookWrapper wrapper) throws IOException {
+    static WrappedHookProcess start(HookLaunch launch, HookWrapper wrapper, Workers workers) throws IOException {
         Path control = Files.createDirectories(launch.controlDir());
         // the status comes over a socket: its name is short, private (0700) and gone once the wrapper is connected
         Path socketDir = Files.createTempDirectory("hooklab-");
@@ -108,7 +109,7 @@ public final class WrappedHookProcess implements HookProcess {
         }
         // the wrapper's stdin stays open until hooklab is done with the outputs (see finish in the wrapper);
         // the script itself gets a pipe that reads EOF, as the agent closes its stdin at once
-        return new WrappedHookProcess(launch, socketDir, server, process, started, startedEpochMs);
+        return new WrappedHookProcess(launch, socketDir, server, process, started, startedEpochMs, workers);
     }
 
     private static void close(ServerSocketChannel server, Path socketDir) throws IOException {

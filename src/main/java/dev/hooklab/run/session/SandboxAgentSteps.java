@@ -6,6 +6,7 @@ import dev.hooklab.bundle.extract.BundleExtractor;
 import dev.hooklab.bundle.extract.Extraction;
 import dev.hooklab.bundle.extract.ExtractionCapException;
 import dev.hooklab.bundle.extract.ExtractionLimits;
+import dev.hooklab.finding.Setting;
 import dev.hooklab.plan.DeploymentLayout;
 import dev.hooklab.run.agent.AgentInstall;
 import dev.hooklab.run.agent.DeploymentInstructions;
@@ -15,6 +16,7 @@ import dev.hooklab.run.agent.InstallResult;
 import dev.hooklab.run.agent.NotApplied;
 import dev.hooklab.run.agent.SandboxWrites;
 import dev.hooklab.appspec.AppSpecParser;
+import dev.hooklab.work.Workers;
 
 import java.io.IOException;
 import java.io.OutputStream;
@@ -31,10 +33,13 @@ import java.util.List;
 public final class SandboxAgentSteps implements AgentSteps {
     private final InstallHost host;
     private final AppSpecParser parser;
+    private final Workers workers;
 
-    public SandboxAgentSteps(InstallHost host, AppSpecParser parser) {
+    /** @param workers where extraction's threads come from */
+    public SandboxAgentSteps(InstallHost host, AppSpecParser parser, Workers workers) {
         this.host = host;
         this.parser = parser;
+        this.workers = workers;
     }
 
     @Override
@@ -47,7 +52,7 @@ public final class SandboxAgentSteps implements AgentSteps {
             writes.createDirectories(layout.deploymentDir());
             keepDownloadedBundle(deployed, layout, writes, notes);
             Path archive = writes.tree().locate(layout.archiveDir(), false).host();
-            Extraction done = new BundleExtractor(limits).extract(deployed.bundle(), archive);
+            Extraction done = new BundleExtractor(limits, workers).extract(deployed.bundle(), archive);
             notes.add("Unpacked " + count(done.files(), "file") + ", " + count(done.directories(), "folder") + " and "
                     + count(done.symlinks(), "symlink") + " (" + done.bytes() + " bytes) into " + layout.archiveDir()
                     + (deployed.bundle().archive().topFolder().stripped()
@@ -56,14 +61,15 @@ public final class SandboxAgentSteps implements AgentSteps {
             notes.addAll(done.notes());
             if (deployed.appspecOverride() != null) {
                 writes.writeText(layout.archiveDir() + "/" + appspecName, deployed.appspecOverride());
-                notes.add("Replaced the bundle's AppSpec with the one given by --appspec.");
+                notes.add("Replaced the bundle's AppSpec with the one given by " + Setting.APPSPEC.ref() + ".");
             }
             new DeploymentInstructions(writes, layout).writeMostRecentInstall();
             return StepOutcome.succeeded(notes);
         } catch (BundleException e) {
             notes.add("hooklab refused to unpack the bundle: " + e.getMessage());
             if (e instanceof ExtractionCapException) {
-                notes.add("hooklab run --max-expanded-size raises the cap (now " + limits.maxExpandedBytes() + " bytes).");
+                notes.add(Setting.MAX_EXPANDED_SIZE.ref() + " raises the cap (now " + limits.maxExpandedBytes()
+                        + " bytes).");
             }
             return StepOutcome.failed(null, notes);
         } catch (java.nio.file.FileAlreadyExistsException e) {

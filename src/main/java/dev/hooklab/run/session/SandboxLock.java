@@ -1,5 +1,7 @@
 package dev.hooklab.run.session;
 
+import dev.hooklab.finding.Setting;
+
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
@@ -56,7 +58,7 @@ final class SandboxLock implements AutoCloseable {
             String holder = holder(channel);
             channel.close();
             throw new HeldException(folder + " is in use by another hooklab run (" + holder
-                    + "); wait for it to end or name another --sandbox folder");
+                    + "); wait for it to end or name another folder for " + Setting.SANDBOX.ref());
         }
         try {
             String me = "pid " + ProcessHandle.current().pid() + ", started " + Instant.now() + "\n";

@@ -4,6 +4,7 @@ import dev.hooklab.appspec.AppSpecParser;
 import dev.hooklab.appspec.FileMapping;
 import dev.hooklab.appspec.TargetOs;
 import dev.hooklab.bundle.extract.ExtractionLimits;
+import dev.hooklab.finding.Setting;
 import dev.hooklab.inspect.InputException;
 import dev.hooklab.inspect.InputKind;
 import dev.hooklab.inspect.Inspection;
@@ -19,6 +20,8 @@ import dev.hooklab.run.isolation.IsolationProbe;
 import dev.hooklab.run.RunLimits;
 import dev.hooklab.run.isolation.SandboxMounts;
 import dev.hooklab.run.agent.SandboxScriptFiles;
+import dev.hooklab.run.process.HookStarter;
+import dev.hooklab.work.Workers;
 
 import java.io.IOException;
 import java.util.ArrayList;
@@ -47,14 +50,17 @@ public final class SessionBuilder {
     private final AgentSteps agent;
     private final HostAccounts host;
     private final IsolationProbe probe;
+    private final Workers workers;
 
+    /** @param workers where a session's threads and its hooks' output readers come from */
     public SessionBuilder(Inspector inspector, AppSpecParser parser, AgentSteps agent, HostAccounts host,
-                          IsolationProbe probe) {
+                          IsolationProbe probe, Workers workers) {
         this.inspector = inspector;
         this.parser = parser;
         this.agent = agent;
         this.host = host;
         this.probe = probe;
+        this.workers = workers;
     }
 
     /** A session ready to run, with what it was built from. */
@@ -64,7 +70,8 @@ public final class SessionBuilder {
     /** hooklab run emulates a Linux instance only; a front end may ask before it reads the input. */
     public static void requireLinux(DeploymentLayout layout) throws InputException {
         if (layout.os() == TargetOs.WINDOWS) {
-            throw new InputException("hooklab run emulates a Linux instance; --os windows works with lint and inspect only");
+            throw new InputException("hooklab run emulates a Linux instance; " + Setting.OS.ref()
+                    + " windows works with lint and inspect only");
         }
     }
 
@@ -81,17 +88,20 @@ public final class SessionBuilder {
         }
         Optional<Inspection> previous = Optional.empty();
         if (request.previous() == null && request.previousDeploymentId() != null) {
-            throw new InputException("--previous-deployment-id names the deployment of --previous BUNDLE; give both");
+            throw new InputException(Setting.PREVIOUS_DEPLOYMENT_ID.ref() + " names the deployment of "
+                    + Setting.PREVIOUS.ref() + "; give both");
         }
         if (request.previous() != null) {
             String id = request.previousDeploymentId() != null ? request.previousDeploymentId() : PREVIOUS_DEPLOYMENT_ID;
             if (!DEPLOYMENT_ID.matcher(id).matches()) {
-                throw new InputException("--previous-deployment-id: '" + id + "' is not a deployment id (d- and 9 "
-                        + "characters A-Z or 0-9, e.g. " + PREVIOUS_DEPLOYMENT_ID + ")");
+                throw new InputException(Setting.PREVIOUS_DEPLOYMENT_ID.ref() + ": '" + id
+                        + "' is not a deployment id (d- and 9 characters A-Z or 0-9, e.g. "
+                        + PREVIOUS_DEPLOYMENT_ID + ")");
             }
             if (id.equals(layout.deploymentId())) {
                 throw new InputException("the previous deployment and this one both have the id " + id
-                        + "; give --deployment-id or --previous-deployment-id another one");
+                        + "; give " + Setting.DEPLOYMENT_ID.ref() + " or "
+                        + Setting.PREVIOUS_DEPLOYMENT_ID.ref() + " another one");
             }
             previous = Optional.of(inspector.judge(inspector.read(request.previous()), layout.withDeploymentId(id),
                     current.options().withAppspecOverride(null)));
@@ -136,8 +146,9 @@ public final class SessionBuilder {
                 .withWaitForOutputs(request.waitForOutputs())
                 .withMaxOutputBytes(request.maxOutputBytes());
         HookRunner runner = new HookRunner(sandbox.mounts(), isolation, limits, host,
-                new SandboxScriptFiles(sandbox.writes(), sandbox.mounts(), target::specialEntryAt));
-        StepSession session = new StepSession(target, sandbox, agent, runner, parser, listener);
+                new SandboxScriptFiles(sandbox.writes(), sandbox.mounts(), target::specialEntryAt),
+                HookStarter.find(host, workers));
+        StepSession session = new StepSession(target, sandbox, agent, runner, parser, listener, workers);
         return new Prepared(session, current, isolation, new FailureFixes(current, previous));
     }
 
@@ -172,10 +183,11 @@ public final class SessionBuilder {
         for (String e : asked) {
             String name = e.trim();
             if (!name.matches("[A-Z][A-Za-z0-9]*")) {
-                throw new InputException("--events: '" + name + "' is not an event name (PascalCase, e.g. AfterInstall)");
+                throw new InputException(Setting.EVENTS.ref() + ": '" + name
+                        + "' is not an event name (PascalCase, e.g. AfterInstall)");
             }
             if (events.contains(name)) {
-                throw new InputException("--events: " + name + " is listed twice");
+                throw new InputException(Setting.EVENTS.ref() + ": " + name + " is listed twice");
             }
             events.add(name);
         }

@@ -5,6 +5,7 @@ import dev.hooklab.plan.Lifecycle;
 import dev.hooklab.run.HookRunner;
 import dev.hooklab.run.output.OutputLine;
 import dev.hooklab.run.RunningHook;
+import dev.hooklab.work.Workers;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -28,8 +29,8 @@ public final class StepSession implements AutoCloseable {
     private final HookEventStep hooks;
     private final EarlierDeployment earlier;
     private final SessionListener listener;
-    private final ExecutorService worker = Executors.newSingleThreadExecutor(daemon("hooklab-session"));
-    private final ExecutorService events = Executors.newSingleThreadExecutor(daemon("hooklab-session-events"));
+    private final ExecutorService worker;
+    private final ExecutorService events;
     private final AtomicInteger generation = new AtomicInteger();
     private final List<StepState> steps = new ArrayList<>();
     private final List<String> notes = new ArrayList<>();
@@ -39,8 +40,11 @@ public final class StepSession implements AutoCloseable {
     private volatile RunningHook running;
     private boolean prepared;
 
+    /** @param workers where the session's worker and its listeners' thread come from */
     public StepSession(RunTarget target, Sandbox sandbox, AgentSteps agent, HookRunner runner, AppSpecParser parser,
-                       SessionListener listener) {
+                       SessionListener listener, Workers workers) {
+        this.worker = Executors.newSingleThreadExecutor(workers.factory("hooklab-session"));
+        this.events = Executors.newSingleThreadExecutor(workers.factory("hooklab-session-events"));
         this.target = target;
         this.sandbox = sandbox;
         this.agent = agent;
@@ -344,13 +348,5 @@ public final class StepSession implements AutoCloseable {
             notes.add(text);
         }
         events.execute(() -> listener.note(text));
-    }
-
-    private static java.util.concurrent.ThreadFactory daemon(String name) {
-        return r -> {
-            Thread t = new Thread(r, name);
-            t.setDaemon(true);
-            return t;
-        };
     }
 }

@@ -57,7 +57,7 @@ class RunOutputFilesTest {
         Path spill = Path.of(script.get("stdoutFile").asText());
         assertThat(spill).startsWith(sandbox).hasSize(kept);
         assertThat(Files.readString(spill)).endsWith("[hooklab] stdout cut here: this script's output reached 2 MiB "
-                + "(the --max-output-size of this run); the rest was read and dropped\n");
+                + "(this run's cap per script); the rest was read and dropped\n");
         assertThat(Files.readString(Path.of(r.json().get("scriptsLogFile").asText())))
                 .contains("[hooklab] stdout cut here");
         assertThat(script.get("notes").toString()).contains("more than the 2 MiB of output hooklab keeps")

@@ -5,8 +5,8 @@ package dev.hooklab.appspec;
  * "filespecifies", "in the hooks section" for an ACL). Sources: aws-codedeploy-agent
  * {@code lib/instance_agent/plugins/codedeploy/application_specification/*.rb} and ruby/psych.
  */
-final class AgentMessages {
-    private AgentMessages() {
+final class AppSpecAgentErrors {
+    private AppSpecAgentErrors() {
     }
 
     // --- Psych (ruby/psych lib/psych/exception.rb, lib/psych/syntax_error.rb) ---

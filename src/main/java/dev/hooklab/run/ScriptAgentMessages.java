@@ -9,7 +9,7 @@ import dev.hooklab.run.process.ExecError;
  * @param location the location as written in the AppSpec
  * @param runas    the AppSpec's {@code runas}, or null (adds {@code run as user <user>} to failures)
  */
-record AgentMessages(String location, String runas) {
+record ScriptAgentMessages(String location, String runas) {
 
     private String prefix() {
         return "Script at specified location: " + location + (runas == null ? "" : " run as user " + runas);
