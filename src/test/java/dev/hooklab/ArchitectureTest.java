@@ -39,6 +39,7 @@ class ArchitectureTest {
                 .layer("diagnose").definedBy("dev.hooklab.diagnose..")
                 .layer("inspect").definedBy("dev.hooklab.inspect..")
                 .layer("explain").definedBy("dev.hooklab.explain..")
+                .layer("sample").definedBy("dev.hooklab.sample..")
                 .layer("run").definedBy("dev.hooklab.run..")
                 .layer("cli").definedBy("dev.hooklab.cli..")
                 .layer("ui").definedBy("dev.hooklab.ui..")
@@ -51,11 +52,13 @@ class ArchitectureTest {
                 .whereLayer("diagnose").mayOnlyAccessLayers("plan", "appspec", "bundle", "finding")
                 .whereLayer("inspect").mayOnlyAccessLayers("diagnose", "plan", "appspec", "bundle", "finding")
                 .whereLayer("explain").mayOnlyAccessLayers("inspect", "diagnose", "plan", "appspec", "bundle", "finding")
+                // the built-in sample revisions: files and their modes, nothing of the engine
+                .whereLayer("sample").mayNotAccessAnyLayer()
                 // one layer for run and all its sub-packages: they may use each other (for now)
                 .whereLayer("run").mayOnlyAccessLayers("inspect", "diagnose", "plan", "appspec", "bundle", "finding")
-                .whereLayer("cli").mayOnlyAccessLayers("run", "explain", "inspect", "diagnose", "plan", "appspec", "bundle", "finding")
+                .whereLayer("cli").mayOnlyAccessLayers("run", "explain", "sample", "inspect", "diagnose", "plan", "appspec", "bundle", "finding")
                 // the window must not depend on the command line
-                .whereLayer("ui").mayOnlyAccessLayers("run", "explain", "inspect", "diagnose", "plan", "appspec", "bundle", "finding")
+                .whereLayer("ui").mayOnlyAccessLayers("run", "explain", "sample", "inspect", "diagnose", "plan", "appspec", "bundle", "finding")
                 .whereLayer("app").mayNotBeAccessedByAnyLayer()
                 // a new top-level package must be given its place in the table
                 .ensureAllClassesAreContainedInArchitecture();
