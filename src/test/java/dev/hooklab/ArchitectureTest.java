@@ -41,6 +41,8 @@ class ArchitectureTest {
                 .layer("diagnose").definedBy("dev.hooklab.diagnose..")
                 .layer("inspect").definedBy("dev.hooklab.inspect..")
                 .layer("report").definedBy("dev.hooklab.report..")
+                .layer("explain").definedBy("dev.hooklab.explain..")
+                .layer("sample").definedBy("dev.hooklab.sample..")
                 .layer("run").definedBy("dev.hooklab.run..")
                 .layer("cli").definedBy("dev.hooklab.cli..")
                 .layer("ui").definedBy("dev.hooklab.ui..")
@@ -56,14 +58,17 @@ class ArchitectureTest {
                 .whereLayer("diagnose").mayOnlyAccessLayers("plan", "appspec", "bundle", "finding")
                 .whereLayer("inspect").mayOnlyAccessLayers("diagnose", "plan", "appspec", "bundle", "finding")
                 .whereLayer("report").mayOnlyAccessLayers("inspect", "diagnose", "plan", "appspec", "bundle", "finding")
+                .whereLayer("explain").mayOnlyAccessLayers("inspect", "diagnose", "plan", "appspec", "bundle", "finding")
+                // the built-in sample revisions: files and their modes, nothing of the engine
+                .whereLayer("sample").mayNotAccessAnyLayer()
                 // one layer for run and all its sub-packages: they may use each other (for now)
                 .whereLayer("run").mayOnlyAccessLayers("report", "inspect", "diagnose", "plan", "appspec", "bundle",
                         "finding")
-                .whereLayer("cli").mayOnlyAccessLayers("run", "report", "inspect", "diagnose", "plan", "appspec",
-                        "bundle", "finding")
+                .whereLayer("cli").mayOnlyAccessLayers("run", "report", "explain", "sample", "inspect", "diagnose",
+                        "plan", "appspec", "bundle", "finding")
                 // the window must not depend on the command line
-                .whereLayer("ui").mayOnlyAccessLayers("run", "report", "inspect", "diagnose", "plan", "appspec",
-                        "bundle", "finding")
+                .whereLayer("ui").mayOnlyAccessLayers("run", "report", "explain", "sample", "inspect", "diagnose",
+                        "plan", "appspec", "bundle", "finding")
                 .whereLayer("app").mayNotBeAccessedByAnyLayer()
                 // a new top-level package must be given its place in the table
                 .ensureAllClassesAreContainedInArchitecture();

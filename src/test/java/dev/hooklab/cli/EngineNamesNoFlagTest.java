@@ -24,8 +24,9 @@ class EngineNamesNoFlagTest {
     private static final Set<String> FRONT_ENDS = Set.of("cli", "ui", "app");
     private static final Pattern FLAG = Pattern.compile("(?<![\\w-])--[a-z]");
     private static final Pattern LONE_ARGUMENT = Pattern.compile("--[a-z][a-z0-9-]*=?");
-    /** Other programs' flags that an engine text may quote: the AWS CLI's, setfacl's. */
-    private static final List<String> OTHER_PROGRAMS = List.of("--ignore-application-stop-failures", "setfacl --set ");
+    /** Other programs' flags that an engine text may quote: the AWS CLI's, setfacl's, git's. */
+    private static final List<String> OTHER_PROGRAMS = List.of("--ignore-application-stop-failures", "setfacl --set ",
+            "git update-index --chmod=");
 
     record Literal(String file, int line, String text) {
     }

@@ -4,9 +4,11 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.hooklab.app.Hooklab;
 
+import java.io.ByteArrayInputStream;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -86,11 +88,16 @@ public final class HooklabCli {
     }
 
     public static Result run(String... args) {
+        return runWithStdin("", args);
+    }
+
+    /** Runs the command line with {@code stdin} as its standard input. */
+    public static Result runWithStdin(String stdin, String... args) {
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
         int exit;
         try (PrintWriter o = new PrintWriter(out); PrintWriter e = new PrintWriter(err)) {
-            exit = HOOKLAB.cli().execute(args, o, e);
+            exit = HOOKLAB.cli().execute(args, new ByteArrayInputStream(stdin.getBytes(StandardCharsets.UTF_8)), o, e);
         } catch (UncheckedIOException e) {
             throw e;
         }

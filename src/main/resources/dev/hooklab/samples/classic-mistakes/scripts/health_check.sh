@@ -1,0 +1,3 @@
+#!/bin/bash
+# Checks that the shop answers.
+curl -fsS http://localhost:8080/ > /dev/null

