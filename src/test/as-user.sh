@@ -15,7 +15,7 @@
 set -euo pipefail
 
 user=${HOOKLAB_TEST_USER:-hooktester}
-tests=${1:-BubblewrapEscapeTest,BubblewrapHookRunnerTest,BubblewrapIsolationTest,HookProcessParityTest,SandboxPathsTest,IsolationProbeTest,HookRunnerTest,UserSwitchTest,ProcessLimitTest,SeccompFilterTest,PlainHookProcessTest,BundleReaderErrorsTest,AgentRunBehaviourTest,PreviousDeploymentTest,DestinationTimingTest}
+tests=${1:-BubblewrapEscapeTest,BubblewrapHookRunnerTest,BubblewrapIsolationTest,SandboxPathsTest,IsolationProbeTest,HookRunnerTest,UserSwitchTest,ProcessLimitTest,SeccompFilterTest,PlainHookProcessTest,BundleReaderErrorsTest,AgentRunBehaviourTest,PreviousDeploymentTest,DestinationTimingTest}
 source_dir=$(cd "$(dirname "$0")/../.." && pwd)
 
 if [ "$(id -u)" -ne 0 ]; then

@@ -5,22 +5,19 @@ import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Path;
 
-import static dev.hooklab.bundle.BundleFixture.dir;
-import static dev.hooklab.bundle.BundleFixture.file;
-import static dev.hooklab.bundle.BundleFixture.symlink;
 import static org.assertj.core.api.Assertions.assertThat;
 
 class AppSpecLookupTest {
     @TempDir
     Path tmp;
 
-    private DeploymentArchive revision(BundleFixture.Item... items) throws Exception {
-        return new BundleReader().open(BundleFixture.zip(tmp, "r" + System.nanoTime() + ".zip", items)).archive();
+    private DeploymentArchive revision(TestRevision items) throws Exception {
+        return new BundleReader().open(items.zip(tmp, "r" + System.nanoTime() + ".zip")).archive();
     }
 
     @Test
     void theDefaultNameIsFoundByInstallAndHooks() throws Exception {
-        AppSpecLookup lookup = AppSpecLookup.in(revision(file("appspec.yml", "x")), null);
+        AppSpecLookup lookup = AppSpecLookup.in(revision(TestRevision.exact().file("appspec.yml", "x")), null);
 
         assertThat(lookup.configuredName()).isEqualTo("appspec.yml");
         assertThat(lookup.installName()).isEqualTo("appspec.yml");
@@ -33,7 +30,7 @@ class AppSpecLookupTest {
 
     @Test
     void installFallsBackToAppspecYamlButHooksDoNot() throws Exception {
-        AppSpecLookup lookup = AppSpecLookup.in(revision(file("appspec.yaml", "x")), " ");
+        AppSpecLookup lookup = AppSpecLookup.in(revision(TestRevision.exact().file("appspec.yaml", "x")), " ");
 
         assertThat(lookup.configuredName()).isEqualTo("appspec.yml");
         assertThat(lookup.installName()).isEqualTo("appspec.yaml");
@@ -44,7 +41,8 @@ class AppSpecLookupTest {
 
     @Test
     void installPrefersTheConfiguredNameThenYamlThenYml() throws Exception {
-        var both = revision(file("appspec.yml", "x"), file("appspec.yaml", "x"), file("deploy/spec.yml", "x"));
+        DeploymentArchive both = revision(TestRevision.exact().file("appspec.yml", "x").file("appspec.yaml", "x")
+                .file("deploy/spec.yml", "x"));
 
         assertThat(AppSpecLookup.in(both, "appspec.yml").installName()).isEqualTo("appspec.yml");
         assertThat(AppSpecLookup.in(both, "custom.yml").installName()).isEqualTo("appspec.yaml");
@@ -56,7 +54,8 @@ class AppSpecLookupTest {
 
     @Test
     void aWrongCaseIsReportedAndNotFound() throws Exception {
-        DeploymentArchive r = revision(dir("myapp"), file("myapp/AppSpec.YML", "x"), file("myapp/scripts/run.sh", "x"));
+        DeploymentArchive r = revision(TestRevision.exact().dir("myapp").file("myapp/AppSpec.YML", "x")
+                .file("myapp/scripts/run.sh", "x"));
         assertThat(r.topFolder().stripped()).isTrue();
 
         AppSpecLookup lookup = AppSpecLookup.in(r, null);
@@ -69,8 +68,8 @@ class AppSpecLookupTest {
 
     @Test
     void nestedCopiesAreListedButNeverRead() throws Exception {
-        var r = revision(file("README.md", "x"), file("app/appspec.yml", "x"), file("infra/deploy/APPSPEC.yaml", "x"),
-                dir("old/appspec.yml"));
+        DeploymentArchive r = revision(TestRevision.exact().file("README.md", "x").file("app/appspec.yml", "x")
+                .file("infra/deploy/APPSPEC.yaml", "x").dir("old/appspec.yml"));
 
         AppSpecLookup lookup = AppSpecLookup.in(r, null);
 
@@ -80,8 +79,8 @@ class AppSpecLookupTest {
 
     @Test
     void anAppspecReachedThroughAnInsideLinkCounts() throws Exception {
-        DeploymentArchive r = revision(file("config/appspec.yml", "x"), symlink("appspec.yml", "config/appspec.yml"),
-                symlink("appspec.yaml", "/etc/appspec.yaml"));
+        DeploymentArchive r = revision(TestRevision.exact().file("config/appspec.yml", "x")
+                .symlink("appspec.yml", "config/appspec.yml").symlink("appspec.yaml", "/etc/appspec.yaml"));
 
         AppSpecLookup lookup = AppSpecLookup.in(r, null);
 
@@ -92,7 +91,8 @@ class AppSpecLookupTest {
 
     @Test
     void aFolderNamedLikeTheAppspecIsNotOne() throws Exception {
-        AppSpecLookup lookup = AppSpecLookup.in(revision(dir("appspec.yml"), file("appspec.yml/x", "x")), null);
+        AppSpecLookup lookup = AppSpecLookup.in(revision(TestRevision.exact().dir("appspec.yml")
+                .file("appspec.yml/x", "x")), null);
         assertThat(lookup.installName()).isNull();
     }
 }

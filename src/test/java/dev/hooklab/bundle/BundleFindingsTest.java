@@ -16,11 +16,6 @@ import static dev.hooklab.bundle.BundleFinding.Kind.NAME_NOT_UTF8;
 import static dev.hooklab.bundle.BundleFinding.Kind.SPECIAL;
 import static dev.hooklab.bundle.BundleFinding.Kind.SYMLINK_ESCAPE;
 import static dev.hooklab.bundle.BundleFinding.Kind.UNSAFE_PATH;
-import static dev.hooklab.bundle.BundleFixture.dir;
-import static dev.hooklab.bundle.BundleFixture.fifo;
-import static dev.hooklab.bundle.BundleFixture.file;
-import static dev.hooklab.bundle.BundleFixture.hardlink;
-import static dev.hooklab.bundle.BundleFixture.symlink;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.tuple;
 
@@ -36,7 +31,8 @@ class BundleFindingsTest {
 
     @Test
     void dotDotNamesInATarFailTheDeployment() throws Exception {
-        Path tar = BundleFixture.tar(tmp, "app.tar", file("appspec.yml", "x"), file("../evil.sh", "x"), file("a/../b.sh", "x"));
+        Path tar = TestRevision.exact().file("appspec.yml", "x").file("../evil.sh", "x").file("a/../b.sh", "x")
+                .tar(tmp, "app.tar");
 
         Bundle bundle = reader.open(tar);
 
@@ -49,7 +45,7 @@ class BundleFindingsTest {
 
     @Test
     void dotDotNamesInAZipAreExtractedWithoutTheirDotDots() throws Exception {
-        Path zip = BundleFixture.zip(tmp, "app.zip", file("../evil.sh", "x"), file("a/../b.sh", "x"));
+        Path zip = TestRevision.exact().file("../evil.sh", "x").file("a/../b.sh", "x").zip(tmp, "app.zip");
 
         assertThat(findings(zip)).extracting(BundleFinding::kind, BundleFinding::detail).containsExactly(
                 tuple(UNSAFE_PATH, "name has a '..' segment: unzip -qo drops the '..' segments and extracts it as 'evil.sh' "
@@ -62,8 +58,9 @@ class BundleFindingsTest {
 
     @Test
     void absoluteNamesKeepTheirSlashInPathAndAreReported() throws Exception {
-        Path tar = BundleFixture.tar(tmp, "app.tar", file("/etc/cron.d/job", "x"), file("/" + "deep/".repeat(30) + "x.sh", "x"));
-        Path zip = BundleFixture.zip(tmp, "app.zip", file("/etc/cron.d/job", "x"));
+        Path tar = TestRevision.exact().file("/etc/cron.d/job", "x").file("/" + "deep/".repeat(30) + "x.sh", "x")
+                .tar(tmp, "app.tar");
+        Path zip = TestRevision.exact().file("/etc/cron.d/job", "x").zip(tmp, "app.zip");
 
         Bundle fromTar = reader.open(tar);
         assertThat(fromTar.entry("/etc/cron.d/job")).isPresent();
@@ -77,41 +74,38 @@ class BundleFindingsTest {
 
     @Test
     void symlinksThatLeaveTheRevisionAndEntriesStoredBelowThem() throws Exception {
-        BundleFixture.Item[] items = {
-                symlink("logs", "/var/log/app"),
-                symlink("conf/up", "../../shared"),
-                symlink("conf/ok", "../scripts"),
-                file("logs/app.log", "x"),
-                file("scripts/run.sh", "x"),
-        };
-        for (Path bundle : List.of(BundleFixture.tar(tmp, "app.tar", items), BundleFixture.zip(tmp, "app.zip", items))) {
+        TestRevision items = TestRevision.exact()
+                .symlink("logs", "/var/log/app")
+                .symlink("conf/up", "../../shared")
+                .symlink("conf/ok", "../scripts")
+                .file("logs/app.log", "x")
+                .file("scripts/run.sh", "x");
+        for (Path bundle : List.of(items.tar(tmp, "app.tar"), items.zip(tmp, "app.zip"))) {
             List<BundleFinding> found = findings(bundle);
             assertThat(found).extracting(BundleFinding::kind, BundleFinding::entry).containsExactly(
                     tuple(SYMLINK_ESCAPE, "logs"), tuple(SYMLINK_ESCAPE, "conf/up"), tuple(SYMLINK_ESCAPE, "logs/app.log"));
             assertThat(found.get(0).detail()).contains("'/var/log/app'").contains("outside deployment-archive");
             assertThat(found.get(1).detail()).isEqualTo("symlink target '../../shared' resolves outside the revision root");
         }
-        assertThat(findings(BundleFixture.tar(tmp, "t.tar", items)).get(2).detail())
+        assertThat(findings(items.tar(tmp, "t.tar")).get(2).detail())
                 .contains("'Cannot open: Not a directory'").contains("exits 2");
-        assertThat(findings(BundleFixture.zip(tmp, "z.zip", items)).get(2).detail())
+        assertThat(findings(items.zip(tmp, "z.zip")).get(2).detail())
                 .contains("checkdir error").contains("rubyzip");
     }
 
     @Test
     void symlinksInAFolderThatLeaveIt() throws Exception {
-        Path folder = BundleFixture.folder(tmp, "app", symlink("logs", "/var/log/app"), symlink("ok", "scripts"), dir("scripts"));
+        Path folder = TestRevision.exact().symlink("logs", "/var/log/app").symlink("ok", "scripts").dir("scripts")
+                .folder(tmp, "app");
         assertThat(findings(folder)).extracting(BundleFinding::kind, BundleFinding::entry)
                 .containsExactly(tuple(SYMLINK_ESCAPE, "logs"));
     }
 
     @Test
     void hardLinksSayWhetherTarCanMakeThem() throws Exception {
-        Path tar = BundleFixture.tar(tmp, "app.tar",
-                file("bin/tool", "x"),
-                hardlink("bin/alias", "bin/tool"),
-                hardlink("bin/early", "bin/later"),
-                file("bin/later", "x"),
-                hardlink("bin/passwd", "/etc/passwd"));
+        Path tar = TestRevision.exact().file("bin/tool", "x").hardlink("bin/alias", "bin/tool")
+                .hardlink("bin/early", "bin/later").file("bin/later", "x").hardlink("bin/passwd", "/etc/passwd")
+                .tar(tmp, "app.tar");
 
         assertThat(findings(tar)).extracting(BundleFinding::kind, BundleFinding::detail).containsExactly(
                 tuple(HARDLINK, "hard link to 'bin/tool'"),
@@ -126,8 +120,8 @@ class BundleFindingsTest {
 
     @Test
     void duplicatesNameTheLaterEntry() throws Exception {
-        Path tar = BundleFixture.tar(tmp, "app.tar", file("appspec.yml", "old"), dir("scripts"), dir("./scripts/"),
-                file("./appspec.yml", "new"));
+        Path tar = TestRevision.exact().file("appspec.yml", "old").dir("scripts").dir("./scripts/")
+                .file("./appspec.yml", "new").tar(tmp, "app.tar");
 
         Bundle bundle = reader.open(tar);
 
@@ -139,8 +133,8 @@ class BundleFindingsTest {
 
     @Test
     void encryptedZipEntries() throws Exception {
-        Path zip = BundleFixture.zip(tmp, "app.zip", file("appspec.yml", "x"), file("secret.env", "x"));
-        BundleFixture.markEncrypted(zip, "secret.env");
+        Path zip = TestRevision.exact().file("appspec.yml", "x").file("secret.env", "x").zip(tmp, "app.zip");
+        TestRevision.markEncrypted(zip, "secret.env");
 
         Bundle bundle = reader.open(zip);
 
@@ -153,7 +147,7 @@ class BundleFindingsTest {
     @Test
     void zipNamesThatAreNotUtf8() throws Exception {
         byte[] latin1 = "caf\u00e9.sh".getBytes(StandardCharsets.ISO_8859_1);
-        Path zip = BundleFixture.zip(tmp, "app.zip", file("x", "x").withRawName(latin1), file("ok-\u00e9t\u00e9.sh", "x"));
+        Path zip = TestRevision.exact().rawFile(latin1, "x").file("ok-\u00e9t\u00e9.sh", "x").zip(tmp, "app.zip");
 
         Bundle bundle = reader.open(zip);
 
@@ -169,9 +163,9 @@ class BundleFindingsTest {
     @Test
     void tarNamesAreDecodedFromTheirBytes() throws Exception {
         byte[] latin1 = "caf\u00e9.sh".getBytes(StandardCharsets.ISO_8859_1);
-        Path tar = BundleFixture.tar(tmp, "app.tar", file("x", "x").withRawName(latin1), file("ok-\u00e9t\u00e9.sh", "x"),
-                file("long-\u00e9-" + "n".repeat(120) + ".sh", "x"));
-        Path pax = BundleFixture.paxTar(tmp, "pax.tar", file("caf\u00e9.sh", "x"), file("\u65e5\u672c.sh", "x"));
+        Path tar = TestRevision.exact().rawFile(latin1, "x").file("ok-\u00e9t\u00e9.sh", "x")
+                .file("long-\u00e9-" + "n".repeat(120) + ".sh", "x").tar(tmp, "app.tar");
+        Path pax = TestRevision.exact().file("caf\u00e9.sh", "x").file("\u65e5\u672c.sh", "x").paxTar(tmp, "pax.tar");
 
         Bundle bundle = reader.open(tar);
         assertThat(bundle.entries()).extracting(BundleEntry::path)
@@ -186,8 +180,8 @@ class BundleFindingsTest {
 
     @Test
     void specialEntriesInTarAndZip() throws Exception {
-        Path tar = BundleFixture.tar(tmp, "app.tar", fifo("run/pipe"), file("a", "x"));
-        Path zip = BundleFixture.zip(tmp, "app.zip", fifo("run/pipe"), file("a", "x"));
+        Path tar = TestRevision.exact().fifo("run/pipe").file("a", "x").tar(tmp, "app.tar");
+        Path zip = TestRevision.exact().fifo("run/pipe").file("a", "x").zip(tmp, "app.zip");
 
         assertThat(reader.open(tar).entry("run/pipe")).get().extracting(BundleEntry::type).isEqualTo(EntryType.OTHER);
         assertThat(findings(tar)).extracting(BundleFinding::kind, BundleFinding::detail).containsExactly(tuple(SPECIAL,
@@ -199,7 +193,7 @@ class BundleFindingsTest {
     @Test
     @EnabledOnOs({OS.LINUX, OS.MAC})
     void specialEntriesInAFolder() throws Exception {
-        Path folder = BundleFixture.folder(tmp, "app", fifo("run/pipe"), file("a", "x"));
+        Path folder = TestRevision.exact().fifo("run/pipe").file("a", "x").folder(tmp, "app");
         assertThat(findings(folder)).extracting(BundleFinding::kind, BundleFinding::entry).containsExactly(tuple(SPECIAL, "run/pipe"));
     }
 }

@@ -13,18 +13,16 @@ import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.zip.GZIPOutputStream;
 
-import static dev.hooklab.bundle.BundleFixture.file;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 import static org.assertj.core.api.Assumptions.assumeThat;
 
 /** Input that cannot be read gives one clear line naming the file, never a library exception. */
 class BundleReaderErrorsTest {
-    private static final BundleFixture.Item[] REVISION = {
-            file("appspec.yml", "version: 0.0\nos: linux\n"),
-            file("scripts/start.sh", "#!/bin/bash\n" + "echo start\n".repeat(200), 0755),
-            file("scripts/stop.sh", "#!/bin/bash\n" + "echo stop\n".repeat(200), 0755),
-    };
+    private static final TestRevision REVISION = TestRevision.exact()
+            .file("appspec.yml", "version: 0.0\nos: linux\n")
+            .file("scripts/start.sh", "#!/bin/bash\n" + "echo start\n".repeat(200), 0755)
+            .file("scripts/stop.sh", "#!/bin/bash\n" + "echo stop\n".repeat(200), 0755);
 
     @TempDir
     Path tmp;
@@ -85,51 +83,52 @@ class BundleReaderErrorsTest {
     @Test
     void unreadableForLackOfPermission() throws IOException {
         assumeThat(System.getProperty("user.name")).as("root reads everything").isNotEqualTo("root");
-        Path zip = BundleFixture.zip(tmp, "app.zip", REVISION);
-        Files.setPosixFilePermissions(zip, BundleFixture.permissions(0));
+        Path zip = REVISION.zip(tmp, "app.zip");
+        Files.setPosixFilePermissions(zip, TestRevision.permissions(0));
         assertThat(failure(zip)).isEqualTo("app.zip: cannot read it (permission denied)");
     }
 
     @Test
     void anUnreadableFolderInsideAFolderRevision() throws IOException {
         assumeThat(System.getProperty("user.name")).as("root reads everything").isNotEqualTo("root");
-        Path folder = BundleFixture.folder(tmp, "app", REVISION);
-        Files.setPosixFilePermissions(folder.resolve("scripts"), BundleFixture.permissions(0));
+        Path folder = REVISION.folder(tmp, "app");
+        Files.setPosixFilePermissions(folder.resolve("scripts"), TestRevision.permissions(0));
         try {
             assertThat(failure(folder)).isEqualTo("app: cannot read 'scripts' (permission denied)");
         } finally {
-            Files.setPosixFilePermissions(folder.resolve("scripts"), BundleFixture.permissions(0755));
+            Files.setPosixFilePermissions(folder.resolve("scripts"), TestRevision.permissions(0755));
         }
     }
 
     @Test
     void truncatedZip() throws IOException {
-        Path zip = cut(BundleFixture.zip(tmp, "full.zip", REVISION), "app.zip", 0.6);
+        Path zip = cut(REVISION.zip(tmp, "full.zip"), "app.zip", 0.6);
         assertThat(failure(zip)).isEqualTo("app.zip: truncated or damaged zip archive (no readable central directory at its end)");
     }
 
     @Test
     void truncatedTarInsideAnEntryBody() throws IOException {
-        Path tar = cut(BundleFixture.tar(tmp, "full.tar", REVISION), "app.tar", 0.3);
+        Path tar = cut(REVISION.tar(tmp, "full.tar"), "app.tar", 0.3);
         assertThat(failure(tar)).isEqualTo("app.tar: truncated tar archive (unexpected end of data after entry 'scripts/start.sh')");
     }
 
     @Test
     void truncatedTarInsideAHeader() throws IOException {
-        byte[] full = Files.readAllBytes(BundleFixture.tar(tmp, "full.tar", file("a.txt", "a"), file("b.txt", "b")));
+        byte[] full = Files.readAllBytes(TestRevision.exact().file("a.txt", "a").file("b.txt", "b")
+                .tar(tmp, "full.tar"));
         Path tar = Files.write(tmp.resolve("app.tar"), Arrays.copyOf(full, 1024 + 200)); // a.txt, then part of b.txt's header
         assertThat(failure(tar)).isEqualTo("app.tar: truncated tar archive (unexpected end of data after entry 'a.txt')");
     }
 
     @Test
     void truncatedTgz() throws IOException {
-        Path tgz = cut(BundleFixture.tgz(tmp, "full.tgz", REVISION), "app.tgz", 0.8);
+        Path tgz = cut(REVISION.tgz(tmp, "full.tgz"), "app.tgz", 0.8);
         assertThat(failure(tgz)).matches("app\\.tgz: truncated tgz archive \\(unexpected end of data (after entry '.*'|before the first entry)\\)");
     }
 
     @Test
     void tgzCutInItsFirstBlock() throws IOException {
-        Path tgz = cut(BundleFixture.tgz(tmp, "full.tgz", REVISION), "app.tgz", 0.1);
+        Path tgz = cut(REVISION.tgz(tmp, "full.tgz"), "app.tgz", 0.1);
         assertThat(failure(tgz)).isEqualTo("app.tgz: truncated tgz archive (unexpected end of data before the first entry)");
     }
 
@@ -144,7 +143,7 @@ class BundleReaderErrorsTest {
 
     @Test
     void corruptGzipData() throws IOException {
-        byte[] data = Files.readAllBytes(BundleFixture.tgz(tmp, "full.tgz", REVISION));
+        byte[] data = Files.readAllBytes(REVISION.tgz(tmp, "full.tgz"));
         for (int i = data.length / 2; i < data.length - 8; i++) {
             data[i] = (byte) 0xff;
         }
@@ -154,7 +153,8 @@ class BundleReaderErrorsTest {
 
     @Test
     void garbageWhereATarHeaderShouldBe() throws IOException {
-        byte[] full = Files.readAllBytes(BundleFixture.tar(tmp, "full.tar", file("a.txt", "a"), file("b.txt", "b")));
+        byte[] full = Files.readAllBytes(TestRevision.exact().file("a.txt", "a").file("b.txt", "b")
+                .tar(tmp, "full.tar"));
         Arrays.fill(full, 1024, 1024 + 512, (byte) 'x');
         Path tar = Files.write(tmp.resolve("app.tar"), full);
         assertThat(failure(tar)).isEqualTo("app.tar: damaged tar archive (the header at byte 1024 of the tar data has a "

@@ -7,22 +7,18 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 
-import static dev.hooklab.bundle.BundleFixture.dir;
-import static dev.hooklab.bundle.BundleFixture.file;
-import static dev.hooklab.bundle.BundleFixture.symlink;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.tuple;
 
 class BundleReaderFormatsTest {
-    private static final BundleFixture.Item[] REVISION = {
-            file("appspec.yml", "version: 0.0\nos: linux\n"),
-            dir("scripts"),
-            file("scripts/start.sh", "#!/bin/bash\necho start\n", 0755),
-            file("scripts/empty.txt", ""),
-            symlink("scripts/current", "start.sh"),
-            dir("config"),
-            file("config/app.properties", "a=1\n", 0600),
-    };
+    private static final TestRevision REVISION = TestRevision.exact()
+            .file("appspec.yml", "version: 0.0\nos: linux\n")
+            .dir("scripts")
+            .file("scripts/start.sh", "#!/bin/bash\necho start\n", 0755)
+            .file("scripts/empty.txt", "")
+            .symlink("scripts/current", "start.sh")
+            .dir("config")
+            .file("config/app.properties", "a=1\n", 0600);
 
     @TempDir
     Path tmp;
@@ -32,10 +28,10 @@ class BundleReaderFormatsTest {
     @Test
     void everyFormatListsTheSameRevision() throws Exception {
         List<Bundle> bundles = List.of(
-                reader.open(BundleFixture.zip(tmp, "app.zip", REVISION)),
-                reader.open(BundleFixture.tar(tmp, "app.tar", REVISION)),
-                reader.open(BundleFixture.tgz(tmp, "app.tgz", REVISION)),
-                reader.open(BundleFixture.folder(tmp, "app", REVISION)));
+                reader.open(REVISION.zip(tmp, "app.zip")),
+                reader.open(REVISION.tar(tmp, "app.tar")),
+                reader.open(REVISION.tgz(tmp, "app.tgz")),
+                reader.open(REVISION.folder(tmp, "app")));
 
         assertThat(bundles).extracting(Bundle::format)
                 .containsExactly(BundleFormat.ZIP, BundleFormat.TAR, BundleFormat.TGZ, BundleFormat.FOLDER);
@@ -59,7 +55,7 @@ class BundleReaderFormatsTest {
 
     @Test
     void archivesKeepStoredOrderAndNames() throws Exception {
-        Bundle zip = reader.open(BundleFixture.zip(tmp, "app.zip", REVISION));
+        Bundle zip = reader.open(REVISION.zip(tmp, "app.zip"));
         assertThat(zip.entries()).extracting(BundleEntry::name)
                 .containsExactly("appspec.yml", "scripts/", "scripts/start.sh", "scripts/empty.txt", "scripts/current",
                         "config/", "config/app.properties");
@@ -67,7 +63,7 @@ class BundleReaderFormatsTest {
 
     @Test
     void formatComesFromTheBytesAndAMisleadingNameIsReported() throws Exception {
-        Path tgz = BundleFixture.tgz(tmp, "real.tgz", REVISION);
+        Path tgz = REVISION.tgz(tmp, "real.tgz");
         Path named = Files.move(tgz, tmp.resolve("app.zip"));
 
         Bundle bundle = reader.open(named);
@@ -82,9 +78,9 @@ class BundleReaderFormatsTest {
 
     @Test
     void namesThatAgreeOrSayNothingAreNotReported() throws Exception {
-        Path tgz = BundleFixture.tgz(tmp, "app.tar.gz", REVISION);
+        Path tgz = REVISION.tgz(tmp, "app.tar.gz");
         Path noExtension = Files.copy(tgz, tmp.resolve("bundle"));
-        Path zipAsTar = Files.move(BundleFixture.zip(tmp, "x.zip", REVISION), tmp.resolve("bundle.tar"));
+        Path zipAsTar = Files.move(REVISION.zip(tmp, "x.zip"), tmp.resolve("bundle.tar"));
 
         assertThat(reader.open(tgz).findings()).isEmpty();
         assertThat(reader.open(noExtension).findings()).isEmpty();
@@ -94,8 +90,9 @@ class BundleReaderFormatsTest {
 
     @Test
     void parentsNoEntryDeclaresAreImplicitDirectoriesBeforeTheirFirstChild() throws Exception {
-        BundleFixture.Item[] items = {file("a/b/c.txt", "c"), dir("a/b"), file("x/y.txt", "y"), file("top.txt", "t")};
-        for (Path bundle : List.of(BundleFixture.zip(tmp, "i.zip", items), BundleFixture.tar(tmp, "i.tar", items))) {
+        TestRevision items = TestRevision.exact().file("a/b/c.txt", "c").dir("a/b").file("x/y.txt", "y")
+                .file("top.txt", "t");
+        for (Path bundle : List.of(items.zip(tmp, "i.zip"), items.tar(tmp, "i.tar"))) {
             assertThat(reader.open(bundle).entries())
                     .extracting(BundleEntry::path, BundleEntry::type, BundleEntry::implicit)
                     .containsExactly(
@@ -110,8 +107,8 @@ class BundleReaderFormatsTest {
 
     @Test
     void anEmptyZipAndAnEmptyTarHaveNoEntries() throws Exception {
-        Path zip = BundleFixture.zip(tmp, "empty.zip");
-        Path tar = BundleFixture.tar(tmp, "empty.tar");
+        Path zip = TestRevision.exact().zip(tmp, "empty.zip");
+        Path tar = TestRevision.exact().tar(tmp, "empty.tar");
         assertThat(Files.readAllBytes(zip)).startsWith(0x50, 0x4b, 5, 6);
 
         assertThat(reader.open(zip).entries()).isEmpty();
@@ -121,7 +118,8 @@ class BundleReaderFormatsTest {
 
     @Test
     void aZipMadeOnWindowsHasNoModes() throws Exception {
-        Bundle bundle = reader.open(BundleFixture.windowsZip(tmp, "win.zip", REVISION[0], REVISION[1], REVISION[2]));
+        Bundle bundle = reader.open(TestRevision.exact().file("appspec.yml", "version: 0.0\nos: linux\n").dir("scripts")
+                .file("scripts/start.sh", "#!/bin/bash\necho start\n", 0755).windowsZip(tmp, "win.zip"));
         assertThat(bundle.entries()).extracting(BundleEntry::path, BundleEntry::type, BundleEntry::mode)
                 .containsExactly(tuple("appspec.yml", EntryType.FILE, null),
                         tuple("scripts", EntryType.DIRECTORY, null),
@@ -131,7 +129,7 @@ class BundleReaderFormatsTest {
 
     @Test
     void entryDotSlashIsSkippedAndPathsAreNormalised() throws Exception {
-        Path tar = BundleFixture.tar(tmp, "dots.tar", dir("./"), file("./a//b/./c.txt", "x"), dir("./d/"));
+        Path tar = TestRevision.exact().dir("./").file("./a//b/./c.txt", "x").dir("./d/").tar(tmp, "dots.tar");
         assertThat(reader.open(tar).entries()).extracting(BundleEntry::name, BundleEntry::path, BundleEntry::implicit)
                 .containsExactly(tuple("a/", "a", true), tuple("a/b/", "a/b", true),
                         tuple("./a//b/./c.txt", "a/b/c.txt", false), tuple("./d/", "d", false));
@@ -139,7 +137,7 @@ class BundleReaderFormatsTest {
 
     @Test
     void aV7TarWithoutUstarMagicIsRecognisedByItsChecksum() throws Exception {
-        Path tar = BundleFixture.tar(tmp, "v7.tar", file("appspec.yml", "x"), file("run.sh", "y"));
+        Path tar = TestRevision.exact().file("appspec.yml", "x").file("run.sh", "y").tar(tmp, "v7.tar");
         byte[] data = Files.readAllBytes(tar);
         for (int header : new int[] {0, 1024}) {
             java.util.Arrays.fill(data, header + 257, header + 265, (byte) 0); // no magic, no version

@@ -10,7 +10,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 
-import static dev.hooklab.bundle.BundleFixture.file;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.tuple;
 
@@ -24,8 +23,9 @@ class BundleRobustnessTest {
     void tarNamesOfTenThousandCharacters() throws Exception {
         String longName = "d/".repeat(2500) + "x".repeat(4997) + ".sh";
         assertThat(longName).hasSize(10_000);
-        for (Path tar : List.of(BundleFixture.tar(tmp, "gnu.tar", file(longName, "echo hi\n"), file("after.txt", "a")),
-                BundleFixture.paxTar(tmp, "pax.tar", file(longName, "echo hi\n"), file("after.txt", "a")))) {
+        for (Path tar : List.of(TestRevision.exact().file(longName, "echo hi\n").file("after.txt", "a")
+                .tar(tmp, "gnu.tar"),
+                TestRevision.exact().file(longName, "echo hi\n").file("after.txt", "a").paxTar(tmp, "pax.tar"))) {
             Bundle bundle = reader.open(tar);
             assertThat(bundle.entry(longName)).get().extracting(BundleEntry::size).isEqualTo(8L);
             assertThat(bundle.entry("after.txt")).isPresent();
@@ -35,7 +35,8 @@ class BundleRobustnessTest {
 
     @Test
     void aZipWhoseHeaderClaimsAHugeSize() throws Exception {
-        Path zip = BundleFixture.zip(tmp, "app.zip", file("appspec.yml", "version: 0.0\n".repeat(50)), file("b.txt", "b"));
+        Path zip = TestRevision.exact().file("appspec.yml", "version: 0.0\n".repeat(50)).file("b.txt", "b")
+                .zip(tmp, "app.zip");
         setCentralSize(zip, "appspec.yml", 0xFFFF_FFF0L);
 
         Bundle bundle = reader.open(zip);
@@ -47,9 +48,9 @@ class BundleRobustnessTest {
 
     @Test
     void zeroByteFilesInEveryFormat() throws Exception {
-        BundleFixture.Item[] items = {file("empty", ""), file("scripts/empty.sh", "", 0755)};
-        for (Path p : List.of(BundleFixture.zip(tmp, "a.zip", items), BundleFixture.tar(tmp, "a.tar", items),
-                BundleFixture.tgz(tmp, "a.tgz", items), BundleFixture.folder(tmp, "a", items))) {
+        TestRevision items = TestRevision.exact().file("empty", "").file("scripts/empty.sh", "", 0755);
+        for (Path p : List.of(items.zip(tmp, "a.zip"), items.tar(tmp, "a.tar"),
+                items.tgz(tmp, "a.tgz"), items.folder(tmp, "a"))) {
             Bundle bundle = reader.open(p);
             assertThat(bundle.entry("scripts/empty.sh")).get().extracting(BundleEntry::size, BundleEntry::mode)
                     .containsExactly(0L, 0755);
@@ -61,8 +62,8 @@ class BundleRobustnessTest {
 
     @Test
     void namesThatDifferOnlyInCaseAreDistinct() throws Exception {
-        BundleFixture.Item[] items = {file("appspec.yml", "lower"), file("AppSpec.yml", "upper")};
-        for (Path p : List.of(BundleFixture.zip(tmp, "a.zip", items), BundleFixture.tar(tmp, "a.tar", items))) {
+        TestRevision items = TestRevision.exact().file("appspec.yml", "lower").file("AppSpec.yml", "upper");
+        for (Path p : List.of(items.zip(tmp, "a.zip"), items.tar(tmp, "a.tar"))) {
             Bundle bundle = reader.open(p);
             assertThat(bundle.entries()).extracting(BundleEntry::path).containsExactly("appspec.yml", "AppSpec.yml");
             assertThat(bundle.findings()).isEmpty();
@@ -73,10 +74,11 @@ class BundleRobustnessTest {
 
     @Test
     void backslashesSeparateFoldersOnlyInZipsMadeOnWindows() throws Exception {
-        Path fromWindows = BundleFixture.windowsZip(tmp, "win.zip", file("scripts/start.sh", "x"), file("docs/a\\b.txt", "x"));
-        BundleFixture.renameEntry(fromWindows, "scripts/start.sh", "scripts\\start.sh");
-        Path fromUnix = BundleFixture.zip(tmp, "unix.zip", file("scripts/start.sh", "x"));
-        BundleFixture.renameEntry(fromUnix, "scripts/start.sh", "scripts\\start.sh");
+        Path fromWindows = TestRevision.exact().file("scripts/start.sh", "x").file("docs/a\\b.txt", "x")
+                .windowsZip(tmp, "win.zip");
+        TestRevision.renameEntry(fromWindows, "scripts/start.sh", "scripts\\start.sh");
+        Path fromUnix = TestRevision.exact().file("scripts/start.sh", "x").zip(tmp, "unix.zip");
+        TestRevision.renameEntry(fromUnix, "scripts/start.sh", "scripts\\start.sh");
 
         Bundle win = reader.open(fromWindows);
         assertThat(win.entries()).extracting(BundleEntry::name, BundleEntry::path, BundleEntry::implicit).containsExactly(

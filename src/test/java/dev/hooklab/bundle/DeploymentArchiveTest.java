@@ -6,9 +6,6 @@ import org.junit.jupiter.api.io.TempDir;
 import java.nio.file.Path;
 import java.util.Optional;
 
-import static dev.hooklab.bundle.BundleFixture.dir;
-import static dev.hooklab.bundle.BundleFixture.file;
-import static dev.hooklab.bundle.BundleFixture.symlink;
 import static org.assertj.core.api.Assertions.assertThat;
 
 class DeploymentArchiveTest {
@@ -17,17 +14,18 @@ class DeploymentArchiveTest {
 
     private final BundleReader reader = new BundleReader();
 
-    private DeploymentArchive zip(BundleFixture.Item... items) throws Exception {
-        return reader.open(BundleFixture.zip(tmp, "r" + System.nanoTime() + ".zip", items)).archive();
+    private DeploymentArchive zip(TestRevision items) throws Exception {
+        return reader.open(items.zip(tmp, "r" + System.nanoTime() + ".zip")).archive();
     }
 
-    private DeploymentArchive tar(BundleFixture.Item... items) throws Exception {
-        return reader.open(BundleFixture.tar(tmp, "r" + System.nanoTime() + ".tar", items)).archive();
+    private DeploymentArchive tar(TestRevision items) throws Exception {
+        return reader.open(items.tar(tmp, "r" + System.nanoTime() + ".tar")).archive();
     }
 
     @Test
     void aSingleTopFolderHoldingTheAppspecIsStripped() throws Exception {
-        DeploymentArchive r = zip(dir("myapp"), file("myapp/appspec.yml", "x"), file("myapp/scripts/start.sh", "x"));
+        DeploymentArchive r = zip(TestRevision.exact().dir("myapp").file("myapp/appspec.yml", "x")
+                .file("myapp/scripts/start.sh", "x"));
 
         assertThat(r.topFolder().stripped()).isTrue();
         assertThat(r.topFolder().folder()).isEqualTo("myapp");
@@ -42,14 +40,15 @@ class DeploymentArchiveTest {
 
     @Test
     void aTopFolderImpliedByItsEntriesIsStrippedToo() throws Exception {
-        DeploymentArchive r = tar(file("owner-repo-1a2b3c/appspec.yml", "x"), file("owner-repo-1a2b3c/run.sh", "x"));
+        DeploymentArchive r = tar(TestRevision.exact().file("owner-repo-1a2b3c/appspec.yml", "x")
+                .file("owner-repo-1a2b3c/run.sh", "x"));
         assertThat(r.topFolder().stripped()).isTrue();
         assertThat(r.paths()).containsExactly("appspec.yml", "run.sh");
     }
 
     @Test
     void macosMetadataBesideTheFolderBlocksStripping() throws Exception {
-        DeploymentArchive r = zip(file("myapp/appspec.yml", "x"), file("__MACOSX/myapp/._appspec.yml", "x"));
+        DeploymentArchive r = zip(TestRevision.exact().file("myapp/appspec.yml", "x").file("__MACOSX/myapp/._appspec.yml", "x"));
 
         assertThat(r.topFolder().stripped()).isFalse();
         assertThat(r.topFolder().folder()).isEqualTo("myapp");
@@ -61,7 +60,7 @@ class DeploymentArchiveTest {
 
     @Test
     void aDotfileBesideTheFolderBlocksStripping() throws Exception {
-        DeploymentArchive r = zip(file(".DS_Store", "x"), file("myapp/appspec.yml", "x"));
+        DeploymentArchive r = zip(TestRevision.exact().file(".DS_Store", "x").file("myapp/appspec.yml", "x"));
 
         assertThat(r.topFolder().stripped()).isFalse();
         assertThat(r.topFolder().folder()).isEqualTo("myapp");
@@ -70,7 +69,7 @@ class DeploymentArchiveTest {
 
     @Test
     void aSingleFolderWithoutAnyAppspecNameIsNotStripped() throws Exception {
-        DeploymentArchive r = zip(file("myapp/config.yml", "x"), file("myapp/deploy/appspec.yml", "x"));
+        DeploymentArchive r = zip(TestRevision.exact().file("myapp/config.yml", "x").file("myapp/deploy/appspec.yml", "x"));
 
         assertThat(r.topFolder().stripped()).isFalse();
         assertThat(r.topFolder().folder()).isEqualTo("myapp");
@@ -80,24 +79,26 @@ class DeploymentArchiveTest {
 
     @Test
     void theNameTestIsCaseInsensitiveAndMatchesAnyNameHoldingAppspec() throws Exception {
-        assertThat(zip(file("myapp/AppSpec.YML", "x")).topFolder().stripped()).isTrue();
-        assertThat(zip(dir("myapp/old-appspec"), file("myapp/run.sh", "x")).topFolder().stripped()).isTrue();
-        assertThat(zip(file("myapp/appspec-notes.txt", "x")).topFolder().stripped()).isTrue();
+        assertThat(zip(TestRevision.exact().file("myapp/AppSpec.YML", "x")).topFolder().stripped()).isTrue();
+        assertThat(zip(TestRevision.exact().dir("myapp/old-appspec")
+                .file("myapp/run.sh", "x")).topFolder().stripped()).isTrue();
+        assertThat(zip(TestRevision.exact().file("myapp/appspec-notes.txt", "x")).topFolder().stripped()).isTrue();
     }
 
     @Test
     void onlyOneLevelIsStrippedAndASingleFileIsLeftAlone() throws Exception {
-        DeploymentArchive twoLevels = zip(file("outer/appspec.yml", "x"), file("outer/inner/appspec.yml", "x"));
+        DeploymentArchive twoLevels = zip(TestRevision.exact().file("outer/appspec.yml", "x")
+                .file("outer/inner/appspec.yml", "x"));
         assertThat(twoLevels.paths()).containsExactly("appspec.yml", "inner", "inner/appspec.yml");
 
-        DeploymentArchive single = zip(file("appspec.yml", "x"));
+        DeploymentArchive single = zip(TestRevision.exact().file("appspec.yml", "x"));
         assertThat(single.topFolder().stripped()).isFalse();
         assertThat(single.topFolder().folder()).isEqualTo("appspec.yml");
     }
 
     @Test
     void aFolderRevisionIsNeverStripped() throws Exception {
-        Path folder = BundleFixture.folder(tmp, "rev", file("myapp/appspec.yml", "x"));
+        Path folder = TestRevision.exact().file("myapp/appspec.yml", "x").folder(tmp, "rev");
         DeploymentArchive r = reader.open(folder).archive();
         assertThat(r.topFolder().stripped()).isFalse();
         assertThat(r.paths()).containsExactly("myapp", "myapp/appspec.yml");
@@ -114,19 +115,21 @@ class DeploymentArchiveTest {
         assertThat(DeploymentArchive.extractedName(BundleFormat.ZIP, "..")).isEmpty();
         assertThat(DeploymentArchive.extractedName(BundleFormat.FOLDER, "a/b")).contains("a/b");
 
-        var fromTar = tar(file("appspec.yml", "x"), file("/opt/app/run.sh", "x"), file("../evil.sh", "x"));
+        DeploymentArchive fromTar = tar(TestRevision.exact().file("appspec.yml", "x").file("/opt/app/run.sh", "x")
+                .file("../evil.sh", "x"));
         assertThat(fromTar.paths()).containsExactly("appspec.yml", "opt", "opt/app", "opt/app/run.sh");
         assertThat(fromTar.bundlePath("opt/app/run.sh")).isEqualTo("/opt/app/run.sh");
 
-        DeploymentArchive fromZip = zip(file("appspec.yml", "x"), file("../evil.sh", "x"));
+        DeploymentArchive fromZip = zip(TestRevision.exact().file("appspec.yml", "x").file("../evil.sh", "x"));
         assertThat(fromZip.paths()).containsExactly("appspec.yml", "evil.sh");
         assertThat(fromZip.bundlePath("evil.sh")).isEqualTo("../evil.sh");
     }
 
     @Test
     void resolveFollowsLinksThatStayInside() throws Exception {
-        DeploymentArchive r = tar(file("appspec.yml", "x"), dir("releases/v2"), file("releases/v2/start.sh", "x"),
-                symlink("current", "releases/v2"), symlink("start", "current/start.sh"), symlink("releases/v2/self", "../v2"));
+        DeploymentArchive r = tar(TestRevision.exact().file("appspec.yml", "x").dir("releases/v2")
+                .file("releases/v2/start.sh", "x").symlink("current", "releases/v2")
+                .symlink("start", "current/start.sh").symlink("releases/v2/self", "../v2"));
 
         assertThat(r.resolve("current/start.sh")).contains("releases/v2/start.sh");
         assertThat(r.resolve("start")).contains("releases/v2/start.sh");
@@ -138,8 +141,9 @@ class DeploymentArchiveTest {
 
     @Test
     void resolveRefusesLinksThatLeave() throws Exception {
-        var r = tar(file("appspec.yml", "x"), symlink("logs", "/var/log"), symlink("up", "../.."), dir("a"),
-                symlink("a/back", "../appspec.yml"), symlink("loop1", "loop2"), symlink("loop2", "loop1"));
+        DeploymentArchive r = tar(TestRevision.exact().file("appspec.yml", "x").symlink("logs", "/var/log")
+                .symlink("up", "../..").dir("a").symlink("a/back", "../appspec.yml").symlink("loop1", "loop2")
+                .symlink("loop2", "loop1"));
 
         assertThat(r.resolve("logs/app.log")).isEmpty();
         assertThat(r.resolve("logs")).isEmpty();
@@ -150,7 +154,7 @@ class DeploymentArchiveTest {
 
     @Test
     void resolveHandlesDotDotInsideTheRevision() throws Exception {
-        DeploymentArchive r = zip(file("appspec.yml", "x"), file("scripts/start.sh", "x"));
+        DeploymentArchive r = zip(TestRevision.exact().file("appspec.yml", "x").file("scripts/start.sh", "x"));
 
         assertThat(r.resolve("scripts/../appspec.yml")).contains("appspec.yml");
         assertThat(r.resolve("./scripts/./start.sh")).contains("scripts/start.sh");
@@ -162,15 +166,17 @@ class DeploymentArchiveTest {
 
     @Test
     void aLinkThatLeavesTheStrippedFolderIsRefused() throws Exception {
-        DeploymentArchive r = zip(file("myapp/appspec.yml", "x"), symlink("myapp/shared", "../myapp"));
+        DeploymentArchive r = zip(TestRevision.exact().file("myapp/appspec.yml", "x").symlink("myapp/shared", "../myapp"));
         assertThat(r.topFolder().stripped()).isTrue();
         assertThat(r.resolve("shared/appspec.yml")).isEmpty();
     }
 
     @Test
     void entriesStoredBelowALinkLandWhereTheExtractorPutsThem() throws Exception {
-        BundleFixture.Item[] items = {file("appspec.yml", "x"), dir("d"), symlink("lnk", "d"), file("lnk/ok.txt", "x"),
-                dir("a"), symlink("a/up", "../d"), file("a/up/x.txt", "x"), symlink("out", "/tmp"), file("out/evil.txt", "x")};
+        TestRevision items = TestRevision.exact().file("appspec.yml", "x").dir("d").symlink("lnk", "d")
+                .file("lnk/ok.txt", "x")
+                .dir("a").symlink("a/up", "../d").file("a/up/x.txt", "x").symlink("out", "/tmp")
+                .file("out/evil.txt", "x");
 
         var fromTar = tar(items);
         assertThat(fromTar.entry("d/ok.txt")).get().extracting(BundleEntry::path).isEqualTo("lnk/ok.txt");
@@ -187,7 +193,7 @@ class DeploymentArchiveTest {
 
     @Test
     void aDeclaredDirectoryIsNotReplacedByAnImpliedOne() throws Exception {
-        DeploymentArchive r = tar(file("/opt/x", "x"), dir("opt").withMode(0700));
+        DeploymentArchive r = tar(TestRevision.exact().file("/opt/x", "x").dir("opt", 0700));
         assertThat(r.entry("opt")).get().extracting(BundleEntry::mode, BundleEntry::implicit).containsExactly(0700, false);
         assertThat(Optional.of(r.isDirectory("opt"))).contains(true);
     }

@@ -6,25 +6,19 @@ import org.junit.jupiter.api.io.TempDir;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 
-import static dev.hooklab.bundle.BundleFixture.dir;
-import static dev.hooklab.bundle.BundleFixture.file;
-import static dev.hooklab.bundle.BundleFixture.hardlink;
-import static dev.hooklab.bundle.BundleFixture.symlink;
 import static org.assertj.core.api.Assertions.assertThat;
 
 class EntryContentTest {
-    private static final BundleFixture.Item[] REVISION = {
-            file("appspec.yml", "version: 0.0\nos: linux\n"),
-            file("scripts/start.sh", "#!/bin/bash\necho start\n", 0755),
-            dir("scripts/lib"),
-            symlink("scripts/current", "start.sh"),
-            file("big.bin", bytes(200_000, 'b')),
-    };
+    private static final TestRevision REVISION = TestRevision.exact()
+            .file("appspec.yml", "version: 0.0\nos: linux\n")
+            .file("scripts/start.sh", "#!/bin/bash\necho start\n", 0755)
+            .dir("scripts/lib")
+            .symlink("scripts/current", "start.sh")
+            .file("big.bin", bytes(200_000, 'b'));
 
     @TempDir
     Path tmp;
@@ -33,8 +27,8 @@ class EntryContentTest {
 
     @Test
     void everyFormatReadsBodiesByPathCappedAtMaxBytes() throws Exception {
-        for (Path p : List.of(BundleFixture.zip(tmp, "a.zip", REVISION), BundleFixture.tar(tmp, "a.tar", REVISION),
-                BundleFixture.tgz(tmp, "a.tgz", REVISION), BundleFixture.folder(tmp, "a", REVISION))) {
+        for (Path p : List.of(REVISION.zip(tmp, "a.zip"), REVISION.tar(tmp, "a.tar"),
+                REVISION.tgz(tmp, "a.tgz"), REVISION.folder(tmp, "a"))) {
             Bundle bundle = reader.open(p);
 
             Map<String, byte[]> bodies = bundle.read(
@@ -51,30 +45,31 @@ class EntryContentTest {
 
     @Test
     void theLaterOfTwoEntriesWithOnePathIsRead() throws Exception {
-        BundleFixture.Item[] items = {file("appspec.yml", "first"), file("./appspec.yml", "second")};
-        for (Path p : List.of(BundleFixture.zip(tmp, "d.zip", items), BundleFixture.tar(tmp, "d.tar", items))) {
+        TestRevision items = TestRevision.exact().file("appspec.yml", "first").file("./appspec.yml", "second");
+        for (Path p : List.of(items.zip(tmp, "d.zip"), items.tar(tmp, "d.tar"))) {
             assertThat(reader.open(p).read("appspec.yml", 100).map(EntryContentTest::text)).contains("second");
         }
     }
 
     @Test
     void aTarHardLinkReadsAsTheFileItLinksTo() throws Exception {
-        Path tar = BundleFixture.tar(tmp, "h.tar", file("bin/tool", "tool body"), hardlink("bin/alias", "bin/tool"));
+        Path tar = TestRevision.exact().file("bin/tool", "tool body").hardlink("bin/alias", "bin/tool")
+                .tar(tmp, "h.tar");
         assertThat(reader.open(tar).read("bin/alias", 100).map(EntryContentTest::text)).contains("tool body");
     }
 
     @Test
     void tarBodiesBeyondTheBudgetNeedOneMorePass() throws Exception {
-        List<BundleFixture.Item> items = new ArrayList<>();
-        items.add(file("appspec.yml", "version: 0.0\n"));
+        TestRevision items = TestRevision.exact();
+        items = items.file("appspec.yml", "version: 0.0\n");
         for (int i = 0; i < 270; i++) { // 270 x 64 KiB: the 16 MiB budget is spent after 256
-            items.add(file(String.format("assets/%03d.bin", i), bytes(64 << 10, (char) ('a' + i % 26))));
+            items = items.file(String.format("assets/%03d.bin", i), bytes(64 << 10, (char) ('a' + i % 26)));
         }
-        items.add(file("scripts/late.sh", "#!/bin/bash\necho late\n"));
-        items.add(file("config/late-appspec-notes.txt", "kept: the name holds appspec"));
-        items.add(file("assets/huge.bin", bytes(3 << 20, 'h')));
-        items.add(file("assets/last.bin", "last"));
-        Path tgz = BundleFixture.tgz(tmp, "big.tgz", items.toArray(BundleFixture.Item[]::new));
+        items = items.file("scripts/late.sh", "#!/bin/bash\necho late\n");
+        items = items.file("config/late-appspec-notes.txt", "kept: the name holds appspec");
+        items = items.file("assets/huge.bin", bytes(3 << 20, 'h'));
+        items = items.file("assets/last.bin", "last");
+        Path tgz = items.tgz(tmp, "big.tgz");
 
         Bundle bundle = reader.open(tgz);
         TarBodies bodies = (TarBodies) bundle.content();
@@ -98,7 +93,7 @@ class EntryContentTest {
 
     @Test
     void anAppspecLargerThanWhatWasKeptIsReadAgainWhenMoreIsAsked() throws Exception {
-        Path tar = BundleFixture.tar(tmp, "a.tar", file("appspec.yml", bytes((1 << 20) + 100, 'y')));
+        Path tar = TestRevision.exact().file("appspec.yml", bytes((1 << 20) + 100, 'y')).tar(tmp, "a.tar");
         Bundle bundle = reader.open(tar);
         TarBodies bodies = (TarBodies) bundle.content();
 
@@ -111,8 +106,8 @@ class EntryContentTest {
     @Test
     void aFolderIsNeverReadThroughALinkThatLeavesIt() throws Exception {
         Path outside = Files.writeString(tmp.resolve("secret.txt"), "secret");
-        Path folder = BundleFixture.folder(tmp, "app", file("appspec.yml", "version: 0.0\n"), file("scripts/start.sh", "x"),
-                symlink("passwd", outside.toString()), symlink("up", ".."));
+        Path folder = TestRevision.exact().file("appspec.yml", "version: 0.0\n").file("scripts/start.sh", "x")
+                .symlink("passwd", outside.toString()).symlink("up", "..").folder(tmp, "app");
         Bundle bundle = reader.open(folder);
 
         assertThat(bundle.read(List.of("passwd", "up/secret.txt"), 100)).isEmpty();

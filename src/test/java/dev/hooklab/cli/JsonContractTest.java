@@ -1,5 +1,6 @@
 package dev.hooklab.cli;
 
+import dev.hooklab.bundle.TestRevision;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.junit.jupiter.api.Test;

@@ -1,5 +1,6 @@
 package dev.hooklab.cli;
 
+import dev.hooklab.bundle.TestRevision;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;

@@ -1,7 +1,7 @@
 package dev.hooklab.explain;
 
 import dev.hooklab.bundle.AppSpecLookup;
-import dev.hooklab.cli.TestRevision;
+import dev.hooklab.bundle.TestRevision;
 import dev.hooklab.finding.Diagnostic;
 import dev.hooklab.finding.DiagnosticCode;
 import dev.hooklab.inspect.Inspection;

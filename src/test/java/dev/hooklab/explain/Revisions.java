@@ -3,7 +3,7 @@ package dev.hooklab.explain;
 import dev.hooklab.appspec.AppSpecParser;
 import dev.hooklab.appspec.YamlLimits;
 import dev.hooklab.bundle.BundleReader;
-import dev.hooklab.cli.TestRevision;
+import dev.hooklab.bundle.TestRevision;
 import dev.hooklab.diagnose.rules.Diagnoser;
 import dev.hooklab.inspect.InputException;
 import dev.hooklab.inspect.InspectOptions;

@@ -2,7 +2,7 @@ package dev.hooklab.inspect;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.hooklab.cli.HooklabCli;
-import dev.hooklab.cli.TestRevision;
+import dev.hooklab.bundle.TestRevision;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;

@@ -4,7 +4,7 @@ import dev.hooklab.appspec.AppSpecParser;
 import dev.hooklab.appspec.TargetOs;
 import dev.hooklab.appspec.YamlLimits;
 import dev.hooklab.bundle.BundleReader;
-import dev.hooklab.cli.TestRevision;
+import dev.hooklab.bundle.TestRevision;
 import dev.hooklab.diagnose.rules.Diagnoser;
 import dev.hooklab.plan.DeploymentLayout;
 import dev.hooklab.plan.DeploymentType;

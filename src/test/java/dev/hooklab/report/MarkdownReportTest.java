@@ -1,7 +1,7 @@
 package dev.hooklab.report;
 
 import dev.hooklab.cli.HooklabCli;
-import dev.hooklab.cli.TestRevision;
+import dev.hooklab.bundle.TestRevision;
 import dev.hooklab.inspect.Inspection;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;

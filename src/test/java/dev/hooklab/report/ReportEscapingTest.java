@@ -1,6 +1,6 @@
 package dev.hooklab.report;
 
-import dev.hooklab.cli.TestRevision;
+import dev.hooklab.bundle.TestRevision;
 import dev.hooklab.inspect.Inspection;
 import dev.hooklab.plan.PlannedScript;
 import org.junit.jupiter.api.Test;

@@ -2,7 +2,7 @@ package dev.hooklab.report;
 
 import dev.hooklab.app.Hooklab;
 import dev.hooklab.cli.HooklabCli;
-import dev.hooklab.cli.TestRevision;
+import dev.hooklab.bundle.TestRevision;
 import dev.hooklab.inspect.InputException;
 import dev.hooklab.inspect.InspectOptions;
 import dev.hooklab.inspect.Inspection;

@@ -4,7 +4,7 @@ import dev.hooklab.bundle.Bundle;
 import dev.hooklab.bundle.BundleReader;
 import dev.hooklab.bundle.extract.BundleExtractor;
 import dev.hooklab.bundle.extract.ExtractionLimits;
-import dev.hooklab.cli.TestRevision;
+import dev.hooklab.bundle.TestRevision;
 import dev.hooklab.run.isolation.NoIsolation;
 import dev.hooklab.run.process.HookStarter;
 import dev.hooklab.work.Workers;

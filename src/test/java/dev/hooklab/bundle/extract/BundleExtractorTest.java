@@ -1,6 +1,6 @@
 package dev.hooklab.bundle.extract;
 
-import dev.hooklab.bundle.BundleFixture;
+import dev.hooklab.bundle.TestRevision;
 import dev.hooklab.bundle.BundleFormat;
 import dev.hooklab.bundle.BundleReader;
 
@@ -16,26 +16,20 @@ import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
 import java.util.Map;
 
-import static dev.hooklab.bundle.BundleFixture.dir;
-import static dev.hooklab.bundle.BundleFixture.fifo;
-import static dev.hooklab.bundle.BundleFixture.file;
-import static dev.hooklab.bundle.BundleFixture.hardlink;
-import static dev.hooklab.bundle.BundleFixture.symlink;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.entry;
 
 /** Extraction of well-formed bundles: what lands in deployment-archive, with which modes. */
 class BundleExtractorTest {
-    private static final BundleFixture.Item[] REVISION = {
-            file("appspec.yml", "version: 0.0\n", 0644),
-            dir("scripts").withMode(0750),
-            file("scripts/start.sh", "#!/bin/sh\necho start\n", 0755),
-            file("scripts/private.env", "KEY=1\n", 0600),
-            dir("logs"),
-            symlink("current", "scripts"),
-            symlink("scripts/run", "start.sh"),
-            file("assets/deep/data.txt", "data", 0444),
-    };
+    private static final TestRevision REVISION = TestRevision.exact()
+            .file("appspec.yml", "version: 0.0\n", 0644)
+            .dir("scripts", 0750)
+            .file("scripts/start.sh", "#!/bin/sh\necho start\n", 0755)
+            .file("scripts/private.env", "KEY=1\n", 0600)
+            .dir("logs")
+            .symlink("current", "scripts")
+            .symlink("scripts/run", "start.sh")
+            .file("assets/deep/data.txt", "data", 0444);
 
     private static final Map<String, String> EXPECTED = Map.of(
             "appspec.yml", "file 0644 version: 0.0\n",
@@ -59,12 +53,12 @@ class BundleExtractorTest {
         return tmp.resolve("sandbox/d-1/deployment-archive");
     }
 
-    private Path bundle(BundleFormat format, BundleFixture.Item... items) throws IOException {
+    private Path bundle(BundleFormat format, TestRevision items) throws IOException {
         return switch (format) {
-            case ZIP -> BundleFixture.zip(tmp, "app.zip", items);
-            case TAR -> BundleFixture.tar(tmp, "app.tar", items);
-            case TGZ -> BundleFixture.tgz(tmp, "app.tgz", items);
-            case FOLDER -> BundleFixture.folder(tmp, "app", items);
+            case ZIP -> items.zip(tmp, "app.zip");
+            case TAR -> items.tar(tmp, "app.tar");
+            case TGZ -> items.tgz(tmp, "app.tgz");
+            case FOLDER -> items.folder(tmp, "app");
         };
     }
 
@@ -83,7 +77,8 @@ class BundleExtractorTest {
 
     @Test
     void zipWithoutUnixModesGetsWhatUnzipGives() throws Exception {
-        Path zip = BundleFixture.windowsZip(tmp, "win.zip", file("appspec.yml", "x"), dir("scripts"), file("scripts/a.sh", "a"));
+        Path zip = TestRevision.exact().file("appspec.yml", "x").dir("scripts").file("scripts/a.sh", "a")
+                .windowsZip(tmp, "win.zip");
 
         extractor.extract(reader.open(zip), archive());
 
@@ -94,8 +89,8 @@ class BundleExtractorTest {
     @ParameterizedTest
     @EnumSource(value = BundleFormat.class, names = {"ZIP", "TAR", "TGZ"})
     void theSingleTopFolderIsStrippedAsTheAgentDoes(BundleFormat format) throws Exception {
-        Path bundle = bundle(format, dir("app-1.0").withMode(0750), file("app-1.0/appspec.yml", "x"),
-                file("app-1.0/scripts/start.sh", "s", 0755), symlink("app-1.0/now", "scripts"));
+        Path bundle = bundle(format, TestRevision.exact().dir("app-1.0", 0750).file("app-1.0/appspec.yml", "x")
+                .file("app-1.0/scripts/start.sh", "s", 0755).symlink("app-1.0/now", "scripts"));
 
         Extraction done = extractor.extract(reader.open(bundle), archive());
 
@@ -107,7 +102,7 @@ class BundleExtractorTest {
 
     @Test
     void aFolderRevisionIsCopiedWithoutStripping() throws Exception {
-        Path folder = BundleFixture.folder(tmp, "rev", file("app/appspec.yml", "x"));
+        Path folder = TestRevision.exact().file("app/appspec.yml", "x").folder(tmp, "rev");
 
         extractor.extract(reader.open(folder), archive());
 
@@ -121,9 +116,10 @@ class BundleExtractorTest {
         Files.createDirectories(archive().resolve("old/deeper"));
         Files.writeString(archive().resolve("old/deeper/stale.txt"), "stale");
         Files.createSymbolicLink(archive().resolve("old/out"), outside);
-        Files.setPosixFilePermissions(archive().resolve("old"), BundleFixture.permissions(0555));
+        Files.setPosixFilePermissions(archive().resolve("old"), TestRevision.permissions(0555));
 
-        extractor.extract(reader.open(bundle(BundleFormat.TAR, file("appspec.yml", "new"))), archive());
+        extractor.extract(reader.open(bundle(BundleFormat.TAR, TestRevision.exact().file("appspec.yml", "new"))),
+                archive());
 
         assertThat(ExtractedTree.of(archive())).containsExactly(entry("appspec.yml", "file 0644 new"));
         assertThat(ExtractedTree.of(outside)).containsExactly(entry("keep.txt", "file 0644 keep"));
@@ -131,8 +127,8 @@ class BundleExtractorTest {
 
     @Test
     void theLaterOfTwoEntriesWins() throws Exception {
-        Path tar = bundle(BundleFormat.TAR, file("appspec.yml", "old"), file("a.sh", "a"), file("./appspec.yml", "new", 0600),
-                file("b", "file first"), dir("b"));
+        Path tar = bundle(BundleFormat.TAR, TestRevision.exact().file("appspec.yml", "old").file("a.sh", "a")
+                .file("./appspec.yml", "new", 0600).file("b", "file first").dir("b"));
 
         extractor.extract(reader.open(tar), archive());
 
@@ -142,8 +138,8 @@ class BundleExtractorTest {
 
     @Test
     void hardLinksInsideTheRevisionShareTheFile() throws Exception {
-        Path tar = bundle(BundleFormat.TGZ, file("bin/tool", "tool", 0755), hardlink("bin/alias", "bin/tool"),
-                hardlink("bin/again", "bin/alias"));
+        Path tar = bundle(BundleFormat.TGZ, TestRevision.exact().file("bin/tool", "tool", 0755)
+                .hardlink("bin/alias", "bin/tool").hardlink("bin/again", "bin/alias"));
 
         Extraction done = extractor.extract(reader.open(tar), archive());
 
@@ -155,8 +151,8 @@ class BundleExtractorTest {
 
     @Test
     void aReadOnlyFolderDoesNotBlockItsOwnContents() throws Exception {
-        Path tar = bundle(BundleFormat.TAR, dir("ro").withMode(0555), file("ro/inside.txt", "in", 0444),
-                dir("ro/sub").withMode(0500), file("ro/sub/deeper.txt", "deep"));
+        Path tar = bundle(BundleFormat.TAR, TestRevision.exact().dir("ro", 0555).file("ro/inside.txt", "in", 0444)
+                .dir("ro/sub", 0500).file("ro/sub/deeper.txt", "deep"));
 
         extractor.extract(reader.open(tar), archive());
         extractor.extract(reader.open(tar), archive()); // and extracting again empties it first
@@ -168,7 +164,8 @@ class BundleExtractorTest {
     @ParameterizedTest
     @EnumSource(value = BundleFormat.class, names = {"TAR", "FOLDER"})
     void setuidAndSetgidBitsAreCleared(BundleFormat format) throws Exception {
-        Path bundle = bundle(format, file("bin/tool", "t", 04755), dir("shared").withMode(02775), file("plain", "p"));
+        Path bundle = bundle(format, TestRevision.exact().file("bin/tool", "t", 04755).dir("shared", 02775)
+                .file("plain", "p"));
         if (format == BundleFormat.FOLDER) { // POSIX permission sets cannot hold set-id bits
             Files.setAttribute(bundle.resolve("bin/tool"), "unix:mode", 04755);
             Files.setAttribute(bundle.resolve("shared"), "unix:mode", 02775);
@@ -187,9 +184,9 @@ class BundleExtractorTest {
 
     @Test
     void symlinksThatPointOutsideAreNotCreatedAndSaySo() throws Exception {
-        Path zip = bundle(BundleFormat.ZIP, file("appspec.yml", "x"), symlink("logs", "/var/log"), symlink("up", "../.."),
-                dir("d"), symlink("d/l", ".."), symlink("sneaky", "d/l/.."), symlink("fine", "d/l/appspec.yml"),
-                symlink("nul", "a\0b"));
+        Path zip = bundle(BundleFormat.ZIP, TestRevision.exact().file("appspec.yml", "x").symlink("logs", "/var/log")
+                .symlink("up", "../..").dir("d").symlink("d/l", "..").symlink("sneaky", "d/l/..")
+                .symlink("fine", "d/l/appspec.yml").symlink("nul", "a\0b"));
 
         Extraction done = extractor.extract(reader.open(zip), archive());
 
@@ -204,7 +201,7 @@ class BundleExtractorTest {
 
     @Test
     void fifosAreNotCreated() throws Exception {
-        Path tar = bundle(BundleFormat.TAR, fifo("run/pipe"), file("appspec.yml", "x"));
+        Path tar = bundle(BundleFormat.TAR, TestRevision.exact().fifo("run/pipe").file("appspec.yml", "x"));
 
         Extraction done = extractor.extract(reader.open(tar), archive());
 
@@ -215,8 +212,8 @@ class BundleExtractorTest {
 
     @Test
     void modificationTimesAreKept() throws Exception {
-        Path tar = bundle(BundleFormat.TAR, file("appspec.yml", "x"));
-        Path zip = bundle(BundleFormat.ZIP, file("appspec.yml", "x"));
+        Path tar = bundle(BundleFormat.TAR, TestRevision.exact().file("appspec.yml", "x"));
+        Path zip = bundle(BundleFormat.ZIP, TestRevision.exact().file("appspec.yml", "x"));
 
         extractor.extract(reader.open(tar), archive());
         FileTime fromTar = Files.getLastModifiedTime(archive().resolve("appspec.yml"), LinkOption.NOFOLLOW_LINKS);

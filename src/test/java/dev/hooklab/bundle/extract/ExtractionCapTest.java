@@ -3,7 +3,7 @@ package dev.hooklab.bundle.extract;
 import dev.hooklab.bundle.Bundle;
 import dev.hooklab.bundle.BundleEntry;
 import dev.hooklab.bundle.BundleException;
-import dev.hooklab.bundle.BundleFixture;
+import dev.hooklab.bundle.TestRevision;
 import dev.hooklab.bundle.BundleReader;
 
 import org.apache.commons.compress.archivers.zip.ZipArchiveEntry;
@@ -15,11 +15,8 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.zip.CRC32;
 
-import static dev.hooklab.bundle.BundleFixture.file;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
@@ -41,7 +38,8 @@ class ExtractionCapTest {
 
     @Test
     void aHighlyCompressibleEntryOverTheCapIsRefusedFromItsHeader() throws Exception {
-        Path zip = BundleFixture.zip(tmp, "bomb.zip", file("appspec.yml", "x"), file("zeros.bin", new byte[3 << 20]));
+        Path zip = TestRevision.exact().file("appspec.yml", "x").file("zeros.bin", new byte[3 << 20])
+                .zip(tmp, "bomb.zip");
         assertThat(Files.size(zip)).isLessThan(64 << 10);
 
         assertThatThrownBy(() -> capped.extract(reader.open(zip), archive())).isInstanceOf(ExtractionCapException.class)
@@ -51,14 +49,14 @@ class ExtractionCapTest {
 
     @Test
     void anEntryWhoseHeaderUnderDeclaresItsSizeIsStoppedAtTheCap() throws Exception {
-        List<BundleFixture.Item> items = new ArrayList<>();
-        items.add(file("appspec.yml", "x"));
+        TestRevision items = TestRevision.exact();
+        items = items.file("appspec.yml", "x");
         for (int i = 0; i < 20; i++) {
-            items.add(file("honest/f" + i, "honest " + i));
+            items = items.file("honest/f" + i, "honest " + i);
         }
-        items.add(file("liar.bin", new byte[3 << 20]));
-        Path zip = BundleFixture.zip(tmp, "liar.zip", true, items);
-        BundleFixture.declareSize(zip, "liar.bin", 100);
+        items = items.file("liar.bin", new byte[3 << 20]);
+        Path zip = items.zip(tmp, "liar.zip");
+        TestRevision.declareSize(zip, "liar.bin", 100);
         Bundle bundle = reader.open(zip);
         assertThat(bundle.entry("liar.bin")).get().extracting(BundleEntry::size).isEqualTo(100L);
 
@@ -71,7 +69,7 @@ class ExtractionCapTest {
 
     @Test
     void aTarOverTheCapIsRefusedBeforeWriting() throws Exception {
-        Path tgz = BundleFixture.tgz(tmp, "big.tgz", file("appspec.yml", "x"), file("a.bin", new byte[CAP]));
+        Path tgz = TestRevision.exact().file("appspec.yml", "x").file("a.bin", new byte[CAP]).tgz(tmp, "big.tgz");
 
         assertThatThrownBy(() -> capped.extract(reader.open(tgz), archive())).isInstanceOf(ExtractionCapException.class)
                 .hasMessage("big.tgz: refused to extract: its files declare 1048577 bytes, over the cap of 1048576 bytes of expanded data. "
@@ -81,7 +79,7 @@ class ExtractionCapTest {
 
     @Test
     void exactlyTheCapIsAllowed() throws Exception {
-        Path tgz = BundleFixture.tgz(tmp, "fits.tgz", file("a.bin", new byte[CAP - 1]), file("b", "x"));
+        Path tgz = TestRevision.exact().file("a.bin", new byte[CAP - 1]).file("b", "x").tgz(tmp, "fits.tgz");
 
         Extraction done = capped.extract(reader.open(tgz), archive());
 
@@ -90,13 +88,13 @@ class ExtractionCapTest {
 
     @Test
     void moreThanTheFreeSpaceIsRefusedBeforeWriting() throws Exception {
-        List<BundleFixture.Item> items = new ArrayList<>();
+        TestRevision items = TestRevision.exact();
         for (int i = 0; i < 30; i++) {
-            items.add(file("claims-4g-" + i, "x"));
+            items = items.file("claims-4g-" + i, "x");
         }
-        Path zip = BundleFixture.zip(tmp, "huge.zip", true, items);
+        Path zip = items.zip(tmp, "huge.zip");
         for (int i = 0; i < 30; i++) {
-            BundleFixture.declareSize(zip, "claims-4g-" + i, -2); // 0xfffffffe bytes each, about 120 GiB in all
+            TestRevision.declareSize(zip, "claims-4g-" + i, -2); // 0xfffffffe bytes each, about 120 GiB in all
         }
         assumeTrue(Files.getFileStore(tmp).getUsableSpace() < 100L << 30, "this disk has room for the claimed sizes");
         BundleExtractor uncapped = new BundleExtractor(new ExtractionLimits(Long.MAX_VALUE, 2));

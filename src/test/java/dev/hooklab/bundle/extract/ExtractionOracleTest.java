@@ -2,7 +2,7 @@ package dev.hooklab.bundle.extract;
 
 import dev.hooklab.bundle.Bundle;
 import dev.hooklab.bundle.BundleException;
-import dev.hooklab.bundle.BundleFixture;
+import dev.hooklab.bundle.TestRevision;
 import dev.hooklab.bundle.BundleReader;
 import dev.hooklab.bundle.TarBodies;
 
@@ -14,13 +14,7 @@ import java.io.RandomAccessFile;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.List;
 
-import static dev.hooklab.bundle.BundleFixture.dir;
-import static dev.hooklab.bundle.BundleFixture.file;
-import static dev.hooklab.bundle.BundleFixture.hardlink;
-import static dev.hooklab.bundle.BundleFixture.symlink;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
@@ -37,21 +31,22 @@ class ExtractionOracleTest {
     private final BundleExtractor extractor = new BundleExtractor(ExtractionLimits.defaults());
 
     /** Folders, modes that no umask changes, links inside, long names (GNU and PAX), empty and multi-buffer files. */
-    private static List<BundleFixture.Item> varied(boolean hardLinks) {
+    private static TestRevision varied(boolean hardLinks) {
         int[] modes = {0644, 0755, 0600, 0700, 0444, 0555};
-        List<BundleFixture.Item> items = new ArrayList<>();
-        items.add(file("appspec.yml", "version: 0.0\n"));
-        items.add(dir("empty"));
+        TestRevision items = TestRevision.exact();
+        items = items.file("appspec.yml", "version: 0.0\n");
+        items = items.dir("empty");
         for (int i = 0; i < 300; i++) {
             String folder = "d" + (i % 7) + (i % 3 == 0 ? "/sub-" + "x".repeat(90 + i % 30) : "");
             String body = "line " + i + "\n";
-            items.add(file(folder + "/f" + i + ".txt", body.repeat(i % 11 == 0 ? 0 : 1 + i), modes[i % modes.length]));
+            items = items.file(folder + "/f" + i + ".txt", body.repeat(i % 11 == 0 ? 0 : 1 + i),
+                    modes[i % modes.length]);
         }
-        items.add(file("big.bin", new byte[(3 << 20) + 17]));
-        items.add(symlink("current", "d1"));
-        items.add(symlink("d2/up", "../appspec.yml"));
+        items = items.file("big.bin", new byte[(3 << 20) + 17]);
+        items = items.symlink("current", "d1");
+        items = items.symlink("d2/up", "../appspec.yml");
         if (hardLinks) {
-            items.add(hardlink("d3/again.txt", "d1/f1.txt"));
+            items = items.hardlink("d3/again.txt", "d1/f1.txt");
         }
         return items;
     }
@@ -59,7 +54,7 @@ class ExtractionOracleTest {
     @Test
     void aTgzGivesWhatGnuTarGives() throws Exception {
         assumeTrue(available("tar", "--version"), "GNU tar is not installed");
-        Path tgz = BundleFixture.tgz(tmp, "app.tgz", varied(true).toArray(BundleFixture.Item[]::new));
+        Path tgz = varied(true).tgz(tmp, "app.tgz");
         Path byTar = Files.createDirectories(tmp.resolve("by-tar"));
         run(byTar, "tar", "-xpzf", tgz.toString());
 
@@ -71,7 +66,7 @@ class ExtractionOracleTest {
     @Test
     void aZipGivesWhatUnzipGives() throws Exception {
         assumeTrue(available("unzip", "-v"), "unzip is not installed");
-        Path zip = BundleFixture.zip(tmp, "app.zip", true, varied(false));
+        Path zip = varied(false).zip(tmp, "app.zip");
         Path byUnzip = Files.createDirectories(tmp.resolve("by-unzip"));
         run(tmp, "unzip", "-qo", zip.toString(), "-d", byUnzip.toString());
 
@@ -102,9 +97,10 @@ class ExtractionOracleTest {
 
     @Test
     void aBundleThatChangedSinceItWasListedIsNotExtracted() throws Exception {
-        Path tgz = BundleFixture.tgz(tmp, "app.tgz", file("appspec.yml", "x"), file("a.txt", "a"));
+        Path tgz = TestRevision.exact().file("appspec.yml", "x").file("a.txt", "a").tgz(tmp, "app.tgz");
         Bundle listed = reader.open(tgz);
-        BundleFixture.tgz(tmp, "app.tgz", file("appspec.yml", "x"), file("a.txt", "a longer body that moves everything"));
+        TestRevision.exact().file("appspec.yml", "x").file("a.txt", "a longer body that moves everything")
+                .tgz(tmp, "app.tgz");
 
         assertThatThrownBy(() -> extractor.extract(listed, tmp.resolve("archive"))).isInstanceOf(BundleException.class)
                 .hasMessage("app.tgz: cannot extract: the bundle changed since it was read");

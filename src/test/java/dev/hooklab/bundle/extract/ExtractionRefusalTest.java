@@ -2,7 +2,7 @@ package dev.hooklab.bundle.extract;
 
 import dev.hooklab.bundle.Bundle;
 import dev.hooklab.bundle.BundleException;
-import dev.hooklab.bundle.BundleFixture;
+import dev.hooklab.bundle.TestRevision;
 import dev.hooklab.bundle.BundleReader;
 
 import org.junit.jupiter.api.BeforeEach;
@@ -15,9 +15,6 @@ import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.util.Map;
 
-import static dev.hooklab.bundle.BundleFixture.file;
-import static dev.hooklab.bundle.BundleFixture.hardlink;
-import static dev.hooklab.bundle.BundleFixture.symlink;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.entry;
@@ -61,14 +58,14 @@ class ExtractionRefusalTest {
 
     @Test
     void zipSlip() throws Exception {
-        Path zip = BundleFixture.zip(tmp, "app.zip", file("appspec.yml", "x"), file("../../outside/pwned", "x"));
+        Path zip = TestRevision.exact().file("appspec.yml", "x").file("../../outside/pwned", "x").zip(tmp, "app.zip");
 
         assertRefused(zip, "app.zip: refused to extract '../../outside/pwned': the name climbs out of deployment-archive ('..')");
     }
 
     @Test
     void dotDotThatStaysInsideIsRefusedToo() throws Exception {
-        Path tar = BundleFixture.tar(tmp, "app.tar", file("a/../appspec.yml", "x"));
+        Path tar = TestRevision.exact().file("a/../appspec.yml", "x").tar(tmp, "app.tar");
 
         assertRefused(tar, "app.tar: refused to extract 'a/../appspec.yml': the name has a '..' segment, and extraction "
                 + "takes no name that could climb out of deployment-archive");
@@ -77,8 +74,8 @@ class ExtractionRefusalTest {
     @Test
     void absoluteNamesInZipAndTar() throws Exception {
         String absolute = outside.resolve("abs.txt").toString();
-        Path zip = BundleFixture.zip(tmp, "app.zip", file("appspec.yml", "x"), file(absolute, "x"));
-        Path tar = BundleFixture.tar(tmp, "app.tar", file(absolute, "x"));
+        Path zip = TestRevision.exact().file("appspec.yml", "x").file(absolute, "x").zip(tmp, "app.zip");
+        Path tar = TestRevision.exact().file(absolute, "x").tar(tmp, "app.tar");
 
         assertRefused(zip, "app.zip: refused to extract '" + absolute + "': the name is absolute: it would be written at '"
                 + absolute + "', outside deployment-archive");
@@ -88,20 +85,22 @@ class ExtractionRefusalTest {
 
     @Test
     void anEntryThroughASymlinkToAnOutsideFolder() throws Exception {
-        BundleFixture.Item[] items = {file("appspec.yml", "x"), symlink("out", outside.toString()), file("out/pwned", "x")};
+        TestRevision items = TestRevision.exact().file("appspec.yml", "x").symlink("out", outside.toString())
+                .file("out/pwned", "x");
         String why = ": refused to extract 'out/pwned': it is stored below the symbolic link 'out' -> '" + outside
                 + "', which points outside the revision";
 
-        assertRefused(BundleFixture.tar(tmp, "app.tar", items), "app.tar" + why);
-        assertRefused(BundleFixture.zip(tmp, "app.zip", items), "app.zip" + why);
-        assertRefused(BundleFixture.tgz(tmp, "rel.tgz", symlink("up", "../../outside"), file("up/pwned", "x")),
+        assertRefused(items.tar(tmp, "app.tar"), "app.tar" + why);
+        assertRefused(items.zip(tmp, "app.zip"), "app.zip" + why);
+        assertRefused(TestRevision.exact().symlink("up", "../../outside").file("up/pwned", "x").tgz(tmp, "rel.tgz"),
                 "rel.tgz: refused to extract 'up/pwned': it is stored below the symbolic link 'up' -> '../../outside', "
                         + "which points outside the revision");
     }
 
     @Test
     void anEntryThroughASymlinkThatStaysInside() throws Exception {
-        Path tar = BundleFixture.tar(tmp, "app.tar", file("real/appspec.yml", "x"), symlink("alias", "real"), file("alias/x", "x"));
+        Path tar = TestRevision.exact().file("real/appspec.yml", "x").symlink("alias", "real").file("alias/x", "x")
+                .tar(tmp, "app.tar");
 
         assertRefused(tar, "app.tar: refused to extract 'alias/x': it is stored below the symbolic link 'alias' -> 'real', "
                 + "and extraction never writes through a link");
@@ -109,25 +108,26 @@ class ExtractionRefusalTest {
 
     @Test
     void anEntryBelowAFile() throws Exception {
-        Path tar = BundleFixture.tar(tmp, "app.tar", file("appspec.yml", "x"), file("appspec.yml/x", "x"));
+        Path tar = TestRevision.exact().file("appspec.yml", "x").file("appspec.yml/x", "x").tar(tmp, "app.tar");
 
         assertRefused(tar, "app.tar: refused to extract 'appspec.yml/x': it is stored below 'appspec.yml', which is a file, not a folder");
     }
 
     @Test
     void hardLinksOutOfTheRevision() throws Exception {
-        assertRefused(BundleFixture.tar(tmp, "passwd.tar", file("appspec.yml", "x"), hardlink("pw", "/etc/passwd")),
+        assertRefused(TestRevision.exact().file("appspec.yml", "x").hardlink("pw", "/etc/passwd")
+                .tar(tmp, "passwd.tar"),
                 "passwd.tar: refused to extract 'pw': it is a hard link to '/etc/passwd', outside the revision");
-        assertRefused(BundleFixture.tar(tmp, "up.tar", hardlink("pw", "../outside/keep.txt")),
+        assertRefused(TestRevision.exact().hardlink("pw", "../outside/keep.txt").tar(tmp, "up.tar"),
                 "up.tar: refused to extract 'pw': it is a hard link to '../outside/keep.txt', which climbs out of deployment-archive ('..')");
-        assertRefused(BundleFixture.tar(tmp, "later.tar", hardlink("early", "later"), file("later", "x")),
+        assertRefused(TestRevision.exact().hardlink("early", "later").file("later", "x").tar(tmp, "later.tar"),
                 "later.tar: refused to extract 'early': it is a hard link to 'later', which no earlier entry extracts");
     }
 
     @Test
     void encryptedZipEntries() throws Exception {
-        Path zip = BundleFixture.zip(tmp, "app.zip", file("appspec.yml", "x"), file("secret.env", "x"));
-        BundleFixture.markEncrypted(zip, "secret.env");
+        Path zip = TestRevision.exact().file("appspec.yml", "x").file("secret.env", "x").zip(tmp, "app.zip");
+        TestRevision.markEncrypted(zip, "secret.env");
 
         assertRefused(zip, "app.zip: refused to extract 'secret.env': it is encrypted, and the agent's unzip has no password "
                 + "to extract it either");
@@ -137,7 +137,7 @@ class ExtractionRefusalTest {
     void aRefusalLeavesAnExistingArchiveAsItWas() throws Exception {
         Files.createDirectories(archive);
         Files.writeString(archive.resolve("previous.txt"), "from the last run");
-        Path zip = BundleFixture.zip(tmp, "app.zip", file("../x", "x"));
+        Path zip = TestRevision.exact().file("../x", "x").zip(tmp, "app.zip");
 
         assertRefused(zip, "app.zip: refused to extract '../x': the name climbs out of deployment-archive ('..')");
         assertThat(Files.exists(archive.resolve("previous.txt"), LinkOption.NOFOLLOW_LINKS)).isTrue();

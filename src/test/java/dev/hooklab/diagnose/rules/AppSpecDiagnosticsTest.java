@@ -2,7 +2,7 @@ package dev.hooklab.diagnose.rules;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.hooklab.cli.HooklabCli;
-import dev.hooklab.cli.TestRevision;
+import dev.hooklab.bundle.TestRevision;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;

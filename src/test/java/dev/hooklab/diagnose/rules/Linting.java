@@ -2,7 +2,7 @@ package dev.hooklab.diagnose.rules;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.hooklab.cli.HooklabCli;
-import dev.hooklab.cli.TestRevision;
+import dev.hooklab.bundle.TestRevision;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;

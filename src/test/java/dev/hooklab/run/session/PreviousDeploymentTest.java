@@ -1,6 +1,6 @@
 package dev.hooklab.run.session;
 
-import dev.hooklab.cli.TestRevision;
+import dev.hooklab.bundle.TestRevision;
 import dev.hooklab.run.HostAccounts;
 import dev.hooklab.run.isolation.IsolationProbe;
 import org.junit.jupiter.api.Tag;
