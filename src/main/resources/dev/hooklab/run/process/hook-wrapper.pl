@@ -43,7 +43,11 @@ report('pipes', $out_inode, $err_inode);
 my @stop_signals = qw(TERM INT HUP);
 my $stop_requested = 0;
 $SIG{$_} = sub { $stop_requested = 1 } for @stop_signals;
-pipe(my $exec_r, my $exec_w) or do { report('exec-error', 0, 'EPIPE', "pipe: $!"); finish() };
+# exec failures come back over a socket pair, not a pipe: a pipe can be reopened for writing through
+# /proc/<wrapper>/fd by a hook that has CAP_SYS_PTRACE (root without bubblewrap), which could then forge an
+# exec error before the wrapper reads; opening a socket through /proc fails (ENXIO).
+# (AF_UNIX = 1, SOCK_STREAM = 1, PF_UNSPEC = 0 on Linux: numbers, so that the Socket module need not load)
+socketpair(my $exec_r, my $exec_w, 1, 1, 0) or do { report('exec-error', 0, 'EPIPE', "socketpair: $!"); finish() };
 my $pid = fork();
 if (!defined $pid) { report('exec-error', $! + 0, 'EAGAIN', "$!"); finish() }
 if ($pid == 0) {
