@@ -40,7 +40,9 @@ class WrapperLossTest {
         assertThat(run.notes()).anyMatch(n -> n.startsWith("hooklab's wrapper, the script's parent process, was killed")
                 && n.contains("the hook's exit status is unknown"));
         assertThat(run.notes()).noneMatch(n -> n.contains("could not start the hook"));
-        assertThat(run.stdout().text()).isEqualTo("before\nafter\n");
+        // what the script wrote before the loss is kept; its line after the kill races with hooklab ending the
+        // hook's process tree once the wrapper is gone (lost once on a loaded machine), so it may or may not be there
+        assertThat(run.stdout().text()).isIn("before\n", "before\nafter\n");
     }
 
     @Test
