@@ -5,6 +5,8 @@ import dev.hooklab.inspect.Inspection;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.SimpleObjectProperty;
 
+import java.nio.file.Path;
+
 /**
  * What the window has open, as JavaFX properties every view binds to: the judged revision, the settings it
  * was judged under, and the shared selection. The shell sets {@link #inspectionProperty()} when a revision
@@ -16,6 +18,7 @@ public final class RevisionModel {
     private final ObjectProperty<InspectOptions> options =
             new SimpleObjectProperty<>(this, "options", InspectOptions.defaults());
     private final ObjectProperty<Selection> selection = new SimpleObjectProperty<>(this, "selection", Selection.NONE);
+    private final ObjectProperty<Path> previousRevision = new SimpleObjectProperty<>(this, "previousRevision");
 
     /** The open revision, judged under {@link #getOptions()}; null when nothing is open. */
     public ObjectProperty<Inspection> inspectionProperty() {
@@ -45,5 +48,18 @@ public final class RevisionModel {
 
     public void select(Selection s) {
         selection.set(s == null ? Selection.NONE : s);
+    }
+
+    /**
+     * The last successful revision (a bundle or folder dropped on the shell's "previous revision" slot), whose
+     * scripts ApplicationStop, BeforeBlockTraffic and AfterBlockTraffic run in the run view; null for a first
+     * deployment.
+     */
+    public ObjectProperty<Path> previousRevisionProperty() {
+        return previousRevision;
+    }
+
+    public Path getPreviousRevision() {
+        return previousRevision.get();
     }
 }

@@ -1,0 +1,286 @@
+package dev.hooklab.ui.shell;
+
+import atlantafx.base.theme.PrimerDark;
+import atlantafx.base.theme.PrimerLight;
+import dev.hooklab.app.Hooklab;
+import dev.hooklab.finding.Diagnostic;
+import dev.hooklab.inspect.Inspection;
+import dev.hooklab.plan.PlannedScript;
+import dev.hooklab.ui.actions.Actions;
+import dev.hooklab.ui.model.RevisionModel;
+import javafx.application.Application;
+import javafx.scene.Node;
+import javafx.scene.control.Label;
+import javafx.stage.Stage;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+import org.testfx.util.WaitForAsyncUtils;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
+import java.time.Clock;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** The shell, headless under Monocle: opening, drops through real drag events, reload, themes, remembered state. */
+@ExtendWith(ApplicationExtension.class)
+class ShellWindowTest {
+    @TempDir
+    Path tmp;
+
+    private final ExecutorService work = Executors.newSingleThreadExecutor();
+    private final RevisionModel model = new RevisionModel();
+    private final Hooklab hooklab = Hooklab.create();
+    private Themes themes;
+    private ShellWindow window;
+    private Stage stage;
+
+    @Start
+    void start(Stage stage) {
+        this.stage = stage;
+        window = newWindow(stage, model);
+    }
+
+    private ShellWindow newWindow(Stage on, RevisionModel m) {
+        Path state = tmp.resolve("state");
+        ShellState s = ShellState.load(state);
+        themes = new Themes(Map.of());
+        themes.apply(s.theme());
+        Workspace ws = new Workspace(new Label("tree"), new Label("plan"), new Label("appspec"), new Label("findings"),
+                new Label("settings"));
+        Sample seed = new Sample("seed-story", "Seed story", "the path that misses", () -> {
+            try {
+                return Revisions.seedFolder(tmp.resolve("sample"));
+            } catch (IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+        });
+        ShellWindow w = new ShellWindow(new ShellWindow.Context(hooklab.inspector(), work, m, s, themes,
+                new CrashLog(state, Clock.systemUTC()), new Actions(), List.of(seed), "test"), ws);
+        w.show(on);
+        return w;
+    }
+
+    @AfterEach
+    void stop() {
+        work.shutdownNow();
+    }
+
+    @Test
+    void theSeedSampleOpensFromTheWelcomeViewWithItsPathAndItsError(FxRobot robot) {
+        assertThat(robot.lookup("#drop-zone").queryAs(Node.class).isVisible()).isTrue();
+        robot.clickOn("#sample-seed-story");
+        Inspection in = awaitInspection(null);
+
+        PlannedScript s = in.plan().event("AfterInstall").orElseThrow().scripts().get(0);
+        assertThat(s.path()).matches("/opt/codedeploy-agent/deployment-root/[^/]+/d-[A-Z0-9]{9}/deployment-archive"
+                + "/var/app/current/start_aplication.sh");
+        assertThat(in.diagnostics()).extracting(d -> d.code().slug()).contains("script-missing");
+        assertThat(robot.lookup("#welcome").queryAs(Node.class).isVisible()).isFalse();
+        assertThat(robot.lookup("#revision-input").queryAs(Label.class).getText())
+                .isEqualTo(tmp.resolve("sample").toString());
+        assertThat(robot.lookup("#status-counts").queryAs(Label.class).getText()).startsWith("1 error · 1 warning");
+    }
+
+    @Test
+    void aBundleDroppedOnTheWindowOpensWhateverItsName(FxRobot robot) throws Exception {
+        Path bundle = Revisions.zip(tmp.resolve("build/revision.bin"), Map.of("appspec.yml", Revisions.HEALTHY_APPSPEC,
+                "start_aplication.sh", "#!/bin/bash\necho ok\n"));
+        robot.interact(() -> DragSupport.drop(robot.lookup("#drop-zone").query(), List.of(bundle.toFile())));
+        Inspection in = awaitInspection(null);
+
+        assertThat(in.input()).isEqualTo(bundle);
+        assertThat(in.plan().event("AfterInstall").orElseThrow().scripts().get(0).bundleEntry())
+                .isEqualTo("start_aplication.sh");
+        assertThat(window.bannerMessage()).isEmpty();
+    }
+
+    @Test
+    void refusedDropsSayWhyInTheBanner(FxRobot robot) throws Exception {
+        Path a = Revisions.zip(tmp.resolve("a.zip"), Map.of("x", "y"));
+        Path notes = Revisions.text(tmp.resolve("notes.txt"), "just some notes");
+
+        robot.interact(() -> DragSupport.drop(robot.lookup("#drop-zone").query(), List.of(a.toFile(), notes.toFile())));
+        assertThat(banner(robot)).startsWith("2 files were dropped (a.zip, notes.txt)");
+        robot.interact(() -> DragSupport.drop(robot.lookup("#drop-zone").query(), List.of(notes.toFile())));
+        assertThat(banner(robot)).startsWith("notes.txt is neither a bundle (zip, tar, tgz) nor an AppSpec");
+        assertThat(model.getInspection()).isNull();
+
+        robot.clickOn("#banner-close");
+        assertThat(banner(robot)).isEmpty();
+        assertThat(robot.lookup("#banner").queryAs(Node.class).getParent().isVisible()).isFalse();
+    }
+
+    @Test
+    void aCorruptArchiveDroppedOnAnOpenRevisionLeavesItOpenAndSaysWhatTheCliSays(FxRobot robot) throws Exception {
+        Path seed = Revisions.seedFolder(tmp.resolve("seed"));
+        robot.interact(() -> window.open(seed));
+        Inspection open = awaitInspection(null);
+        Path broken = Revisions.corruptZip(tmp.resolve("broken.zip"));
+
+        robot.interact(() -> DragSupport.drop(robot.lookup("#workspace").query(), List.of(broken.toFile())));
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> !window.bannerMessage().isEmpty());
+
+        assertThat(model.getInspection()).isSameAs(open);
+        assertThat(robot.lookup("#revision-input").queryAs(Label.class).getText()).isEqualTo(seed.toString());
+        assertThat("hooklab: " + banner(robot)).isEqualTo(cliError(broken));
+    }
+
+    @Test
+    void anAppSpecDroppedOnAnOpenRevisionReplacesItsOwnAndSaysSo(FxRobot robot) throws Exception {
+        Path seed = Revisions.seedFolder(tmp.resolve("seed"));
+        robot.interact(() -> window.open(seed));
+        Inspection before = awaitInspection(null);
+        String deploymentId = before.plan().layout().deploymentId();
+        Path fixed = Revisions.text(tmp.resolve("fix/appspec.yml"), Revisions.HEALTHY_APPSPEC);
+
+        robot.interact(() -> DragSupport.drop(robot.lookup("#workspace").query(), List.of(fixed.toFile())));
+        Inspection after = awaitInspection(before);
+
+        assertThat(model.getOptions().appspecOverride()).isEqualTo(fixed);
+        assertThat(after.diagnostics()).extracting(d -> d.code().slug()).doesNotContain("script-missing");
+        assertThat(after.plan().layout().deploymentId()).isEqualTo(deploymentId);
+        assertThat(robot.lookup("#appspec-override").queryAs(Label.class).getText())
+                .isEqualTo("AppSpec replaced by " + fixed);
+    }
+
+    @Test
+    void aBundleDroppedOnThePreviousRevisionSlotIsKeptForTheRun(FxRobot robot) throws Exception {
+        Path seed = Revisions.seedFolder(tmp.resolve("seed"));
+        robot.interact(() -> window.open(seed));
+        awaitInspection(null);
+        Path old = Revisions.zip(tmp.resolve("old-release.zip"), Map.of("appspec.yml", Revisions.HEALTHY_APPSPEC));
+
+        robot.interact(() -> DragSupport.drop(robot.lookup("#previous-slot").query(), List.of(old.toFile())));
+
+        assertThat(model.getPreviousRevision()).isEqualTo(old);
+        assertThat(model.getInspection().input()).isEqualTo(seed);
+        assertThat(robot.lookup("#previous-revision").queryAs(Label.class).getText())
+                .isEqualTo("Previous revision: old-release.zip");
+    }
+
+    @Test
+    void changedSettingsAreJudgedAgainWithTheSameDrawnDeploymentId(FxRobot robot) throws Exception {
+        Path seed = Revisions.seedFolder(tmp.resolve("seed"));
+        robot.interact(() -> window.open(seed));
+        Inspection before = awaitInspection(null);
+
+        robot.interact(() -> model.optionsProperty().set(model.getOptions().withIds("my-group", 
+                model.getOptions().deploymentId())));
+        Inspection after = awaitInspection(before);
+
+        assertThat(after.plan().layout().deploymentGroupId()).isEqualTo("my-group");
+        assertThat(after.plan().layout().deploymentId()).isEqualTo(before.plan().layout().deploymentId());
+    }
+
+    @Test
+    void reloadReadsTheRevisionAgainAndFocusReloadsOnlyWhenItChanged(FxRobot robot) throws Exception {
+        Path seed = Revisions.seedFolder(tmp.resolve("seed"));
+        robot.interact(() -> window.open(seed));
+        Inspection first = awaitInspection(null);
+        assertThat(window.opener().reloadIfChanged()).isFalse();
+
+        Files.writeString(seed.resolve("appspec.yml"), Revisions.HEALTHY_APPSPEC);
+        Files.setLastModifiedTime(seed.resolve("appspec.yml"), FileTime.fromMillis(1_000_000_000_000L));
+        robot.clickOn("#tool-reload");
+        Inspection reloaded = awaitInspection(first);
+        assertThat(reloaded.diagnostics()).extracting(d -> d.code().slug()).doesNotContain("script-missing");
+
+        Files.writeString(seed.resolve("appspec.yml"), Revisions.SEED_APPSPEC);
+        Files.setLastModifiedTime(seed.resolve("appspec.yml"), FileTime.fromMillis(1_100_000_000_000L));
+        assertThat(WaitForAsyncUtils.asyncFx(() -> window.opener().reloadIfChanged()).get(10, TimeUnit.SECONDS))
+                .isTrue();
+        assertThat(awaitInspection(reloaded).diagnostics()).extracting(d -> d.code().slug()).contains("script-missing");
+    }
+
+    @Test
+    void theThemeToggleSwitchesPrimerLightAndDark(FxRobot robot) {
+        robot.interact(() -> themes.apply(Theme.LIGHT));
+        robot.clickOn("#tool-dark-theme");
+        assertThat(Application.getUserAgentStylesheet()).isEqualTo(new PrimerDark().getUserAgentStylesheet());
+        assertThat(themes.themeProperty().get()).isEqualTo(Theme.DARK);
+        robot.clickOn("#menu-view").clickOn("#menu-dark-theme");
+        assertThat(Application.getUserAgentStylesheet()).isEqualTo(new PrimerLight().getUserAgentStylesheet());
+        assertThat(themes.isDark()).isFalse();
+    }
+
+    @Test
+    void windowThemeSettingsAndRecentRevisionsComeBackAtTheNextStart(FxRobot robot) throws Exception {
+        Path seed = Revisions.seedFolder(tmp.resolve("seed"));
+        robot.interact(() -> {
+            themes.apply(Theme.LIGHT);
+            stage.setWidth(1000);
+            stage.setHeight(700);
+            window.open(seed);
+        });
+        awaitInspection(null);
+        robot.interact(() -> model.optionsProperty().set(model.getOptions().withIds("kept-group", null)));
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS,
+                () -> "kept-group".equals(model.getInspection().plan().layout().deploymentGroupId()));
+        robot.clickOn("#tool-dark-theme");
+        robot.interact(stage::close);
+
+        ShellState saved = ShellState.load(tmp.resolve("state"));
+        assertThat(saved.theme()).isEqualTo(Theme.DARK);
+        assertThat(saved.bounds()).hasValueSatisfying(b -> {
+            assertThat(b.width()).isEqualTo(1000);
+            assertThat(b.height()).isEqualTo(700);
+        });
+        assertThat(saved.recent()).containsExactly(seed.toAbsolutePath());
+        assertThat(saved.options().deploymentGroupId()).isEqualTo("kept-group");
+
+        RevisionModel again = new RevisionModel();
+        robot.interact(() -> {
+            themes.apply(Theme.LIGHT);
+            newWindow(new Stage(), again);
+        });
+        assertThat(themes.isDark()).isTrue();
+        assertThat(again.getOptions().deploymentGroupId()).isEqualTo("kept-group");
+        assertThat(robot.lookup("#recent-list .hyperlink").queryAll()).hasSize(1);
+    }
+
+    private String banner(FxRobot robot) {
+        return robot.lookup("#banner").queryAs(Label.class).getText();
+    }
+
+    /** Waits for the model to hold an inspection other than this one. */
+    private Inspection awaitInspection(Inspection other) {
+        try {
+            Callable<Boolean> changed = () -> model.getInspection() != null && model.getInspection() != other;
+            WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, changed);
+        } catch (java.util.concurrent.TimeoutException e) {
+            throw new AssertionError("no new inspection within 30 s; banner: " + window.bannerMessage(), e);
+        }
+        WaitForAsyncUtils.waitForFxEvents();
+        return model.getInspection();
+    }
+
+    private String cliError(Path input) {
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        int status = hooklab.cli().execute(new String[]{"lint", input.toString()}, new PrintWriter(out),
+                new PrintWriter(err));
+        assertThat(status).isEqualTo(2);
+        return err.toString().strip();
+    }
+
+    @SuppressWarnings("unused")
+    private static List<String> slugs(List<Diagnostic> ds) {
+        return ds.stream().map(d -> d.code().slug()).toList();
+    }
+}
