@@ -3,12 +3,18 @@ package dev.hooklab.ui.shell;
 import atlantafx.base.theme.PrimerDark;
 import atlantafx.base.theme.PrimerLight;
 import dev.hooklab.app.Hooklab;
-import dev.hooklab.finding.Diagnostic;
+import dev.hooklab.appspec.AppSpecParser;
+import dev.hooklab.appspec.YamlLimits;
+import dev.hooklab.bundle.BundleReader;
+import dev.hooklab.diagnose.rules.Diagnoser;
+import dev.hooklab.inspect.Inspector;
+import dev.hooklab.plan.Planner;
 import dev.hooklab.inspect.Inspection;
 import dev.hooklab.plan.PlannedScript;
 import dev.hooklab.ui.actions.Actions;
 import dev.hooklab.ui.model.RevisionModel;
 import javafx.application.Application;
+import javafx.application.Platform;
 import javafx.scene.Node;
 import javafx.scene.control.Label;
 import javafx.stage.Stage;
@@ -31,9 +37,11 @@ import java.time.Clock;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
+import java.util.random.RandomGenerator;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -53,10 +61,10 @@ class ShellWindowTest {
     @Start
     void start(Stage stage) {
         this.stage = stage;
-        window = newWindow(stage, model);
+        window = newWindow(stage, model, hooklab.inspector());
     }
 
-    private ShellWindow newWindow(Stage on, RevisionModel m) {
+    private ShellWindow newWindow(Stage on, RevisionModel m, Inspector inspector) {
         Path state = tmp.resolve("state");
         ShellState s = ShellState.load(state);
         themes = new Themes(Map.of());
@@ -70,7 +78,7 @@ class ShellWindowTest {
                 throw new java.io.UncheckedIOException(e);
             }
         });
-        ShellWindow w = new ShellWindow(new ShellWindow.Context(hooklab.inspector(), work, m, s, themes,
+        ShellWindow w = new ShellWindow(new ShellWindow.Context(inspector, work, m, s, themes,
                 new CrashLog(state, Clock.systemUTC()), new Actions(), List.of(seed), "test"), ws);
         w.show(on);
         return w;
@@ -247,11 +255,74 @@ class ShellWindowTest {
         RevisionModel again = new RevisionModel();
         robot.interact(() -> {
             themes.apply(Theme.LIGHT);
-            newWindow(new Stage(), again);
+            newWindow(new Stage(), again, hooklab.inspector());
         });
         assertThat(themes.isDark()).isTrue();
         assertThat(again.getOptions().deploymentGroupId()).isEqualTo("kept-group");
         assertThat(robot.lookup("#recent-list .hyperlink").queryAll()).hasSize(1);
+    }
+
+    @Test
+    void anUnexpectedFailureGoesToTheErrorLogAndTheBannerNamesIt(FxRobot robot) throws Exception {
+        // an engine whose random source fails off the FX thread: a bug, not bad input
+        RandomGenerator failing = new RandomGenerator() {
+            @Override
+            public long nextLong() {
+                if (!Platform.isFxApplicationThread()) {
+                    throw new IllegalStateException("no randomness here");
+                }
+                return 42;
+            }
+        };
+        Inspector broken = new Inspector(new BundleReader(), new AppSpecParser(YamlLimits.defaults()), new Planner(),
+                new Diagnoser(), failing);
+        Path seed = Revisions.seedFolder(tmp.resolve("seed"));
+        RevisionModel other = new RevisionModel();
+        ShellWindow w = WaitForAsyncUtils.asyncFx(() -> newWindow(new Stage(), other, broken)).get(10, TimeUnit.SECONDS);
+        robot.interact(() -> w.open(seed));
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> !w.bannerMessage().isEmpty());
+
+        Path log = tmp.resolve("state").resolve(CrashLog.FILE_NAME);
+        assertThat(w.bannerMessage()).isEqualTo("hooklab failed unexpectedly while reading " + seed
+                + " (IllegalStateException); the details are in " + log + ".");
+        assertThat(Files.readString(log)).contains("java.lang.IllegalStateException: no randomness here", "\tat ");
+        assertThat(other.getInspection()).isNull();
+    }
+
+    @Test
+    void cancelStopsWaitingAndItsResultIsNeverApplied(FxRobot robot) throws Exception {
+        // an engine held inside the task until the test lets it go: a slow open, without timing
+        CountDownLatch release = new CountDownLatch(1);
+        RandomGenerator held = () -> {
+            if (!Platform.isFxApplicationThread()) {
+                try {
+                    release.await(60, TimeUnit.SECONDS);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            }
+            return 7;
+        };
+        Inspector slow = new Inspector(new BundleReader(), new AppSpecParser(YamlLimits.defaults()), new Planner(),
+                new Diagnoser(), held);
+        RevisionModel other = new RevisionModel();
+        Stage second = WaitForAsyncUtils.asyncFx((Callable<Stage>) Stage::new).get(10, TimeUnit.SECONDS);
+        ShellWindow w = WaitForAsyncUtils.asyncFx(() -> newWindow(second, other, slow)).get(10, TimeUnit.SECONDS);
+        Path seed = Revisions.seedFolder(tmp.resolve("seed"));
+        robot.interact(() -> w.open(seed));
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> w.opener().runningProperty().get() != null);
+        Node cancel = robot.from(second.getScene().getRoot()).lookup("#status-cancel").query();
+        assertThat(cancel.isVisible()).isTrue();
+
+        robot.interact(() -> ((javafx.scene.control.Button) cancel).fire());
+        release.countDown();
+        work.submit(() -> { }).get(30, TimeUnit.SECONDS); // the one worker has finished the cancelled task
+        WaitForAsyncUtils.waitForFxEvents();
+
+        assertThat(w.opener().runningProperty().get()).isNull();
+        assertThat(cancel.isVisible()).isFalse();
+        assertThat(other.getInspection()).isNull();
+        assertThat(w.bannerMessage()).isEmpty();
     }
 
     private String banner(FxRobot robot) {
@@ -277,10 +348,5 @@ class ShellWindowTest {
                 new PrintWriter(err));
         assertThat(status).isEqualTo(2);
         return err.toString().strip();
-    }
-
-    @SuppressWarnings("unused")
-    private static List<String> slugs(List<Diagnostic> ds) {
-        return ds.stream().map(d -> d.code().slug()).toList();
     }
 }
