@@ -25,6 +25,7 @@ import javafx.scene.input.ClipboardContent;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
+import javafx.stage.Screen;
 import javafx.stage.Stage;
 import org.controlsfx.control.StatusBar;
 
@@ -115,7 +116,8 @@ public final class ShellWindow {
         scene.getStylesheets().add(ShellWindow.class.getResource("/dev/hooklab/ui/hooklab.css").toExternalForm());
         Drops.install(scene, bar.previousSlot(), welcome, open, this::decided);
         stage.setScene(scene);
-        s.bounds().ifPresent(b -> {
+        s.bounds().filter(b -> !Screen.getScreensForRectangle(b.x(), b.y(), b.width(), b.height()).isEmpty())
+                .ifPresent(b -> { // only where a screen still is
             stage.setX(b.x());
             stage.setY(b.y());
             stage.setWidth(b.width());

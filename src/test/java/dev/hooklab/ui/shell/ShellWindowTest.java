@@ -13,10 +13,12 @@ import dev.hooklab.inspect.Inspection;
 import dev.hooklab.plan.PlannedScript;
 import dev.hooklab.ui.actions.Actions;
 import dev.hooklab.ui.model.RevisionModel;
+import dev.hooklab.ui.model.Selection;
 import javafx.application.Application;
 import javafx.application.Platform;
 import javafx.scene.Node;
 import javafx.scene.control.Label;
+import javafx.scene.input.Clipboard;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -214,6 +216,22 @@ class ShellWindowTest {
         assertThat(WaitForAsyncUtils.asyncFx(() -> window.opener().reloadIfChanged()).get(10, TimeUnit.SECONDS))
                 .isTrue();
         assertThat(awaitInspection(reloaded).diagnostics()).extracting(d -> d.code().slug()).contains("script-missing");
+    }
+
+    @Test
+    void copyPathCopiesTheSelectedScriptsPathOnTheInstance(FxRobot robot) throws Exception {
+        Path seed = Revisions.seedFolder(tmp.resolve("seed"));
+        robot.interact(() -> window.open(seed));
+        Inspection in = awaitInspection(null);
+        assertThat(robot.lookup("#tool-copy-path").queryAs(Node.class).isDisabled()).isTrue();
+
+        robot.interact(() -> model.select(new Selection(null, 0, 0, "AfterInstall", 0, "test")));
+        robot.clickOn("#tool-copy-path");
+
+        String copied = WaitForAsyncUtils.asyncFx(() -> Clipboard.getSystemClipboard().getString())
+                .get(10, TimeUnit.SECONDS);
+        assertThat(copied).isEqualTo(in.plan().event("AfterInstall").orElseThrow().scripts().get(0).path())
+                .endsWith("/deployment-archive/var/app/current/start_aplication.sh");
     }
 
     @Test
