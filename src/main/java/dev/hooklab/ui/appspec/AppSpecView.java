@@ -162,9 +162,8 @@ public final class AppSpecView {
             return;
         }
         int par = s.line() - 1;
-        int col = Math.max(0, Math.min(s.column() - 1, area.getParagraph(par).length()));
-        // the line selected, the caret at the finding's column (so the view does not scroll to the line's end)
-        area.selectRange(par, area.getParagraph(par).length(), par, col);
+        // the whole line selected, the caret at its start (so that the view does not scroll to the line's end)
+        area.selectRange(par, area.getParagraph(par).length(), par, 0);
         area.requestFollowCaret();
     }
 

@@ -26,6 +26,8 @@ import org.kordamp.ikonli.material2.Material2AL;
 import org.kordamp.ikonli.material2.Material2OutlinedAL;
 
 import java.util.HashMap;
+import java.util.HashSet;
+import java.util.Set;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
@@ -107,7 +109,12 @@ public final class BundleTreeView {
         return filter;
     }
 
+    /** Shows the model again (a new revision, a re-judge, a filter), keeping the open folders and the selection. */
     private void rebuild() {
+        Set<String> open = new HashSet<>();
+        if (table.getRoot() != null) {
+            expanded(table.getRoot(), open);
+        }
         TreeNode root = model.rootProperty().get();
         String text = filter.getText() == null ? "" : filter.getText().strip();
         if (root == null) {
@@ -116,8 +123,32 @@ public final class BundleTreeView {
             TreeItem<TreeNode> item = new LazyItem(root, model);
             item.setExpanded(true);
             table.setRoot(item);
+            reopen(item, open);
         } else {
             table.setRoot(filtered(root, model.matches(text, FILTER_LIMIT)));
+        }
+        Selection s = revision.getSelection();
+        if (s.file() != null) {
+            reveal(s.file());
+        }
+    }
+
+    /** The open folders among the rows made so far (a lazy folder never opened has none). */
+    private static void expanded(TreeItem<TreeNode> item, Set<String> into) {
+        if (item.isExpanded() && !item.isLeaf()) {
+            into.add(item.getValue().path());
+            for (TreeItem<TreeNode> child : item.getChildren()) {
+                expanded(child, into);
+            }
+        }
+    }
+
+    private static void reopen(TreeItem<TreeNode> item, Set<String> open) {
+        for (TreeItem<TreeNode> child : item.getChildren()) {
+            if (!child.isLeaf() && open.contains(child.getValue().path())) {
+                child.setExpanded(true);
+                reopen(child, open);
+            }
         }
     }
 
@@ -152,12 +183,18 @@ public final class BundleTreeView {
 
     /** Another view selected something: open the folders down to its file and select it. */
     private void follow(Selection s) {
-        if (s.madeBy(ORIGIN) || s.file() == null || table.getRoot() == null) {
+        if (!s.madeBy(ORIGIN) && s.file() != null) {
+            reveal(s.file());
+        }
+    }
+
+    private void reveal(String file) {
+        if (table.getRoot() == null) {
             return;
         }
         TreeItem<TreeNode> at = table.getRoot();
-        if (!s.file().isEmpty()) {
-            for (String segment : s.file().split("/")) {
+        if (!file.isEmpty()) {
+            for (String segment : file.split("/")) {
                 at.setExpanded(true);
                 TreeItem<TreeNode> next = null;
                 for (TreeItem<TreeNode> child : at.getChildren()) {

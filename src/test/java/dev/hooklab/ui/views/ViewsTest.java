@@ -90,6 +90,8 @@ class ViewsTest {
     @Test
     void changingTheDeploymentGroupIdOrTypeUpdatesThePaths(FxRobot robot) {
         openSeed(robot);
+        TreeTableView<TreeNode> tree = robot.lookup("#bundle-tree").queryAs(TreeTableView.class);
+        robot.interact(() -> tree.getRoot().getChildren().get(0).setExpanded(true));
         robot.clickOn("#deployment-group-id").push(KeyCode.CONTROL, KeyCode.A).write("my-group").type(KeyCode.ENTER);
         WaitForAsyncUtils.waitForFxEvents();
         assertThat(h.revision.getOptions().deploymentGroupId()).isEqualTo("my-group");
@@ -98,6 +100,9 @@ class ViewsTest {
                 .extracting(PlanEntry::path).isEqualTo("/opt/codedeploy-agent/deployment-root/my-group/"
                         + ViewsHarness.DEPLOYMENT_ID + "/deployment-archive/var/app/current/start_aplication.sh");
         assertThat(robot.lookup("#plan-archive-dir").queryAs(Label.class).getText()).contains("/my-group/");
+        // a re-judge keeps the folders the user opened
+        assertThat(tree.getRoot().getChildren().get(0).getValue().path()).isEqualTo("scripts");
+        assertThat(tree.getRoot().getChildren().get(0).isExpanded()).isTrue();
 
         assertThat(plan.getItems()).extracting(PlanEntry::event).doesNotContain("BeforeBlockTraffic");
         ComboBox<DeploymentType> type = robot.lookup("#deployment-type").queryComboBox();
