@@ -62,19 +62,19 @@ public final class PlanView {
         table.setId("plan-table");
         table.getStyleClass().addAll(Styles.DENSE, Tweaks.EDGE_TO_EDGE);
         table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
-        TableColumn<PlanEntry, String> event = column("Event", PlanEntry::event, 128, null);
-        TableColumn<PlanEntry, String> from = column("Runs from", PlanEntry::runsFrom, 100, null);
+        TableColumn<PlanEntry, String> event = column("Event", PlanEntry::event, 122, null);
+        TableColumn<PlanEntry, String> from = column("Runs from", PlanEntry::runsFrom, 94, null);
         from.setCellFactory(c -> new TipCell(PlanEntry::runsWhy));
-        TableColumn<PlanEntry, String> location = column("Location", PlanEntry::location, 262, "monospace");
-        TableColumn<PlanEntry, String> path = column("Path in deployment-archive", PlanEntry::shownPath, 256,
+        TableColumn<PlanEntry, String> location = column("Location", PlanEntry::location, 265, "monospace");
+        TableColumn<PlanEntry, String> path = column("Path in deployment-archive", PlanEntry::shownPath, 265,
                 "monospace");
         path.setId("plan-path-column");
         path.setCellFactory(c -> new TipCell(PlanEntry::path));
-        TableColumn<PlanEntry, String> found = column("Found", PlanEntry::found, 72, null);
+        TableColumn<PlanEntry, String> found = column("Found", PlanEntry::found, 62, null);
         found.setCellFactory(c -> new TipCell(r -> r.bundleEntry() != null ? "bundle entry: " + r.bundleEntry()
                 : r.isScript() ? "The revision has no file at this path" : r.runsWhy()));
         TableColumn<PlanEntry, String> timeout = column("Timeout", r -> r.timeout().isEmpty() ? "" : r.timeout() + " s",
-                68, "number");
+                72, "number");
         TableColumn<PlanEntry, String> runas = column("Run as", r -> (r.runas() + " " + r.sudo()).strip(), 64, null);
         // most AppSpecs name no runas: the column shows only when a script has one
         runas.visibleProperty().bind(javafx.beans.binding.Bindings.createBooleanBinding(() -> model.rows().stream()

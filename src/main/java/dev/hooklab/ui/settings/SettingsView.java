@@ -96,6 +96,7 @@ public final class SettingsView {
 
         node = new ScrollPane(ViewsStyle.apply(grid));
         node.setFitToWidth(true);
+        node.setFitToHeight(true);
         node.getStyleClass().add("settings-view");
         node.setId("settings-view");
     }
