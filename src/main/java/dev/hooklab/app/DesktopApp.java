@@ -1,24 +1,34 @@
 package dev.hooklab.app;
 
 import dev.hooklab.sample.Samples;
-import dev.hooklab.ui.SketchViews;
+import dev.hooklab.ui.actions.Action;
 import dev.hooklab.ui.actions.Actions;
+import dev.hooklab.ui.appspec.AppSpecView;
+import dev.hooklab.ui.findings.FindingsView;
 import dev.hooklab.ui.model.RevisionModel;
 import dev.hooklab.ui.shell.CrashLog;
 import dev.hooklab.ui.shell.Sample;
 import dev.hooklab.ui.shell.ShellState;
 import dev.hooklab.ui.shell.ShellWindow;
 import dev.hooklab.ui.shell.Themes;
+import dev.hooklab.ui.plan.PlanView;
+import dev.hooklab.ui.settings.SettingsView;
 import dev.hooklab.ui.shell.Workspace;
+import dev.hooklab.ui.tree.BundleTreeView;
 import javafx.application.Application;
+import javafx.application.HostServices;
+import javafx.scene.Node;
+import javafx.stage.FileChooser;
 import javafx.stage.Stage;
 
+import java.io.File;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.ExecutorService;
+import java.util.function.Consumer;
 
 /**
  * The JavaFX application: builds the window from the composition root. Its first parameter is the file or folder
@@ -41,14 +51,11 @@ public final class DesktopApp extends Application {
         Themes themes = new Themes(System.getenv());
         themes.apply(state.theme());
         work = hooklab.inspectionWorker();
-        RevisionModel model = new RevisionModel();
-        SketchViews views = new SketchViews(model);
-        Workspace workspace = new Workspace(views.tree(), views.plan(), views.appspec(), views.findings(),
-                views.settings());
         List<Sample> samples = samples();
-        ShellWindow window = new ShellWindow(new ShellWindow.Context(hooklab.inspector(), hooklab.deploymentIds(), work, model, state, themes,
-                new CrashLog(stateFolder, Clock.systemUTC()), new Actions(), samples, hooklab.version()), workspace);
-        window.show(stage);
+        HostServices host = getHostServices();
+        ShellWindow window = window(stage, new ShellWindow.Context(hooklab.inspector(), hooklab.deploymentIds(), work,
+                new RevisionModel(), state, themes, new CrashLog(stateFolder, Clock.systemUTC()), new Actions(),
+                samples, hooklab.version()), file -> host.showDocument(file.toUri().toString()));
 
         List<String> files = getParameters().getUnnamed();
         String sample = getParameters().getNamed().get("sample");
@@ -57,6 +64,38 @@ public final class DesktopApp extends Application {
         } else if (sample != null) {
             samples.stream().filter(s -> s.id().equals(sample)).findFirst().ifPresent(window::openSample);
         }
+    }
+
+    /**
+     * Builds the window on {@code stage}: the shell around the five views of the context's model, and shows it.
+     *
+     * @param editor opens a file in the user's editor (the AppSpec view's "Open in editor")
+     */
+    static ShellWindow window(Stage stage, ShellWindow.Context cx, Consumer<Path> editor) {
+        RevisionModel model = cx.model();
+        BundleTreeView tree = new BundleTreeView(model);
+        Workspace workspace = new Workspace(tree.node(), new PlanView(model).node(),
+                new AppSpecView(model, editor).node(), new FindingsView(model).node(),
+                new SettingsView(model, () -> chooseAppSpec(stage)).node());
+        cx.actions().bind(Action.FIND, () -> {
+            workspace.leftTabs().getSelectionModel().select(0);
+            Node filter = tree.node().lookup("#bundle-filter");
+            if (filter != null) {
+                filter.requestFocus();
+            }
+        });
+        ShellWindow window = new ShellWindow(cx, workspace);
+        window.show(stage);
+        return window;
+    }
+
+    private static Path chooseAppSpec(Stage owner) {
+        FileChooser chooser = new FileChooser();
+        chooser.setTitle("An AppSpec to judge instead of the revision's own");
+        chooser.getExtensionFilters().addAll(new FileChooser.ExtensionFilter("AppSpec", "*.yml", "*.yaml"),
+                new FileChooser.ExtensionFilter("All files", "*"));
+        File f = chooser.showOpenDialog(owner);
+        return f == null ? null : f.toPath();
     }
 
     @Override
