@@ -1,5 +1,7 @@
 package dev.hooklab.app;
 
+import dev.hooklab.explain.Explainer;
+import dev.hooklab.report.ReportWriter;
 import dev.hooklab.sample.Samples;
 import dev.hooklab.ui.actions.Action;
 import dev.hooklab.ui.actions.Actions;
@@ -7,6 +9,7 @@ import dev.hooklab.ui.appspec.AppSpecView;
 import dev.hooklab.ui.findings.FindingsView;
 import dev.hooklab.ui.model.RevisionModel;
 import dev.hooklab.ui.shell.CrashLog;
+import dev.hooklab.ui.shell.ExportChooser;
 import dev.hooklab.ui.shell.Sample;
 import dev.hooklab.ui.shell.ShellState;
 import dev.hooklab.ui.shell.ShellWindow;
@@ -55,7 +58,8 @@ public final class DesktopApp extends Application {
         HostServices host = getHostServices();
         ShellWindow window = window(stage, new ShellWindow.Context(hooklab.inspector(), hooklab.deploymentIds(), work,
                 new RevisionModel(), state, themes, new CrashLog(stateFolder, Clock.systemUTC()), new Actions(),
-                samples, hooklab.version()), file -> host.showDocument(file.toUri().toString()));
+                samples, hooklab.version(), new Explainer(), new ReportWriter(), ExportChooser.saveDialog()),
+                file -> host.showDocument(file.toUri().toString()));
 
         List<String> files = getParameters().getUnnamed();
         String sample = getParameters().getNamed().get("sample");

@@ -108,4 +108,22 @@ final class ShellDialogs {
         d.getDialogPane().getButtonTypes().addAll(ButtonType.OK, ButtonType.CANCEL);
         d.showAndWait().filter(b -> b == ButtonType.OK).ifPresent(b -> applyTheme.accept(theme.getValue()));
     }
+
+    /** Edit > Paste deployment error with nothing on the clipboard: a box to paste the error into. */
+    Optional<String> askDeploymentError() {
+        Dialog<ButtonType> d = new Dialog<>();
+        d.initOwner(owner);
+        d.setTitle("Paste deployment error");
+        d.setHeaderText("Paste the agent's message from the console or lines of codedeploy-agent.log");
+        TextArea text = new TextArea();
+        text.setId("paste-error-text");
+        text.setPrefRowCount(6);
+        text.setPrefColumnCount(70);
+        text.setWrapText(true);
+        d.getDialogPane().setContent(text);
+        d.getDialogPane().getButtonTypes().addAll(ButtonType.OK, ButtonType.CANCEL);
+        d.setOnShown(e -> text.requestFocus());
+        return d.showAndWait().filter(b -> b == ButtonType.OK).map(b -> text.getText())
+                .filter(t -> !t.isBlank());
+    }
 }

@@ -1,10 +1,12 @@
 package dev.hooklab.ui.shell;
 
+import dev.hooklab.explain.Explainer;
 import dev.hooklab.finding.Severity;
 import dev.hooklab.inspect.Inspection;
 import dev.hooklab.inspect.Inspector;
 import dev.hooklab.plan.DeploymentIds;
 import dev.hooklab.plan.PlannedEvent;
+import dev.hooklab.report.ReportWriter;
 import dev.hooklab.ui.actions.Action;
 import dev.hooklab.ui.actions.Actions;
 import dev.hooklab.ui.model.RevisionModel;
@@ -48,7 +50,7 @@ public final class ShellWindow {
     /** What the shell needs from the rest of the application. */
     public record Context(Inspector inspector, DeploymentIds ids, Executor executor, RevisionModel model,
                           ShellState state, Themes themes, CrashLog crashLog, Actions actions, List<Sample> samples,
-                          String version) {
+                          String version, Explainer explainer, ReportWriter reports, ExportChooser exportChooser) {
     }
 
     private final Context cx;
@@ -56,6 +58,9 @@ public final class ShellWindow {
     private final Actions actions;
     private final RevisionOpener opener;
     private final Banner banner = new Banner();
+    private final ExplanationPane explanation = new ExplanationPane();
+    private final ErrorPaste errorPaste;
+    private final ReportExport export;
     private final StatusBar statusBar = new StatusBar();
     private final Label counts = new Label();
     private final ObservableList<Path> recent = FXCollections.observableArrayList();
@@ -71,6 +76,8 @@ public final class ShellWindow {
         this.actions = context.actions();
         this.workspace = workspace;
         this.opener = new RevisionOpener(cx.inspector(), cx.ids(), cx.executor(), model, cx.crashLog(), banner::show);
+        this.errorPaste = new ErrorPaste(cx.explainer(), model, explanation, banner::show);
+        this.export = new ReportExport(cx.reports());
         recent.setAll(cx.state().recent());
         model.optionsProperty().set(cx.state().options());
         model.layoutProperty().set(cx.state().layout());
@@ -110,7 +117,7 @@ public final class ShellWindow {
 
         bindActions(open);
         BorderPane root = new BorderPane(new StackPane(revisionPane, welcome.node()));
-        root.setTop(new VBox(actions.menuBar(), actions.toolBar(), banner.node()));
+        root.setTop(new VBox(actions.menuBar(), actions.toolBar(), banner.node(), explanation.node()));
         root.setBottom(statusBar());
         root.setId("shell");
 
@@ -148,6 +155,9 @@ public final class ShellWindow {
         actions.bind(Action.OPEN_PREVIOUS, this::choosePrevious);
         actions.bind(Action.RELOAD, opener::reload);
         actions.disabledProperty(Action.RELOAD).bind(open.not());
+        actions.bind(Action.EXPORT, this::exportReport);
+        actions.disabledProperty(Action.EXPORT).bind(open.not());
+        actions.bind(Action.PASTE_ERROR, this::pasteError);
         actions.bind(Action.QUIT, () -> stage.close());
         actions.bind(Action.COPY_PATH, this::copySelectedPath);
         actions.disabledProperty(Action.COPY_PATH).bind(Bindings.createBooleanBinding(
@@ -308,6 +318,37 @@ public final class ShellWindow {
         });
     }
 
+    /** File > Export report: the open revision's report, where and in the format the chooser says. */
+    private void exportReport() {
+        Inspection in = model.getInspection();
+        if (in == null) {
+            return;
+        }
+        cx.exportChooser().choose(stage, ReportExport.suggestedName(in)).ifPresent(t -> {
+            try {
+                export.write(in, t.file(), t.format());
+                if (!statusBar.textProperty().isBound()) {
+                    statusBar.setText("Wrote the " + t.format().label() + " report to " + t.file());
+                }
+            } catch (IOException e) {
+                banner.show("Cannot write the report to " + t.file() + ": " + ReportExport.reason(e));
+            }
+        });
+    }
+
+    /** Edit > Paste deployment error: the clipboard's text, or what the user pastes into a dialog. */
+    private void pasteError() {
+        Clipboard clipboard = Clipboard.getSystemClipboard();
+        String text = clipboard.hasString() ? clipboard.getString() : null;
+        if (text == null || text.isBlank()) {
+            text = dialogs.askDeploymentError().orElse(null);
+        }
+        if (text != null) {
+            banner.clear();
+            errorPaste.paste(text);
+        }
+    }
+
     private void saveQuietly() {
         ShellState s = cx.state();
         if (stage != null && stage.getScene() != null) {
@@ -334,6 +375,11 @@ public final class ShellWindow {
     /** For tests and the application: the opener at work. */
     public RevisionOpener opener() {
         return opener;
+    }
+
+    /** What the explanation pane says happened, empty when it is closed. */
+    public String explanationText() {
+        return explanation.happened();
     }
 
     /** The banner's message, empty when none. */

@@ -7,8 +7,10 @@ import dev.hooklab.appspec.TargetOs;
 import dev.hooklab.plan.DeploymentIds;
 import dev.hooklab.plan.DeploymentLayout;
 import dev.hooklab.plan.DeploymentType;
+import dev.hooklab.explain.Explainer;
 import dev.hooklab.inspect.Inspection;
 import dev.hooklab.plan.PlannedScript;
+import dev.hooklab.report.ReportWriter;
 import dev.hooklab.ui.actions.Actions;
 import dev.hooklab.ui.model.RevisionModel;
 import dev.hooklab.ui.model.Selection;
@@ -35,6 +37,7 @@ import java.nio.file.attribute.FileTime;
 import java.time.Clock;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
@@ -77,7 +80,8 @@ class ShellWindowTest {
             }
         });
         ShellWindow w = new ShellWindow(new ShellWindow.Context(hooklab.inspector(), ids, work, m, s, themes,
-                new CrashLog(state, Clock.systemUTC()), new Actions(), List.of(seed), "test"), ws);
+                new CrashLog(state, Clock.systemUTC()), new Actions(), List.of(seed), "test", new Explainer(),
+                new ReportWriter(), (owner, name) -> Optional.empty()), ws);
         w.show(on);
         return w;
     }
