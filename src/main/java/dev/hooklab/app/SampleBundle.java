@@ -1,26 +1,27 @@
 package dev.hooklab.app;
 
-import dev.hooklab.sample.Samples;
+import dev.hooklab.sample.Sample;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
-/** The built-in sample revision (the seed story), written to a temporary folder so it opens like any other. */
+/** A built-in sample revision of the catalog, written to a temporary folder so it opens like any other. */
 final class SampleBundle {
 
     private SampleBundle() {
     }
 
-    static Path materialize() {
+    /** Writes the sample to a new temporary folder (removed when hooklab exits) and gives that folder. */
+    static Path materialize(Sample sample) {
         try {
-            Path dir = Files.createTempDirectory("hooklab-sample-");
-            new Samples().seedStory().materialize(dir);
+            Path dir = Files.createTempDirectory("hooklab-" + sample.name() + "-");
+            sample.materialize(dir);
             deleteOnExit(dir);
             return dir;
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot write the sample revision", e);
+            throw new UncheckedIOException("cannot write the sample revision " + sample.name(), e);
         }
     }
 

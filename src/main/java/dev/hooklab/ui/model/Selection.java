@@ -22,4 +22,14 @@ public record Selection(String file, int line, int column, String event, int scr
     public static Selection ofLine(String file, int line, int column, String origin) {
         return new Selection(file, line, column, null, -1, origin);
     }
+
+    /** The same selection naming another file (for example the tree entry a script's location reaches). */
+    public Selection withFile(String f) {
+        return new Selection(f, line, column, event, scriptIndex, origin);
+    }
+
+    /** Whether a view that calls itself {@code view} made this selection (it then does not react to it). */
+    public boolean madeBy(String view) {
+        return view.equals(origin);
+    }
 }
