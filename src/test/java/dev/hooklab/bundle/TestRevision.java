@@ -62,6 +62,24 @@ public final class TestRevision {
         return new TestRevision(List.of(), false);
     }
 
+    /** The seed story's AppSpec: everything installed to /var/app/current, AfterInstall named by that path. */
+    public static final String SEED_STORY_APPSPEC = """
+            version: 0.0
+            os: linux
+            files:
+              - source: /
+                destination: /var/app/current
+            hooks:
+              AfterInstall:
+                - location: /var/app/current/start_aplication.sh
+                  timeout: 180
+            """;
+
+    /** The seed story as a revision: its AppSpec and start_aplication.sh at the root. */
+    public static TestRevision seedStory() {
+        return withAppSpec(SEED_STORY_APPSPEC).script("start_aplication.sh");
+    }
+
     /** A revision with this appspec.yml at its root. */
     public static TestRevision withAppSpec(String yaml) {
         return empty().file("appspec.yml", yaml);

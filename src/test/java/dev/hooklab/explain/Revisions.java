@@ -37,18 +37,7 @@ final class Revisions {
 
     /** The seed story: start_aplication.sh at the root, everything installed to /var/app/current. */
     static TestRevision seed() {
-        return TestRevision.withAppSpec("""
-                        version: 0.0
-                        os: linux
-                        files:
-                          - source: /
-                            destination: /var/app/current
-                        hooks:
-                          AfterInstall:
-                            - location: /var/app/current/start_aplication.sh
-                              timeout: 180
-                        """)
-                .script("start_aplication.sh");
+        return TestRevision.seedStory();
     }
 
     static TestRevision afterInstall(String location, int timeout) {

@@ -38,18 +38,7 @@ final class Reports {
 
     /** The seed story: everything installed to /var/app/current, AfterInstall written as the installed path. */
     static TestRevision seed() {
-        return TestRevision.withAppSpec("""
-                        version: 0.0
-                        os: linux
-                        files:
-                          - source: /
-                            destination: /var/app/current
-                        hooks:
-                          AfterInstall:
-                            - location: /var/app/current/start_aplication.sh
-                              timeout: 180
-                        """)
-                .script("start_aplication.sh");
+        return TestRevision.seedStory();
     }
 
     static final String SEED_PATH = HooklabCli.ARCHIVE + "/var/app/current/start_aplication.sh";

@@ -11,17 +11,7 @@ import java.util.zip.ZipOutputStream;
 
 /** Revisions written by the tests: the seed story as a folder, bundles as real zips, broken files. */
 final class Revisions {
-    static final String SEED_APPSPEC = """
-            version: 0.0
-            os: linux
-            files:
-              - source: /
-                destination: /var/app/current
-            hooks:
-              AfterInstall:
-                - location: /var/app/current/start_aplication.sh
-                  timeout: 180
-            """;
+    static final String SEED_APPSPEC = dev.hooklab.bundle.TestRevision.SEED_STORY_APPSPEC;
 
     static final String HEALTHY_APPSPEC = """
             version: 0.0
