@@ -1,0 +1,54 @@
+package dev.hooklab.ui.run.timeline;
+
+import javafx.scene.control.Tooltip;
+import javafx.scene.layout.Pane;
+import javafx.scene.layout.Region;
+import javafx.util.Duration;
+
+import java.util.function.Consumer;
+
+/** The run on one time axis: every bar that ran, end to end at its start, as wide as its share of the run. */
+final class TimelineStrip extends Pane {
+    private static final double SLIVER = 3;
+
+    private TimelineBars bars = TimelineBars.empty();
+
+    TimelineStrip() {
+        getStyleClass().add("timeline-strip");
+        setMinHeight(22);
+        setPrefHeight(22);
+        setMaxHeight(22);
+    }
+
+    void show(TimelineBars shown, Consumer<TimelineBars.Bar> select) {
+        bars = shown;
+        getChildren().clear();
+        for (TimelineBars.Bar bar : shown.bars()) {
+            if (!bar.started()) {
+                continue;
+            }
+            Region segment = new Region();
+            segment.getStyleClass().addAll("timeline-segment", "timeline-fill", "status-" + bar.status());
+            segment.setUserData(bar);
+            Tooltip tip = new Tooltip(bar.describe());
+            tip.setShowDelay(Duration.millis(150));
+            Tooltip.install(segment, tip);
+            segment.setOnMouseClicked(e -> select.accept(bar));
+            getChildren().add(segment);
+        }
+        requestLayout();
+    }
+
+    @Override
+    protected void layoutChildren() {
+        double width = getWidth();
+        double height = getHeight();
+        long total = Math.max(1, bars.totalMs());
+        for (var child : getChildren()) {
+            TimelineBars.Bar bar = (TimelineBars.Bar) child.getUserData();
+            double x = Math.min(width * bar.startMs() / total, Math.max(0, width - SLIVER));
+            double w = Math.max(SLIVER, Math.min(width * bar.durationMs() / total, width - x));
+            child.resizeRelocate(x, 2, w, height - 4);
+        }
+    }
+}
