@@ -100,6 +100,29 @@ class SandboxShellTest {
     }
 
     @Test
+    void theInteractiveShellWorksAtATerminalWithJobControl() throws Exception {
+        assumeBubblewrap();
+        assumeTrue(Files.isExecutable(Path.of("/usr/bin/script")), "util-linux script gives the shell a terminal");
+        SessionBuilder.Prepared prepared = InstalledRevision.prepare(tmp, "bwrap", SessionListener.NONE);
+        try (StepSession session = prepared.session()) {
+            installed(session);
+            ShellCommand shell = SandboxShell.of(session, prepared.isolation()).forEvent("AfterInstall");
+            // the interactive shell, exactly as a terminal emulator starts it, on a pseudo-terminal; typed commands
+            Process p = new ProcessBuilder("/usr/bin/script", "-qec", shell.pasteLine(), "/dev/null")
+                    .redirectErrorStream(true).start();
+            p.getOutputStream().write("echo \"in=$PWD\"; ls /var/app/current/conf; sleep 30 & jobs; exit\n"
+                    .getBytes(StandardCharsets.UTF_8));
+            p.getOutputStream().flush();
+            byte[] out = p.getInputStream().readAllBytes();
+            assertThat(p.waitFor(Await.GENEROUS.toSeconds(), TimeUnit.SECONDS)).isTrue();
+            String text = new String(out, StandardCharsets.UTF_8);
+            assertThat(text).contains("[hooklab AfterInstall] /opt/codedeploy-agent ", "in=/opt/codedeploy-agent",
+                    "app.properties", "Running", "sleep 30")
+                    .doesNotContain("no job control", "cannot set terminal process group");
+        }
+    }
+
+    @Test
     void theShellsArgumentsAreTheHooksSandboxKeptInItsTerminal() throws Exception {
         assumeBubblewrap();
         SessionBuilder.Prepared prepared = InstalledRevision.prepare(tmp, "bwrap", SessionListener.NONE);

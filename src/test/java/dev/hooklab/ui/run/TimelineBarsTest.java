@@ -107,6 +107,7 @@ class TimelineBarsTest {
         assertThat(TimelineBars.seconds(9_990)).isEqualTo("9.99 s");
         assertThat(TimelineBars.seconds(61_000)).isEqualTo("61 s");
         assertThat(TimelineBars.seconds(200_000)).isEqualTo("3 min 20 s");
-        assertThat(TimelineBars.seconds(3_600_000)).isEqualTo("60 min");
+        assertThat(TimelineBars.seconds(5_400_000)).isEqualTo("90 min");
+        assertThat(TimelineBars.seconds(3_600_000)).isEqualTo("1 h");
     }
 }

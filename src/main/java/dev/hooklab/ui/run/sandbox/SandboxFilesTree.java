@@ -13,7 +13,7 @@ import java.util.Set;
 final class SandboxFilesTree {
     private final TreeView<SandboxSnapshot.FileNode> tree = new TreeView<>();
     private final Set<String> expanded = new HashSet<>();
-    private boolean firstShown = true;
+    private final Set<String> collapsedRoots = new HashSet<>();
 
     SandboxFilesTree() {
         tree.setId("sandbox-files");
@@ -34,21 +34,26 @@ final class SandboxFilesTree {
         if (snapshot == null) {
             tree.setRoot(null);
             expanded.clear();
-            firstShown = true;
+            collapsedRoots.clear();
             return;
         }
         if (tree.getRoot() != null) {
+            for (TreeItem<SandboxSnapshot.FileNode> top : tree.getRoot().getChildren()) {
+                if (top.getValue().exists() && !top.isExpanded()) {
+                    collapsedRoots.add(top.getValue().instancePath());
+                } else {
+                    collapsedRoots.remove(top.getValue().instancePath());
+                }
+            }
             remember(tree.getRoot());
         }
         TreeItem<SandboxSnapshot.FileNode> root = new TreeItem<>();
         for (SandboxSnapshot.FileNode node : snapshot.roots()) {
             TreeItem<SandboxSnapshot.FileNode> item = item(node);
-            if (firstShown && node.exists()) {
-                item.setExpanded(true); // the roots open at first: /opt/codedeploy-agent, /var/app/current
-            }
+            // the roots stay open unless the user closed them: /opt/codedeploy-agent, /var/app/current
+            item.setExpanded(node.exists() && !collapsedRoots.contains(node.instancePath()));
             root.getChildren().add(item);
         }
-        firstShown = false;
         tree.setRoot(root);
     }
 

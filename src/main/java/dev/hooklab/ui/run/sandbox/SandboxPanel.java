@@ -136,7 +136,7 @@ public final class SandboxPanel implements RunPart {
         logCaption.getStyleClass().add("sandbox-caption");
         VBox logBox = new VBox(2, logCaption, scriptsLog);
         VBox.setVgrow(scriptsLog, Priority.ALWAYS);
-        Label filesCaption = new Label("Instance files (the sandbox's side of the instance)");
+        Label filesCaption = new Label("Instance files");
         filesCaption.getStyleClass().add("sandbox-caption");
         VBox filesBox = new VBox(2, filesCaption, files.node());
         VBox.setVgrow(files.node(), Priority.ALWAYS);

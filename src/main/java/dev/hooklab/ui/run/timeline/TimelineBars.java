@@ -158,12 +158,15 @@ public record TimelineBars(List<Bar> bars, List<EventTotal> events, long totalMs
         return seconds * 1000L;
     }
 
-    /** {@code 0.42 s}, {@code 12 s}, {@code 3 min 20 s}. */
+    /** {@code 0.42 s}, {@code 12 s}, {@code 3 min 20 s}, {@code 1 h}. */
     public static String seconds(long ms) {
         if (ms < 10_000) {
             return String.format(java.util.Locale.ROOT, "%.2f s", ms / 1000.0);
         }
         long s = Math.round(ms / 1000.0);
+        if (s % 3600 == 0) {
+            return s / 3600 + " h";
+        }
         return s < 120 ? s + " s" : s / 60 + " min" + (s % 60 == 0 ? "" : " " + s % 60 + " s");
     }
 }

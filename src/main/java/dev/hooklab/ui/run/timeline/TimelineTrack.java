@@ -33,6 +33,13 @@ final class TimelineTrack extends Pane {
         setMaxHeight(12);
     }
 
+    /** A thinner track: an event's hour under its scripts' timeouts. */
+    void thin() {
+        setMinHeight(6);
+        setPrefHeight(6);
+        setMaxHeight(6);
+    }
+
     Region fill() {
         return fill;
     }

@@ -64,17 +64,19 @@ public final class TimelineView implements RunPart {
         node.getStylesheets().add(SHEET);
         summary.getStyleClass().add("timeline-summary");
         HBox legend = new HBox(10);
-        legend.setAlignment(Pos.CENTER_RIGHT);
         for (String status : LEGEND) {
             Region chip = new Region();
             chip.getStyleClass().addAll("timeline-chip", "timeline-fill", "status-" + status);
             Label name = new Label(status, chip);
             name.getStyleClass().add("timeline-legend");
+            name.setMinWidth(Region.USE_PREF_SIZE);
             legend.getChildren().add(name);
         }
-        Region gap = new Region();
-        HBox.setHgrow(gap, Priority.ALWAYS);
-        HBox header = new HBox(8, summary, gap, legend);
+        legend.setAlignment(Pos.CENTER_LEFT);
+        legend.getStyleClass().add("timeline-legend-row");
+        Label title = new Label("Timeline");
+        title.getStyleClass().add("view-title");
+        HBox header = new HBox(12, title, summary);
         header.setAlignment(Pos.CENTER_LEFT);
         header.getStyleClass().add("view-header");
         Label axisStart = new Label("0 s");
@@ -82,7 +84,7 @@ public final class TimelineView implements RunPart {
         axisEnd.getStyleClass().add("timeline-axis");
         Region axisGap = new Region();
         HBox.setHgrow(axisGap, Priority.ALWAYS);
-        VBox overview = new VBox(2, strip, new HBox(axisStart, axisGap, axisEnd));
+        VBox overview = new VBox(2, strip, new HBox(axisStart, axisGap, axisEnd), legend);
         overview.getStyleClass().add("timeline-overview");
         rows.getStyleClass().add("timeline-rows");
         ScrollPane scroll = new ScrollPane(rows);
@@ -147,7 +149,7 @@ public final class TimelineView implements RunPart {
         }
         long ran = bars.bars().stream().filter(TimelineBars.Bar::started).count();
         summary.setText(target == null ? "No run" : "Run: " + TimelineBars.seconds(bars.totalMs()) + " · " + ran
-                + (ran == 1 ? " step or script" : " steps and scripts") + " ran");
+                + " of " + bars.bars().size() + " bars ran");
         axisEnd.setText(TimelineBars.seconds(bars.totalMs()));
         strip.show(bars, this::select);
         rows.getChildren().setAll(rowNodes());
@@ -199,9 +201,10 @@ public final class TimelineView implements RunPart {
                 || event.status().equals("skipped"));
         TimelineTrack track = new TimelineTrack(event.ofLimit(), ran && event.totalMs() > 0,
                 "timeline-limit", "status-" + event.status());
-        String took = ran ? TimelineBars.seconds(event.totalMs()) + " of 1 h" : "";
-        String nothing = event.scripts() == 0 && agent == null && ran ? " · nothing to run" : "";
-        Label info = new Label((took + " · " + event.status() + nothing).replaceFirst("^ · ", ""));
+        track.thin();
+        boolean nothing = event.scripts() == 0 && agent == null && ran;
+        Label info = new Label(nothing ? event.status() + " · nothing to run"
+                : ran ? TimelineBars.seconds(event.totalMs()) + " of 1 h · " + event.status() : event.status());
         HBox row = row(name, track, info, "timeline-event-row");
         row.setUserData(agent != null ? agent : event);
         Tooltip.install(row, tip(agent != null ? agent.describe() : event.event() + "\n" + event.status()
