@@ -19,8 +19,8 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Test-only: a small revision whose Install places files under /var/app/current and whose hooks print, sleep a
- * little and fail on purpose, and real sessions of it built as the window builds them.
+ * Test-only: a small revision whose Install places files under /var/app/current and whose hooks print, wait while a
+ * test holds them ({@link #hold}) and fail on purpose, and real sessions of it built as the window builds them.
  */
 public final class InstalledRevision {
     public static final String APPSPEC = """
@@ -54,7 +54,9 @@ public final class InstalledRevision {
         Files.writeString(dir.resolve("app/conf/app.properties"), "port=8080\n");
         script(dir, "scripts/before.sh", "#!/bin/bash\necho before on $LIFECYCLE_EVENT\n");
         script(dir, "scripts/after.sh", "#!/bin/bash\necho after\nls /var/app/current\necho oops >&2\n");
-        script(dir, "scripts/check.sh", "#!/bin/bash\necho checking\n");
+        // waits while a test holds it: a file "hold" beside it
+        script(dir, "scripts/check.sh", "#!/bin/bash\necho checking\n"
+                + "while [ -e \"$(dirname \"$0\")/hold\" ]; do sleep 0.1; done\n");
         script(dir, "scripts/start.sh", "#!/bin/bash\necho starting\nexit 3\n");
         return dir;
     }
@@ -69,13 +71,24 @@ public final class InstalledRevision {
     /** A session of the revision in {@code tmp}, its sandbox kept in {@code tmp/sandbox}. */
     public static SessionBuilder.Prepared prepare(Path tmp, String isolation, SessionListener listener)
             throws Exception {
+        return prepare(tmp, isolation, false, listener);
+    }
+
+    /** A session of the revision in {@code tmp}, its hooks on the network or not (bubblewrap). */
+    public static SessionBuilder.Prepared prepare(Path tmp, String isolation, boolean network,
+                                                  SessionListener listener) throws Exception {
         Path rev = write(tmp.resolve("rev"));
         Hooklab hooklab = Hooklab.create();
         Inspection judged = hooklab.inspector().inspect(rev, DeploymentLayout.defaults(TargetOs.LINUX,
                 hooklab.deploymentIds()), InspectOptions.defaults());
-        RunRequest request = new RunRequest(null, null, List.of(), tmp.resolve("sandbox"), isolation, false, null,
+        RunRequest request = new RunRequest(null, null, List.of(), tmp.resolve("sandbox"), isolation, network, null,
                 "app", "LocalFleet", Map.of(), null, true, null);
         return hooklab.sessions().build(judged, request, listener);
+    }
+
+    /** Where the file is that keeps scripts/check.sh running while it exists. */
+    public static Path hold(StepSession session) {
+        return session.sandbox().host(session.target().layout().archiveDir() + "/scripts/hold");
     }
 
     /** The index of {@code event}'s step. */

@@ -149,6 +149,20 @@ class SandboxShellTest {
     }
 
     @Test
+    void withTheNetworkOnTheShellHasItToo() throws Exception {
+        assumeBubblewrap();
+        SessionBuilder.Prepared prepared = InstalledRevision.prepare(tmp, "bwrap", true, SessionListener.NONE);
+        try (StepSession session = prepared.session()) {
+            ShellCommand shell = SandboxShell.of(session, prepared.isolation()).forEvent("BeforeInstall");
+            assertThat(shell.argv()).doesNotContain("--unshare-net")
+                    .containsSubsequence("--ro-bind-try", "/run/systemd/resolve");
+            assertThat(shell.banner()).contains("network on");
+            // before Install the destination is not bound: the shell sees what the hook would
+            assertThat(shell.argv()).doesNotContain("/var/app/current");
+        }
+    }
+
+    @Test
     void theHookAndTheShellShareOneSandboxLine() throws Exception {
         assumeBubblewrap();
         SessionBuilder.Prepared prepared = InstalledRevision.prepare(tmp, "bwrap", SessionListener.NONE);

@@ -171,6 +171,35 @@ class RunPartsTest {
     }
 
     @Test
+    void theRunningScriptsBarGrowsWhileItRuns(FxRobot robot) throws Exception {
+        open(robot, "none");
+        session.runTo(InstalledRevision.index(session, "Install")).get(Await.GENEROUS.toSeconds(), TimeUnit.SECONDS);
+        java.nio.file.Files.writeString(InstalledRevision.hold(session), "");
+        var afterInstall = session.step();
+        Await.until("check.sh running on the timeline", () -> {
+            settle();
+            return fillStatus(robot, row(robot, "scripts/check.sh")).equals("status-running");
+        });
+        String first = info(robot, "scripts/check.sh");
+        Await.until("the running bar to grow", () -> {
+            settle();
+            return !info(robot, "scripts/check.sh").equals(first);
+        });
+        assertThat(info(robot, "scripts/check.sh")).endsWith("of 1 h · running");
+        java.nio.file.Files.delete(InstalledRevision.hold(session));
+        afterInstall.get(Await.GENEROUS.toSeconds(), TimeUnit.SECONDS);
+        settle();
+        assertThat(fillStatus(robot, row(robot, "scripts/check.sh"))).isEqualTo("status-succeeded");
+    }
+
+    private String info(FxRobot robot, String location) {
+        AtomicReference<String> text = new AtomicReference<>();
+        robot.interact(() -> text.set(robot.from(row(robot, location)).lookup(".timeline-info").queryAs(Label.class)
+                .getText()));
+        return text.get();
+    }
+
+    @Test
     void hoveringABarShowsItsScriptStatusAndDuration(FxRobot robot) throws Exception {
         open(robot, "none");
         session.runToEnd().get(Await.GENEROUS.toSeconds(), TimeUnit.SECONDS);

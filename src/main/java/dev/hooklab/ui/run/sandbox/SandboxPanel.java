@@ -253,12 +253,16 @@ public final class SandboxPanel implements RunPart {
         int asked = generation;
         StepSession session = prepared.session();
         String logPath = session.target().layout().scriptsLog();
-        CompletableFuture.supplyAsync(() -> SandboxSnapshot.read(session.sandbox(), logPath), reader)
-                .thenAccept(snapshot -> Platform.runLater(() -> {
-                    if (asked == generation) {
-                        show(snapshot);
-                    }
-                }));
+        try {
+            CompletableFuture.supplyAsync(() -> SandboxSnapshot.read(session.sandbox(), logPath), reader)
+                    .thenAccept(snapshot -> Platform.runLater(() -> {
+                        if (asked == generation) {
+                            show(snapshot);
+                        }
+                    }));
+        } catch (java.util.concurrent.RejectedExecutionException closing) {
+            // the window is closing: nothing more to show
+        }
     }
 
     private void show(SandboxSnapshot snapshot) {
