@@ -91,6 +91,7 @@ public final class SandboxShell {
         boolean network = isolation instanceof BubblewrapIsolation bwrap && bwrap.network();
         return "hooklab: a shell in the sandbox, as " + event + "'s hooks run (bubblewrap): " + roots
                 + " from " + mounts.root() + ", the rest of this machine read-only, "
-                + (network ? "network on" : "no network") + ". Type exit to leave.";
+                + (network ? "network on" : "no network") + "; as " + System.getProperty("user.name")
+                + " (a script's runas is not applied). Type exit to leave.";
     }
 }

@@ -6,10 +6,12 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * Opens a {@link ShellCommand} in the desktop's terminal emulator, started apart from hooklab (its output discarded,
- * nothing waits for it), or, where no terminal emulator is found or it cannot start, gives the line to paste.
+ * Opens a {@link ShellCommand} in the desktop's terminal emulator, started apart from hooklab (in its own session
+ * where {@code setsid} exists, its output discarded, nothing waits for it), or, where no terminal emulator is found or it cannot start, gives the line to paste.
  */
 public final class ShellOpener {
+    private static final java.nio.file.Path SETSID = java.nio.file.Path.of("/usr/bin/setsid");
+
     private final Terminals terminals;
 
     public ShellOpener(Terminals terminals) {
@@ -39,7 +41,10 @@ public final class ShellOpener {
         if (terminal.isEmpty()) {
             return new ToPaste(command.pasteLine(), terminals.whyNone());
         }
-        List<String> argv = terminal.get().wrap(command.argv());
+        List<String> argv = new java.util.ArrayList<>(terminal.get().wrap(command.argv()));
+        if (java.nio.file.Files.isExecutable(SETSID)) {
+            argv.add(0, SETSID.toString()); // its own session: a Ctrl-C where hooklab was started leaves it open
+        }
         try {
             new ProcessBuilder(argv)
                     .directory(command.directory().toFile())

@@ -5,11 +5,15 @@ import javafx.scene.layout.Pane;
 import javafx.scene.layout.Region;
 import javafx.util.Duration;
 
+import javafx.scene.Node;
+
+import java.util.List;
 import java.util.function.Consumer;
 
 /** The run on one time axis: every bar that ran, end to end at its start, as wide as its share of the run. */
 final class TimelineStrip extends Pane {
     private static final double SLIVER = 3;
+    private static final String TIP = "timeline-tip";
 
     private TimelineBars bars = TimelineBars.empty();
 
@@ -33,8 +37,26 @@ final class TimelineStrip extends Pane {
             Tooltip tip = new Tooltip(bar.describe());
             tip.setShowDelay(Duration.millis(150));
             Tooltip.install(segment, tip);
+            segment.getProperties().put(TIP, tip);
             segment.setOnMouseClicked(e -> select.accept(bar));
             getChildren().add(segment);
+        }
+        requestLayout();
+    }
+
+    /** The same bars further on (a running one grew): segments keep their nodes, so a hover stays. */
+    void update(TimelineBars shown) {
+        List<TimelineBars.Bar> started = shown.bars().stream().filter(TimelineBars.Bar::started).toList();
+        if (started.size() != getChildren().size()) {
+            throw new IllegalStateException("the strip's bars changed: show them instead");
+        }
+        bars = shown;
+        for (int i = 0; i < started.size(); i++) {
+            Node segment = getChildren().get(i);
+            segment.setUserData(started.get(i));
+            if (segment.getProperties().get(TIP) instanceof Tooltip tip) {
+                tip.setText(started.get(i).describe());
+            }
         }
         requestLayout();
     }

@@ -11,7 +11,7 @@ final class TimelineTrack extends Pane {
     private static final double SLIVER = 3;
 
     private final Region fill = new Region();
-    private final double fraction;
+    private double fraction;
     private final boolean started;
 
     /**
@@ -31,6 +31,14 @@ final class TimelineTrack extends Pane {
         setMinHeight(12);
         setPrefHeight(12);
         setMaxHeight(12);
+    }
+
+    /** Fills {@code used} (0 to 1) of the track: a running script's grows. */
+    void fraction(double used) {
+        if (used != fraction) {
+            fraction = used;
+            requestLayout();
+        }
     }
 
     /** A thinner track: an event's hour under its scripts' timeouts. */

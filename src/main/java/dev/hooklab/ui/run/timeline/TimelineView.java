@@ -48,7 +48,9 @@ public final class TimelineView implements RunPart {
     private final Label axisEnd = new Label();
     private final VBox rows = new VBox();
     private final Map<Integer, StepState> steps = new TreeMap<>();
-    private final Timeline ticker = new Timeline(new KeyFrame(Duration.millis(500), e -> render()));
+    /** The rows drawn now, by step and location ("" for an event's row): a tick updates them in place. */
+    private final Map<String, Row> drawn = new java.util.HashMap<>();
+    private final Timeline ticker = new Timeline(new KeyFrame(Duration.millis(500), e -> tick()));
     private RunTarget target;
     private TimelineBars bars = TimelineBars.empty();
     private BiConsumer<Integer, String> onSelect = (step, location) -> { };
@@ -138,6 +140,58 @@ public final class TimelineView implements RunPart {
         markSelection();
     }
 
+    /** A drawn row's parts that change while its script runs. */
+    private record Row(Label info, TimelineTrack track, Tooltip tip) {
+    }
+
+    /**
+     * While a script runs: its row, its event's row and the strip grow in place (a hover over them stays), unless
+     * the bars changed otherwise, when everything is drawn again.
+     */
+    private void tick() {
+        if (target == null || runningKey == null) {
+            render();
+            return;
+        }
+        long elapsed = (System.nanoTime() - runningSince) / 1_000_000;
+        TimelineBars next = TimelineBars.of(List.copyOf(steps.values()), target, elapsed);
+        if (!shape(next).equals(shape(bars))) {
+            render();
+            return;
+        }
+        bars = next;
+        for (TimelineBars.Bar bar : next.bars()) {
+            Row row = drawn.get(bar.step() + "/" + (bar.location() == null ? "" : bar.location()));
+            if (row != null && bar.location() != null) {
+                row.info().setText(scriptText(bar));
+                row.track().fraction(bar.ofTimeout());
+                row.tip().setText(bar.describe());
+            }
+        }
+        for (TimelineBars.EventTotal event : next.events()) {
+            Row row = drawn.get(event.step() + "/");
+            TimelineBars.Bar agent = agentBar(event);
+            if (row != null) {
+                row.info().setText(eventText(event, agent));
+                row.track().fraction(event.ofLimit());
+                row.tip().setText(eventTip(event, agent));
+            }
+        }
+        summarize();
+        strip.update(next);
+    }
+
+    private static List<String> shape(TimelineBars shown) {
+        return shown.bars().stream().map(bar -> bar.step() + "/" + bar.label() + "/" + bar.status()).toList();
+    }
+
+    private void summarize() {
+        long ran = bars.bars().stream().filter(TimelineBars.Bar::started).count();
+        summary.setText(target == null ? "No run" : "Run: " + TimelineBars.seconds(bars.totalMs()) + " · " + ran
+                + " of " + bars.bars().size() + " bars ran");
+        axisEnd.setText(TimelineBars.seconds(bars.totalMs()));
+    }
+
     private void render() {
         trackRunning();
         long elapsed = runningKey == null ? 0 : (System.nanoTime() - runningSince) / 1_000_000;
@@ -147,11 +201,9 @@ public final class TimelineView implements RunPart {
         } else if (runningKey == null) {
             ticker.stop();
         }
-        long ran = bars.bars().stream().filter(TimelineBars.Bar::started).count();
-        summary.setText(target == null ? "No run" : "Run: " + TimelineBars.seconds(bars.totalMs()) + " · " + ran
-                + " of " + bars.bars().size() + " bars ran");
-        axisEnd.setText(TimelineBars.seconds(bars.totalMs()));
+        summarize();
         strip.show(bars, this::select);
+        drawn.clear();
         rows.getChildren().setAll(rowNodes());
         markSelection();
     }
@@ -192,24 +244,48 @@ public final class TimelineView implements RunPart {
         return out;
     }
 
+    private TimelineBars.Bar agentBar(TimelineBars.EventTotal event) {
+        return bars.bars().stream().filter(bar -> bar.step() == event.step() && bar.location() == null)
+                .findFirst().orElse(null);
+    }
+
+    private static boolean ran(TimelineBars.EventTotal event) {
+        return !(event.status().equals("pending") || event.status().equals("not-run")
+                || event.status().equals("skipped"));
+    }
+
+    private static String eventText(TimelineBars.EventTotal event, TimelineBars.Bar agent) {
+        boolean ran = ran(event);
+        if (event.scripts() == 0 && agent == null && ran) {
+            return event.status() + " · nothing to run";
+        }
+        return ran ? TimelineBars.seconds(event.totalMs()) + " of 1 h · " + event.status() : event.status();
+    }
+
+    private static String eventTip(TimelineBars.EventTotal event, TimelineBars.Bar agent) {
+        return agent != null ? agent.describe() : event.event() + "\n" + event.status()
+                + (ran(event) ? " · " + TimelineBars.seconds(event.totalMs()) : "")
+                + "\nThe service fails an event that runs longer than one hour.";
+    }
+
+    private static String scriptText(TimelineBars.Bar bar) {
+        String took = bar.started() ? TimelineBars.seconds(bar.durationMs()) + " of " : "timeout ";
+        return took + TimelineBars.seconds(bar.timeoutMs()) + " · " + bar.status();
+    }
+
     private Node eventRow(TimelineBars.EventTotal event) {
-        TimelineBars.Bar agent = bars.bars().stream()
-                .filter(bar -> bar.step() == event.step() && bar.location() == null).findFirst().orElse(null);
+        TimelineBars.Bar agent = agentBar(event);
         Label name = new Label(event.event());
         name.getStyleClass().add("timeline-event");
-        boolean ran = !(event.status().equals("pending") || event.status().equals("not-run")
-                || event.status().equals("skipped"));
-        TimelineTrack track = new TimelineTrack(event.ofLimit(), ran && event.totalMs() > 0,
+        TimelineTrack track = new TimelineTrack(event.ofLimit(), ran(event) && event.totalMs() > 0,
                 "timeline-limit", "status-" + event.status());
         track.thin();
-        boolean nothing = event.scripts() == 0 && agent == null && ran;
-        Label info = new Label(nothing ? event.status() + " · nothing to run"
-                : ran ? TimelineBars.seconds(event.totalMs()) + " of 1 h · " + event.status() : event.status());
+        Label info = new Label(eventText(event, agent));
         HBox row = row(name, track, info, "timeline-event-row");
         row.setUserData(agent != null ? agent : event);
-        Tooltip.install(row, tip(agent != null ? agent.describe() : event.event() + "\n" + event.status()
-                + (ran ? " · " + TimelineBars.seconds(event.totalMs()) : "")
-                + "\nThe service fails an event that runs longer than one hour."));
+        Tooltip tip = tip(eventTip(event, agent));
+        Tooltip.install(row, tip);
+        drawn.put(event.step() + "/", new Row(info, track, tip));
         String first = bars.bars().stream().filter(bar -> bar.step() == event.step()).map(TimelineBars.Bar::location)
                 .filter(Objects::nonNull).findFirst().orElse(null);
         row.setOnMouseClicked(e -> onSelect.accept(event.step(), agent != null ? null : first));
@@ -220,11 +296,12 @@ public final class TimelineView implements RunPart {
         Label name = new Label(bar.location());
         name.getStyleClass().addAll("timeline-script", "monospace");
         TimelineTrack track = new TimelineTrack(bar.ofTimeout(), bar.started(), "status-" + bar.status());
-        String took = bar.started() ? TimelineBars.seconds(bar.durationMs()) + " of " : "timeout ";
-        Label info = new Label(took + TimelineBars.seconds(bar.timeoutMs()) + " · " + bar.status());
+        Label info = new Label(scriptText(bar));
         HBox row = row(name, track, info, "timeline-row");
         row.setUserData(bar);
-        Tooltip.install(row, tip(bar.describe()));
+        Tooltip tip = tip(bar.describe());
+        Tooltip.install(row, tip);
+        drawn.put(bar.step() + "/" + bar.location(), new Row(info, track, tip));
         row.setOnMouseClicked(e -> select(bar));
         return row;
     }
