@@ -107,6 +107,7 @@ class TerminalsTest {
 
         assertThat(opened).isInstanceOf(ShellOpener.Started.class);
         assertThat(((ShellOpener.Started) opened).terminal()).isEqualTo("xterm");
+        assertThat(((ShellOpener.Started) opened).argv()).endsWith("-e", "/bin/sh", "-c", "echo \"it's here\"");
         Await.until("the terminal ran", () -> Files.exists(record));
         assertThat(Files.readAllLines(record)).containsExactly("-e", "/bin/sh", "-c", "echo \"it's here\"");
     }

@@ -241,6 +241,10 @@ class RunPartsTest {
         TextField paste = robot.lookup("#shell-command").queryAs(TextField.class);
         assertThat(paste.isVisible()).isTrue();
         assertThat(paste.getText()).isEqualTo(shell.pasteLine());
+        robot.clickOn("#copy-shell-command");
+        AtomicReference<String> copied = new AtomicReference<>();
+        robot.interact(() -> copied.set(javafx.scene.input.Clipboard.getSystemClipboard().getString()));
+        assertThat(copied.get()).isEqualTo(shell.pasteLine());
 
         robot.clickOn("#open-sandbox-button");
         assertThat(openedFolders).containsExactly(session.sandbox().root());
