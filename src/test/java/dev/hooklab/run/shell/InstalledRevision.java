@@ -77,11 +77,17 @@ public final class InstalledRevision {
     /** A session of the revision in {@code tmp}, its hooks on the network or not (bubblewrap). */
     public static SessionBuilder.Prepared prepare(Path tmp, String isolation, boolean network,
                                                   SessionListener listener) throws Exception {
+        return prepare(tmp, isolation, network, null, listener);
+    }
+
+    /** A session of the revision in {@code tmp} with an older revision ({@code previous}, or null) deployed first. */
+    public static SessionBuilder.Prepared prepare(Path tmp, String isolation, boolean network, Path previous,
+                                                  SessionListener listener) throws Exception {
         Path rev = write(tmp.resolve("rev"));
         Hooklab hooklab = Hooklab.create();
         Inspection judged = hooklab.inspector().inspect(rev, DeploymentLayout.defaults(TargetOs.LINUX,
                 hooklab.deploymentIds()), InspectOptions.defaults());
-        RunRequest request = new RunRequest(null, null, List.of(), tmp.resolve("sandbox"), isolation, network, null,
+        RunRequest request = new RunRequest(previous, null, List.of(), tmp.resolve("sandbox"), isolation, network, null,
                 "app", "LocalFleet", Map.of(), null, true, null);
         return hooklab.sessions().build(judged, request, listener);
     }

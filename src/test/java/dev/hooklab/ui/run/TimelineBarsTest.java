@@ -102,6 +102,35 @@ class TimelineBarsTest {
     }
 
     @Test
+    void withAPreviousRevisionApplicationStopRunsItsScriptsOnTheirTimeouts() throws Exception {
+        Path previous = tmp.resolve("previous");
+        java.nio.file.Files.createDirectories(previous.resolve("scripts"));
+        java.nio.file.Files.writeString(previous.resolve("appspec.yml"), """
+                version: 0.0
+                os: linux
+                hooks:
+                  ApplicationStop:
+                    - location: scripts/stop.sh
+                      timeout: 45
+                """);
+        Path stop = previous.resolve("scripts/stop.sh");
+        java.nio.file.Files.writeString(stop, "#!/bin/bash\necho stopping the old one\n");
+        stop.toFile().setExecutable(true);
+        try (StepSession s = InstalledRevision.prepare(tmp, "none", false, previous, SessionListener.NONE)
+                .session()) {
+            TimelineBars before = TimelineBars.of(s.steps(), s.target(), 0);
+            assertThat(bar(before, "scripts/stop.sh").timeoutMs()).isEqualTo(45_000);
+            assertThat(bar(before, "scripts/stop.sh").status()).isEqualTo("pending");
+
+            s.step().get(Await.GENEROUS.toSeconds(), TimeUnit.SECONDS);
+            TimelineBars after = TimelineBars.of(s.steps(), s.target(), 0);
+            assertThat(bar(after, "scripts/stop.sh").status()).isEqualTo("succeeded");
+            assertThat(bar(after, "scripts/stop.sh").timeoutMs()).isEqualTo(45_000);
+            assertThat(after.bars().get(0).label()).isEqualTo("scripts/stop.sh");
+        }
+    }
+
+    @Test
     void durationsReadAsPeopleSayThem() {
         assertThat(TimelineBars.seconds(42)).isEqualTo("0.04 s");
         assertThat(TimelineBars.seconds(9_990)).isEqualTo("9.99 s");
