@@ -24,7 +24,7 @@ public record HookEnvironment(DeploymentLayout deployment, String applicationNam
                               Map<String, String> bundle) {
 
     /** Variables the agent removes from its own environment (command_poller.rb). */
-    static final List<String> CLEARED = List.of("AWS_ACCESS_KEY_ID", "AWS_SECRET_ACCESS_KEY", "AWS_CREDENTIAL_FILE");
+    public static final List<String> CLEARED = List.of("AWS_ACCESS_KEY_ID", "AWS_SECRET_ACCESS_KEY", "AWS_CREDENTIAL_FILE");
 
     public HookEnvironment {
         Objects.requireNonNull(deployment, "deployment");

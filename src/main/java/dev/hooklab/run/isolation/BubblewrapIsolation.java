@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Supplier;
 
 /**
  * Runs hooks under bubblewrap (Linux): the hook sees the sandbox at the instance's real paths
@@ -89,6 +90,11 @@ public final class BubblewrapIsolation implements Isolation {
         return "bwrap";
     }
 
+    /** Whether hooks may use this machine's network. */
+    public boolean network() {
+        return network;
+    }
+
     @Override
     public boolean ownPidNamespace() {
         return true;
@@ -111,6 +117,31 @@ public final class BubblewrapIsolation implements Isolation {
 
     @Override
     public List<String> launch(SandboxMounts mounts, Path controlDir, List<String> command) throws IOException {
+        return confined(mounts, true, command, () -> {
+            Optional<Path> cgroup = limit.create();
+            cgroup.ifPresent(group -> cgroups.put(controlDir, group));
+            return cgroup.map(group -> group.resolve("cgroup.procs").toString()).orElse("");
+        });
+    }
+
+    /**
+     * The hook's sandbox for a person at a terminal: the same mounts, seccomp program, capabilities, /proc covers,
+     * network and working directory as {@link #launch}, but no cgroup (nothing would release it) and no
+     * {@code --new-session}, so the shell keeps its terminal (job control, Ctrl-C). Everything started in it still
+     * dies with it (its own PID namespace, {@code --die-with-parent}).
+     */
+    @Override
+    public List<String> interactive(SandboxMounts mounts, List<String> command) throws IOException {
+        return confined(mounts, false, command, () -> "");
+    }
+
+    /**
+     * The launch line: {@code /bin/sh} joins the cgroup whose {@code cgroup.procs} {@code cgroupProcs} names (none
+     * when it gives "") and starts bwrap with the seccomp program, bwrap rebuilds the instance's view and runs
+     * {@code command} in it.
+     */
+    private List<String> confined(SandboxMounts mounts, boolean newSession, List<String> command,
+                                  Supplier<String> cgroupProcs) throws IOException {
         Map<Path, Path> binds = new LinkedHashMap<>(); // mount point -> sandbox copy
         List<Path> hidden = new ArrayList<>(); // this machine's folders where the instance has nothing yet
         for (String instanceRoot : mounts.instanceRoots()) {
@@ -132,12 +163,12 @@ public final class BubblewrapIsolation implements Isolation {
         OWN_FILE_SYSTEMS.forEach(system -> mountPoints.add(Path.of(system)));
 
         Path seccomp = seccompProgram(mounts);
-        Optional<Path> cgroup = limit.create();
-        cgroup.ifPresent(group -> cgroups.put(controlDir, group));
         List<String> args = new ArrayList<>(List.of("/bin/sh", "-c", LAUNCHER, "hooklab-launch", seccomp.toString(),
-                cgroup.map(group -> group.resolve("cgroup.procs").toString()).orElse(""),
-                bwrap.toString(), "--die-with-parent", "--new-session", "--unshare-pid", "--unshare-ipc",
-                "--seccomp", SECCOMP_FD));
+                cgroupProcs.get(), bwrap.toString(), "--die-with-parent"));
+        if (newSession) {
+            args.add("--new-session");
+        }
+        args.addAll(List.of("--unshare-pid", "--unshare-ipc", "--seccomp", SECCOMP_FD));
         if (!network) {
             args.add("--unshare-net");
         }

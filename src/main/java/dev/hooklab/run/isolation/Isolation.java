@@ -33,6 +33,14 @@ public interface Isolation {
     List<String> launch(SandboxMounts mounts, Path controlDir, List<String> command) throws IOException;
 
     /**
+     * The command line that runs {@code command} (a person's shell, say) confined as a hook launched now would be:
+     * the same view of paths and the same limits, with nothing set up that {@link #afterRun} would have to release,
+     * and the terminal it is started in kept as its own. Its working directory is the hook's when it is started in
+     * {@link #launchDirectory} (bubblewrap sets it itself).
+     */
+    List<String> interactive(SandboxMounts mounts, List<String> command) throws IOException;
+
+    /**
      * Called once the hook launched for {@code controlDir} has ended: releases what {@link #launch}
      * set up for it, and returns notes about the run (such as a limit it reached).
      */

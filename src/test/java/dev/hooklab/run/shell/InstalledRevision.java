@@ -1,0 +1,105 @@
+package dev.hooklab.run.shell;
+
+import dev.hooklab.app.Hooklab;
+import dev.hooklab.appspec.TargetOs;
+import dev.hooklab.inspect.InspectOptions;
+import dev.hooklab.inspect.Inspection;
+import dev.hooklab.plan.DeploymentLayout;
+import dev.hooklab.run.session.RunRequest;
+import dev.hooklab.run.session.SessionBuilder;
+import dev.hooklab.run.session.SessionListener;
+import dev.hooklab.run.session.StepSession;
+import dev.hooklab.run.session.StepState;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Test-only: a small revision whose Install places files under /var/app/current and whose hooks print, wait while a
+ * test holds them ({@link #hold}) and fail on purpose, and real sessions of it built as the window builds them.
+ */
+public final class InstalledRevision {
+    public static final String APPSPEC = """
+            version: 0.0
+            os: linux
+            files:
+              - source: app
+                destination: /var/app/current
+            hooks:
+              BeforeInstall:
+                - location: scripts/before.sh
+                  timeout: 60
+              AfterInstall:
+                - location: scripts/after.sh
+                  timeout: 120
+                - location: scripts/check.sh
+              ApplicationStart:
+                - location: scripts/start.sh
+                  timeout: 30
+            """;
+
+    private InstalledRevision() {
+    }
+
+    /** Writes the revision into {@code dir}: {@code app/index.html}, {@code app/conf/app.properties}, four scripts. */
+    public static Path write(Path dir) throws IOException {
+        Files.createDirectories(dir);
+        Files.writeString(dir.resolve("appspec.yml"), APPSPEC);
+        Files.createDirectories(dir.resolve("app/conf"));
+        Files.writeString(dir.resolve("app/index.html"), "<h1>hello</h1>\n");
+        Files.writeString(dir.resolve("app/conf/app.properties"), "port=8080\n");
+        script(dir, "scripts/before.sh", "#!/bin/bash\necho before on $LIFECYCLE_EVENT\n");
+        script(dir, "scripts/after.sh", "#!/bin/bash\necho after\nls /var/app/current\necho oops >&2\n");
+        // waits while a test holds it: a file "hold" beside it
+        script(dir, "scripts/check.sh", "#!/bin/bash\necho checking\n"
+                + "while [ -e \"$(dirname \"$0\")/hold\" ]; do sleep 0.1; done\n");
+        script(dir, "scripts/start.sh", "#!/bin/bash\necho starting\nexit 3\n");
+        return dir;
+    }
+
+    private static void script(Path dir, String path, String body) throws IOException {
+        Path file = dir.resolve(path);
+        Files.createDirectories(file.getParent());
+        Files.writeString(file, body);
+        Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rwxr-xr-x"));
+    }
+
+    /** A session of the revision in {@code tmp}, its sandbox kept in {@code tmp/sandbox}. */
+    public static SessionBuilder.Prepared prepare(Path tmp, String isolation, SessionListener listener)
+            throws Exception {
+        return prepare(tmp, isolation, false, listener);
+    }
+
+    /** A session of the revision in {@code tmp}, its hooks on the network or not (bubblewrap). */
+    public static SessionBuilder.Prepared prepare(Path tmp, String isolation, boolean network,
+                                                  SessionListener listener) throws Exception {
+        return prepare(tmp, isolation, network, null, listener);
+    }
+
+    /** A session of the revision in {@code tmp} with an older revision ({@code previous}, or null) deployed first. */
+    public static SessionBuilder.Prepared prepare(Path tmp, String isolation, boolean network, Path previous,
+                                                  SessionListener listener) throws Exception {
+        Path rev = write(tmp.resolve("rev"));
+        Hooklab hooklab = Hooklab.create();
+        Inspection judged = hooklab.inspector().inspect(rev, DeploymentLayout.defaults(TargetOs.LINUX,
+                hooklab.deploymentIds()), InspectOptions.defaults());
+        RunRequest request = new RunRequest(previous, null, List.of(), tmp.resolve("sandbox"), isolation, network, null,
+                "app", "LocalFleet", Map.of(), null, true, null);
+        return hooklab.sessions().build(judged, request, listener);
+    }
+
+    /** Where the file is that keeps scripts/check.sh running while it exists. */
+    public static Path hold(StepSession session) {
+        return session.sandbox().host(session.target().layout().archiveDir() + "/scripts/hold");
+    }
+
+    /** The index of {@code event}'s step. */
+    public static int index(StepSession session, String event) {
+        return session.steps().stream().filter(s -> s.event().equals(event)).mapToInt(StepState::index)
+                .findFirst().orElseThrow();
+    }
+}
