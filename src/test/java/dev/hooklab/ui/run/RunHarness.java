@@ -41,7 +41,7 @@ final class RunHarness implements AutoCloseable {
     /** Every call a part gets, as one line each, in order; and the batches' sizes. */
     static final class Recording implements RunPart {
         final List<String> calls = new CopyOnWriteArrayList<>();
-        final List<String> lines = new CopyOnWriteArrayList<>();
+        final List<String> lines = java.util.Collections.synchronizedList(new java.util.ArrayList<>());
         final List<Integer> batches = new CopyOnWriteArrayList<>();
         final List<Boolean> onFx = new CopyOnWriteArrayList<>();
         private final Label node = new Label("recording");
