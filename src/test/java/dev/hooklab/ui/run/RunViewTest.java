@@ -60,9 +60,11 @@ class RunViewTest {
     private final Actions actions = new Actions();
     private DesktopApp.Opened window;
     private Path state;
+    private Stage stage;
 
     @Start
     void start(Stage stage) {
+        this.stage = stage;
         assumeTrue(hooklab.isolationProbe().bubblewrap(false).isPresent());
         state = tmp.resolve("state");
         Themes themes = new Themes(Map.of());
@@ -211,5 +213,25 @@ class RunViewTest {
         robot.clickOn(none);
         assertThat(built[0].settingsProperty().get().isolation()).isEqualTo("none");
         built[0].close();
+    }
+
+    @Test
+    void closingTheWindowDuringARunStopsItEndsItsProcessesAndRemovesTheSandbox(FxRobot robot) throws Exception {
+        Path rev = dev.hooklab.bundle.TestRevision.withAppSpec("""
+                version: 0.0
+                os: linux
+                hooks:
+                  AfterInstall:
+                    - location: scripts/wait.sh
+                """).script("scripts/wait.sh", "#!/bin/bash\ntrap '' TERM\nsleep 987126\n").folder(tmp, "rev");
+        robot.interact(() -> window.shell().open(rev));
+        Await.until("the run's steps", () -> RunHarness.get(() -> window.run().rows().size()) == 7);
+        robot.interact(() -> actions.fire(Action.RUN_TO_END));
+        Await.until("the hook runs", () -> !RunModelTest.processes("987126").isEmpty());
+        Path sandbox = RunHarness.get(() -> window.run().preparedProperty().get().session().sandbox().root());
+        assertThat(sandbox).isDirectory();
+        robot.interact(() -> stage.close());
+        assertThat(sandbox).doesNotExist();
+        Await.until("no process of the hook left", () -> RunModelTest.processes("987126").isEmpty());
     }
 }
