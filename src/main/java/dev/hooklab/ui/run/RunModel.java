@@ -3,7 +3,6 @@ package dev.hooklab.ui.run;
 import dev.hooklab.inspect.InputKind;
 import dev.hooklab.inspect.Inspection;
 import dev.hooklab.inspect.Inspector;
-import dev.hooklab.run.output.OutputLine;
 import dev.hooklab.run.session.SessionBuilder;
 import dev.hooklab.run.session.StepSession;
 import dev.hooklab.run.session.StepState;
@@ -29,7 +28,6 @@ import java.util.List;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
-import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 import java.util.function.Function;
 
@@ -42,39 +40,30 @@ import java.util.function.Function;
  * except {@link #close()}, which may be called from any thread.
  */
 public final class RunModel implements AutoCloseable {
-    /** How long closing waits for a stopped hook to end before it removes the sandbox anyway. */
-    static final long CLOSE_WAIT_SECONDS = 10;
-
     /** What a session was built from: any change makes it stale. */
     private record RunKey(Path input, Object layout, Object options, Path previous, RunSettings settings) {
     }
 
-    private final SessionBuilder sessions;
     private final RevisionModel revision;
     private final Executor background;
     private final Executor fx;
     private final ScriptRefresh refresh;
-    private final Consumer<RunSettings> saveSettings;
     private final List<RunPart> parts = new ArrayList<>();
     private final ObservableList<StepRow> rows = FXCollections.observableArrayList();
     private final ObservableList<String> notes = FXCollections.observableArrayList();
     private final Set<String> breakpoints = new HashSet<>();
     private final ObjectProperty<RunSettings> settings = new SimpleObjectProperty<>(this, "settings");
-    private final ReadOnlyObjectWrapper<SessionBuilder.Prepared> prepared = new ReadOnlyObjectWrapper<>(this, "prepared");
     private final ReadOnlyIntegerWrapper selectedIndex = new ReadOnlyIntegerWrapper(this, "selectedIndex", -1);
     private final ReadOnlyStringWrapper selectedLocation = new ReadOnlyStringWrapper(this, "selectedLocation");
     private final ReadOnlyBooleanWrapper busy = new ReadOnlyBooleanWrapper(this, "busy");
     private final ReadOnlyBooleanWrapper stale = new ReadOnlyBooleanWrapper(this, "stale");
-    private final ReadOnlyStringWrapper problem = new ReadOnlyStringWrapper(this, "problem");
     private final ReadOnlyStringWrapper bubblewrapProblem = new ReadOnlyStringWrapper(this, "bubblewrapProblem");
     private final ReadOnlyStringWrapper status = new ReadOnlyStringWrapper(this, "status", "");
     private final RunCommands commands;
-    private SessionRelay relay;
-    private RunKey builtFrom;
-    private int generation;
+    private final RunSessions slot;
+    private final ReadOnlyObjectWrapper<SessionBuilder.Prepared> prepared;
+    private final ReadOnlyStringWrapper problem;
     private int inFlight;
-    private boolean building;
-    private volatile CompletableFuture<Void> lastOperation = CompletableFuture.completedFuture(null);
 
     /**
      * @param background where sessions are built and closed and scripts read again (one thread, in order)
@@ -84,12 +73,13 @@ public final class RunModel implements AutoCloseable {
     public RunModel(SessionBuilder sessions, Inspector inspector, RevisionModel revision, RunSettings initial,
                     Consumer<RunSettings> saveSettings, java.util.function.Supplier<String> bubblewrap,
                     Executor background, Executor fx) {
-        this.sessions = sessions;
+        this.slot = new RunSessions(sessions, background, fx);
+        this.prepared = slot.prepared;
+        this.problem = slot.problem;
         this.revision = revision;
         this.background = background;
         this.fx = fx;
         this.refresh = new ScriptRefresh(inspector);
-        this.saveSettings = saveSettings;
         this.commands = new RunCommands(this);
         settings.set(initial);
         revision.inspectionProperty().addListener((o, a, b) -> revisionChanged());
@@ -169,16 +159,6 @@ public final class RunModel implements AutoCloseable {
 
     public boolean isEnabled(Action a) {
         return commands.enabled(a).get();
-    }
-
-    /** The previous revision slot's words: which older bundle is deployed first, or what happens without one. */
-    public String previousRevisionText() {
-        Path p = revision.getPreviousRevision();
-        return p == null ? "No previous revision: ApplicationStop, BeforeBlockTraffic and AfterBlockTraffic do "
-                + "nothing, as on the first deployment to an instance (the agent runs those events from the last "
-                + "successful revision, and there is none). Drop or open an older bundle to run its scripts."
-                : "Previous revision " + p + ": deployed first, so ApplicationStop, BeforeBlockTraffic and "
-                + "AfterBlockTraffic run its scripts, as on an instance that had it.";
     }
 
     public RevisionModel revision() {
@@ -302,13 +282,7 @@ public final class RunModel implements AutoCloseable {
      */
     @Override
     public void close() {
-        SessionBuilder.Prepared p = prepared.get();
-        if (relay != null) {
-            relay.detach();
-        }
-        if (p != null) {
-            closeSession(p, lastOperation);
-        }
+        slot.closeNow();
     }
 
     // ---- inside
@@ -318,7 +292,7 @@ public final class RunModel implements AutoCloseable {
     }
 
     boolean building() {
-        return building;
+        return slot.building();
     }
 
     private RunKey key() {
@@ -341,7 +315,7 @@ public final class RunModel implements AutoCloseable {
             commands.refresh();
             return;
         }
-        if (now.equals(builtFrom) && prepared.get() != null) {
+        if (now.equals(slot.builtFrom()) && prepared.get() != null) {
             stale.set(false);
         } else if (prepared.get() == null || rows.stream().allMatch(r -> r.state().status().runnable())) {
             if (inFlight == 0) {
@@ -356,80 +330,43 @@ public final class RunModel implements AutoCloseable {
     }
 
     private void discard() {
-        generation++;
-        SessionBuilder.Prepared old = prepared.get();
-        if (relay != null) {
-            relay.detach();
-        }
-        prepared.set(null);
-        builtFrom = null;
+        slot.discard();
         rows.clear();
         notes.clear();
         selectedIndex.set(-1);
         selectedLocation.set(null);
         parts.forEach(p -> p.sessionChanged(null));
-        if (old != null) {
-            CompletableFuture<Void> op = lastOperation;
-            background.execute(() -> closeSession(old, op));
-        }
     }
 
     /** A fresh session for the revision as it is open now; completes on the FX thread. */
     private CompletableFuture<SessionBuilder.Prepared> rebuild() {
         discard();
-        int gen = generation;
-        RunKey key = key();
-        Inspection in = revision.getInspection();
-        SessionRelay r = new SessionRelay(fx, new Sink(gen));
-        relay = r;
-        building = true;
-        problem.set(null);
         stale.set(false);
-        commands.refresh();
         var request = settings.get().request(revision.getPreviousRevision());
-        return CompletableFuture.supplyAsync(() -> {
-            try {
-                return sessions.build(in, request, r);
-            } catch (dev.hooklab.inspect.InputException e) {
-                throw new java.util.concurrent.CompletionException(e);
+        CompletableFuture<SessionBuilder.Prepared> built = slot.build(revision.getInspection(), request, key(),
+                new RunFeed(this, slot.generation()));
+        commands.refresh();
+        return built.whenComplete((p, err) -> {
+            if (p != null) {
+                p.session().steps().forEach(s -> rows.add(new StepRow(s, breakpoints.contains(s.event()))));
+                notes.addAll(p.isolation().notes(p.session().sandbox().mounts()));
+                parts.forEach(part -> part.sessionChanged(p));
+                rows.forEach(row -> parts.forEach(part -> part.stepChanged(row.state())));
             }
-        }, background).handleAsync((p, err) -> {
-            if (gen != generation) {
-                if (p != null) {
-                    background.execute(() -> closeSession(p, CompletableFuture.completedFuture(null)));
-                }
-                throw new java.util.concurrent.CancellationException("replaced");
-            }
-            building = false;
-            if (err != null) {
-                Throwable cause = err instanceof java.util.concurrent.CompletionException && err.getCause() != null
-                        ? err.getCause() : err;
-                problem.set(cause.getMessage());
+            if (!(err instanceof java.util.concurrent.CancellationException)) {
                 commands.refresh();
-                throw new java.util.concurrent.CompletionException(cause);
             }
-            builtFrom = key;
-            prepared.set(p);
-            p.session().steps().forEach(s -> rows.add(new StepRow(s, breakpoints.contains(s.event()))));
-            notes.addAll(p.isolation().notes(p.session().sandbox().mounts()));
-            parts.forEach(part -> part.sessionChanged(p));
-            rows.forEach(row -> parts.forEach(part -> part.stepChanged(row.state())));
-            commands.refresh();
-            return p;
-        }, fx);
+        });
     }
 
     /** Runs an operation on a session that is current, building one first when there is none or it is stale. */
     private CompletableFuture<Void> command(Function<StepSession, CompletableFuture<Void>> op) {
-        CompletableFuture<SessionBuilder.Prepared> ready = prepared.get() == null || stale.get() || building
+        CompletableFuture<SessionBuilder.Prepared> ready = prepared.get() == null || stale.get() || slot.building()
                 ? rebuild() : CompletableFuture.completedFuture(prepared.get());
         inFlight++;
         commands.refresh();
-        CompletableFuture<Void> done = ready.thenCompose(p -> {
-            SessionRelay r = relay;
-            return op.apply(p.session()).thenCompose(v -> r.flushed());
-        });
-        lastOperation = done;
+        CompletableFuture<Void> done = ready.thenCompose(p -> op.apply(p.session()).thenCompose(v -> slot.flushed()));
+        slot.running(done);
         done.whenCompleteAsync((v, err) -> {
             inFlight--;
             if (err != null && !(err.getCause() instanceof java.util.concurrent.CancellationException)
@@ -441,24 +378,6 @@ public final class RunModel implements AutoCloseable {
         return done;
     }
 
-    private static void closeSession(SessionBuilder.Prepared p, CompletableFuture<Void> running) {
-        StepSession s = p.session();
-        s.stop();
-        try {
-            running.get(CLOSE_WAIT_SECONDS, TimeUnit.SECONDS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        } catch (Exception e) {
-            // stopped, failed or still dying: close anyway
-        }
-        s.close();
-        try {
-            s.sandbox().close();
-        } catch (java.io.IOException e) {
-            // a temporary folder left behind; the system cleans it
-        }
-    }
-
     void setStatus(String text) {
         status.set(text);
     }
@@ -467,41 +386,11 @@ public final class RunModel implements AutoCloseable {
         busy.set(working);
     }
 
-    /** Applies what one session says, on the FX thread, unless that session was replaced since. */
-    private final class Sink implements SessionRelay.Sink {
-        private final int gen;
+    int generation() {
+        return slot.generation();
+    }
 
-        Sink(int gen) {
-            this.gen = gen;
-        }
-
-        @Override
-        public void stepChanged(StepState step) {
-            if (gen != generation || step.index() >= rows.size()) {
-                return;
-            }
-            StepRow before = rows.get(step.index());
-            rows.set(step.index(), before.withState(step));
-            parts.forEach(p -> p.stepChanged(step));
-            boolean started = step.status() == dev.hooklab.run.session.StepStatus.RUNNING;
-            boolean ended = before.state().status() == dev.hooklab.run.session.StepStatus.RUNNING && !started;
-            if (inFlight > 0 && (started || ended)) {
-                select(step.index(), rows.get(step.index()).currentScript());
-            }
-        }
-
-        @Override
-        public void output(int step, String location, List<OutputLine> lines) {
-            if (gen == generation) {
-                parts.forEach(p -> p.output(step, location, lines));
-            }
-        }
-
-        @Override
-        public void note(String text) {
-            if (gen == generation) {
-                notes.add(text);
-            }
-        }
+    List<RunPart> parts() {
+        return parts;
     }
 }

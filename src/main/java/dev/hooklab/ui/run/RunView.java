@@ -176,7 +176,8 @@ public final class RunView {
         Label text = new Label();
         text.setId("run-previous-text");
         text.setWrapText(true);
-        text.textProperty().bind(Bindings.createStringBinding(model::previousRevisionText,
+        text.textProperty().bind(Bindings.createStringBinding(
+                () -> previousRevisionText(model.revision().getPreviousRevision()),
                 model.revision().previousRevisionProperty()));
         Button open = new Button("Open previous…");
         open.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
@@ -195,6 +196,15 @@ public final class RunView {
         line.setId("run-previous");
         line.getStyleClass().add("run-previous");
         return line;
+    }
+
+    /** The previous revision slot's words: which older bundle is deployed first, or what happens without one. */
+    static String previousRevisionText(Path p) {
+        return p == null ? "No previous revision: ApplicationStop, BeforeBlockTraffic and AfterBlockTraffic do "
+                + "nothing, as on the first deployment to an instance (the agent runs those events from the last "
+                + "successful revision, and there is none). Drop or open an older bundle to run its scripts."
+                : "Previous revision " + p + ": deployed first, so ApplicationStop, BeforeBlockTraffic and "
+                + "AfterBlockTraffic run its scripts, as on an instance that had it.";
     }
 
     private String warningText() {

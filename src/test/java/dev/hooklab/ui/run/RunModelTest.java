@@ -197,7 +197,7 @@ class RunModelTest {
             h.run(h.model::step);
             assertThat(h.row("ApplicationStop").state().scripts()).isEmpty();
             assertThat(h.row("ApplicationStop").state().notes()).anyMatch(n -> n.contains("does nothing"));
-            assertThat(get(() -> h.model.previousRevisionText())).startsWith("No previous revision: ApplicationStop, "
+            assertThat(get(() -> RunView.previousRevisionText(h.revision.getPreviousRevision()))).startsWith("No previous revision: ApplicationStop, "
                     + "BeforeBlockTraffic and AfterBlockTraffic do nothing");
 
             RunHarness.fx(() -> {
@@ -211,7 +211,7 @@ class RunModelTest {
             assertThat(h.row("ApplicationStop").state().scripts()).extracting(ScriptState::location)
                     .containsExactly("scripts/stop_old.sh");
             assertThat(h.part.lines).contains("scripts/stop_old.sh: stopping the old one");
-            assertThat(get(() -> h.model.previousRevisionText())).contains(previous.toString());
+            assertThat(get(() -> RunView.previousRevisionText(h.revision.getPreviousRevision()))).contains(previous.toString());
         }
     }
 
