@@ -74,7 +74,8 @@ final class RunCommands {
         set(Action.STOP, working && ready);
         set(Action.RESET, open && !model.building() && (ready || model.problemProperty().get() == null));
         set(Action.TOGGLE_BREAKPOINT, selected != null);
-        model.setStatus(statusLine(open, working, next));
+        String line = statusLine(open, working, next);
+        model.setStatus(model.lastRerun() == null || working ? line : model.lastRerun() + " " + line);
         model.setBusy(working);
     }
 

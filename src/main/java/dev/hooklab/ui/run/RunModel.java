@@ -64,6 +64,7 @@ public final class RunModel implements AutoCloseable {
     private final ReadOnlyObjectWrapper<SessionBuilder.Prepared> prepared;
     private final ReadOnlyStringWrapper problem;
     private int inFlight;
+    private String lastRerun;
 
     /**
      * @param background where sessions are built and closed and scripts read again (one thread, in order)
@@ -217,12 +218,14 @@ public final class RunModel implements AutoCloseable {
                 try {
                     return refresh.refresh(p.inspection(), s.sandbox(), step);
                 } catch (Exception e) {
-                    return List.of("Could not read " + step.event() + "'s scripts again: " + e.getMessage()
-                            + "; it runs what the sandbox has.");
+                    String why = "could not read its scripts again (" + e.getMessage() + "); it ran what the "
+                            + "sandbox has.";
+                    return new ScriptRefresh.Refreshed(List.of(step.event() + " " + why), why);
                 }
-            }, background).thenApplyAsync(said -> {
-                notes.addAll(said);
-                return said;
+            }, background).thenApplyAsync(read -> {
+                notes.addAll(read.notes());
+                lastRerun = "Re-ran " + step.event() + ", " + read.summary();
+                return read;
             }, fx).thenCompose(said -> s.rerun(target));
         });
     }
@@ -364,6 +367,7 @@ public final class RunModel implements AutoCloseable {
         CompletableFuture<SessionBuilder.Prepared> ready = prepared.get() == null || stale.get() || slot.building()
                 ? rebuild() : CompletableFuture.completedFuture(prepared.get());
         inFlight++;
+        lastRerun = null;
         commands.refresh();
         CompletableFuture<Void> done = ready.thenCompose(p -> op.apply(p.session()).thenCompose(v -> slot.flushed()));
         slot.running(done);
@@ -376,6 +380,11 @@ public final class RunModel implements AutoCloseable {
             commands.refresh();
         }, fx);
         return done;
+    }
+
+    /** What the last Re-run read again from disk, until the next command; or null. */
+    String lastRerun() {
+        return lastRerun;
     }
 
     void setStatus(String text) {

@@ -35,11 +35,29 @@ final class ScriptRefresh {
         this.inspector = inspector;
     }
 
+    /** What a refresh did: one note per file, and a short summary for the status line. */
+    record Refreshed(List<String> notes, String summary) {
+    }
+
     /**
      * @param judged the revision as the session was built from it (input, deployment, settings)
-     * @return what was read, one sentence per file
+     * @return what was read
      */
-    List<String> refresh(Inspection judged, Sandbox sandbox, StepState step) throws InputException, IOException {
+    Refreshed refresh(Inspection judged, Sandbox sandbox, StepState step) throws InputException, IOException {
+        List<String> said = read(judged, sandbox, step);
+        List<String> scripts = new ArrayList<>();
+        for (String n : said) {
+            if (n.startsWith("Read ")) {
+                String file = n.substring(5, n.indexOf(" again from"));
+                scripts.add(file + (n.endsWith("changed since it was deployed.") ? " (changed)" : " (unchanged)"));
+            }
+        }
+        String summary = scripts.isEmpty() ? String.join(" ", said)
+                : "read again from the revision on disk: " + String.join(", ", scripts) + ".";
+        return new Refreshed(said, summary);
+    }
+
+    private List<String> read(Inspection judged, Sandbox sandbox, StepState step) throws InputException, IOException {
         switch (step.revision()) {
             case AGENT -> {
                 return List.of(step.event() + " runs again from the revision "

@@ -127,6 +127,9 @@ class RunModelTest {
             assertThat(h.part.lines).contains("scripts/after.sh: fixed on disk");
             assertThat(get(() -> List.copyOf(h.model.notes()))).anyMatch(n -> n.startsWith(
                     "Read scripts/after.sh again from the revision on disk") && n.endsWith("changed since it was deployed."));
+            assertThat(get(() -> h.model.statusProperty().get())).as("the view says the script was read again")
+                    .startsWith("Re-ran AfterInstall, read again from the revision on disk: appspec.yml (unchanged), "
+                            + "scripts/after.sh (changed).");
             h.run(h.model::runToEnd);
             assertThat(h.status("ValidateService")).isEqualTo(StepStatus.SUCCEEDED);
         }
