@@ -57,7 +57,8 @@ final class RunSettingsView {
         folder.setId("run-sandbox-folder");
         folder.setWrapText(true);
         variables.setId("run-bundle-variables");
-        variables.setPromptText("BUNDLE_BUCKET=my-bucket\nBUNDLE_KEY=app.zip");
+        variables.setPromptText("NAME=VALUE, one a line: BUNDLE_BUCKET, BUNDLE_KEY, BUNDLE_VERSION, BUNDLE_ETAG or "
+                + "BUNDLE_COMMIT");
         variables.setPrefRowCount(3);
         events.setId("run-events");
         events.setPromptText("every event of the deployment type");
@@ -101,6 +102,14 @@ final class RunSettingsView {
         });
 
         GridPane grid = new GridPane();
+        javafx.scene.layout.ColumnConstraints labels = new javafx.scene.layout.ColumnConstraints();
+        labels.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
+        javafx.scene.layout.ColumnConstraints fields = new javafx.scene.layout.ColumnConstraints();
+        fields.setHgrow(Priority.ALWAYS);
+        grid.getColumnConstraints().addAll(labels, fields);
+        network.setWrapText(true);
+        choose.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
+        temporary.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
         grid.setHgap(10);
         grid.setVgap(8);
         int row = 0;

@@ -51,9 +51,12 @@ final class StepCell extends ListCell<StepRow> {
         event.getStyleClass().add("run-step-event");
         event.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
         statusWord.getStyleClass().add("run-step-status");
+        statusWord.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
+        duration.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
+        revision.setMinWidth(0); // the one that gives way in a narrow list
         revision.getStyleClass().add("run-step-revision");
         duration.getStyleClass().add("run-step-duration");
-        duration.setMinWidth(56);
+        duration.setPrefWidth(56);
         duration.setAlignment(Pos.CENTER_RIGHT);
         Region grow = new Region();
         HBox.setHgrow(grow, Priority.ALWAYS);

@@ -32,7 +32,7 @@ import java.util.Optional;
 /**
  * Test-only: the real window on the classic-mistakes sample with the run view in front, a few steps run (the
  * scripts' timeouts capped at 5 s, so the background process that holds STDOUT shows in seconds), written to a PNG
- * of the scene (1280x800) and closed. Arguments: {@code [dark] [steps=N] FILE.png}. Run it under Xvfb:
+ * of the scene (1280x800) and closed. Arguments: {@code [dark] [steps=N] [tab=settings] FILE.png}. Run it under Xvfb:
  * <pre>
  * xvfb-run -a -s "-screen 0 1280x800x24" java -Dprism.order=sw -cp "target/test-classes:target/classes:$(cat target/cp.txt)" \
  *     'dev.hooklab.ui.run.RunViewDemo$Main' run-view.png
@@ -69,6 +69,10 @@ public final class RunViewDemo extends Application {
             if (before == null) {
                 Platform.runLater(() -> steps(run, steps, () -> {
                     run.select(run.rows().size() > 5 ? 5 : 0);
+                    if (args.contains("tab=settings")) {
+                        window.runView().details().getSelectionModel().select(
+                                window.runView().details().getTabs().size() - 1);
+                    }
                     PauseTransition settle = new PauseTransition(Duration.seconds(1.5));
                     settle.setOnFinished(done -> {
                         write(stage.getScene().snapshot(null), out);
