@@ -136,7 +136,7 @@ class RunModelTest {
     }
 
     @Test
-    void skipLeavesAStepOutAndResetGivesAFreshSandbox() throws Exception {
+    void skipLeavesAStepOutResetGivesAFreshSandboxRunToHereStopsAtTheSelectedStep() throws Exception {
         Path rev = revision("#!/bin/bash\necho after\n");
         try (RunHarness h = new RunHarness(RunHarness.bwrap())) {
             h.open(rev);
@@ -161,6 +161,17 @@ class RunModelTest {
             assertThat(archive).doesNotExist();
             assertThat(get(() -> h.model.preparedProperty().get().session())).as("the same session, a fresh sandbox")
                     .isSameAs(session);
+
+            int install = h.index("Install");
+            RunHarness.fx(() -> {
+                h.model.select(install);
+                return null;
+            });
+            h.run(h.model::runToHere);
+            assertThat(h.status("Install")).isEqualTo(StepStatus.SUCCEEDED);
+            assertThat(h.status("BeforeInstall")).as("skipped no more after the reset").isEqualTo(StepStatus.SUCCEEDED);
+            assertThat(h.status("AfterInstall")).isEqualTo(StepStatus.PENDING);
+            assertThat(archive).isDirectory();
         }
     }
 
