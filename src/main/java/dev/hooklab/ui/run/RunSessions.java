@@ -34,6 +34,7 @@ final class RunSessions {
     private int generation;
     private boolean building;
     private volatile CompletableFuture<Void> lastOperation = CompletableFuture.completedFuture(null);
+    private volatile boolean closed;
 
     RunSessions(SessionBuilder sessions, Executor background, Executor fx) {
         this.sessions = sessions;
@@ -93,11 +94,17 @@ final class RunSessions {
         building = true;
         problem.set(null);
         return CompletableFuture.supplyAsync(() -> {
+            SessionBuilder.Prepared p;
             try {
-                return sessions.build(in, request, r);
+                p = sessions.build(in, request, r);
             } catch (InputException e) {
                 throw new CompletionException(e);
             }
+            if (closed) { // the window closed while it was built: the FX thread may be gone
+                close(p, CompletableFuture.completedFuture(null));
+                throw new CancellationException("the run view is closed");
+            }
+            return p;
         }, background).handleAsync((p, err) -> {
             if (gen != generation) {
                 if (p != null) {
@@ -119,6 +126,8 @@ final class RunSessions {
 
     /** Closes the current session here and now (bounded): the window is closing. */
     void closeNow() {
+        closed = true;
+        generation++;
         SessionBuilder.Prepared p = prepared.get();
         if (relay != null) {
             relay.detach();

@@ -90,6 +90,13 @@ class RunViewTest {
         WaitForAsyncUtils.waitForFxEvents();
     }
 
+    /** Waits until the node shows (a tab switched, a layout pass done). */
+    private static void shown(FxRobot robot, String query) throws InterruptedException {
+        Await.until(query + " shown", () -> RunHarness.get(() -> robot.lookup(query)
+                .match(org.testfx.util.NodeQueryUtils.isVisible()).tryQuery().isPresent()));
+        WaitForAsyncUtils.waitForFxEvents();
+    }
+
     private List<String> rowTexts(FxRobot robot) {
         ListView<StepRow> steps = robot.lookup("#run-steps").queryListView();
         return RunHarness.get(() -> steps.getItems().stream().map(StepRow::text).toList());
@@ -115,6 +122,7 @@ class RunViewTest {
 
         robot.interact(() -> actions.fire(Action.RUN_VIEW));
         assertThat(centre.getSelectionModel().getSelectedItem().getId()).isEqualTo("tab-run");
+        shown(robot, "#step-button");
         for (int i = 1; i <= 7; i++) {
             int done = i;
             robot.clickOn("#step-button");
@@ -139,7 +147,7 @@ class RunViewTest {
     void aBreakpointToggledInItsRowMakesF9PauseBeforeThatStep(FxRobot robot) throws Exception {
         openHealthy(robot);
         robot.interact(() -> actions.fire(Action.RUN_VIEW));
-        WaitForAsyncUtils.waitForFxEvents();
+        shown(robot, "#run-steps");
         Node cell = robot.lookup(".run-step-cell").queryAll().stream()
                 .filter(n -> "ApplicationStart  pending".equals(((javafx.scene.control.ListCell<?>) n).getText()))
                 .findFirst().orElseThrow();
@@ -164,6 +172,7 @@ class RunViewTest {
         robot.interact(() -> isolation.setValue("none"));
         assertThat(robot.lookup("#run-isolation-warning").queryAs(Label.class).getText())
                 .contains("absolute paths in scripts", "reach this machine");
+        shown(robot, "#run-max-timeout");
         robot.clickOn("#run-max-timeout").write("7").type(KeyCode.ENTER);
         assertThat(RunSettings.load(state)).isEqualTo(RunSettings.defaults().withIsolation("none").withMaxTimeout(7));
         Await.until("the fresh session without isolation", () -> RunHarness.get(() ->
@@ -186,6 +195,7 @@ class RunViewTest {
         robot.interact(() -> model.previousRevisionProperty().set(old));
         assertThat(text.getText()).contains(old.toString(), "run its scripts");
         robot.interact(() -> actions.fire(Action.RUN_VIEW));
+        shown(robot, "#run-previous-clear");
         robot.clickOn("#run-previous-clear");
         assertThat(model.getPreviousRevision()).isNull();
     }
