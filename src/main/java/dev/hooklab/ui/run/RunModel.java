@@ -352,7 +352,7 @@ public final class RunModel implements AutoCloseable {
         return built.whenComplete((p, err) -> {
             if (p != null) {
                 p.session().steps().forEach(s -> rows.add(new StepRow(s, breakpoints.contains(s.event()))));
-                notes.addAll(p.isolation().notes(p.session().sandbox().mounts()));
+                p.isolation().notes(p.session().sandbox().mounts()).forEach(n -> notes.add(RunSettings.words(n)));
                 parts.forEach(part -> part.sessionChanged(p));
                 rows.forEach(row -> parts.forEach(part -> part.stepChanged(row.state())));
             }

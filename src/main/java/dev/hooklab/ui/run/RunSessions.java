@@ -115,7 +115,7 @@ final class RunSessions {
             building = false;
             if (err != null) {
                 Throwable cause = err instanceof CompletionException && err.getCause() != null ? err.getCause() : err;
-                problem.set(cause.getMessage());
+                problem.set(RunSettings.words(cause.getMessage()));
                 throw new CompletionException(cause);
             }
             builtFrom = key;

@@ -1,5 +1,6 @@
 package dev.hooklab.ui.run;
 
+import dev.hooklab.finding.Setting;
 import dev.hooklab.run.session.RunRequest;
 
 import java.io.IOException;
@@ -147,6 +148,23 @@ public record RunSettings(String isolation, boolean network, Integer maxTimeout,
         }
         Files.move(tmp, folder.resolve(FILE_NAME), StandardCopyOption.REPLACE_EXISTING,
                 StandardCopyOption.ATOMIC_MOVE);
+    }
+
+    /**
+     * An engine message in the window's words: each setting it names ({@link Setting#ref()}) becomes the control
+     * that sets it here. Every part showing session or step notes should pass them through this.
+     */
+    public static String words(String text) {
+        return Setting.fill(text, s -> switch (s) {
+            case EVENTS -> "Run settings > Events";
+            case SANDBOX -> "Run settings > Sandbox folder";
+            case PREVIOUS -> "the previous revision slot";
+            case NO_WAIT_FOR_OUTPUTS -> "a lower Max timeout in Run settings";
+            case DEPLOYMENT_ID -> "the Deployment tab's deployment id";
+            case DEPLOYMENT_TYPE -> "the Deployment tab's deployment type";
+            case OS -> "the Deployment tab's OS";
+            default -> s.label();
+        });
     }
 
     /** Event names from a comma- or space-separated list, blanks dropped. */

@@ -65,4 +65,11 @@ class RunSettingsTest {
         assertThat(r.waitForOutputs()).as("as the agent").isTrue();
         assertThat(r.deploymentGroupName()).isEqualTo("LocalFleet");
     }
+
+    @Test
+    void engineMessagesNameTheWindowsOwnControls() {
+        assertThat(RunSettings.words(dev.hooklab.finding.Setting.EVENTS.ref() + ": 'x' is not an event name"))
+                .isEqualTo("Run settings > Events: 'x' is not an event name");
+        assertThat(RunSettings.words(null)).isNull();
+    }
 }

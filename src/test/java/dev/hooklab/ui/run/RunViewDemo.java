@@ -30,7 +30,8 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * Test-only: the real window on the classic-mistakes sample with the run view in front, a few steps run (the
+ * Test-only: the real window on the classic-mistakes sample with the run view in front (its parts from
+ * {@code DesktopApp.runParts}), six steps run by default, up to ApplicationStart, whose step is selected (the
  * scripts' timeouts capped at 5 s, so the background process that holds STDOUT shows in seconds), written to a PNG
  * of the scene (1280x800) and closed. Arguments: {@code [dark] [steps=N] [tab=settings] FILE.png}. Run it under Xvfb:
  * <pre>
@@ -52,14 +53,14 @@ public final class RunViewDemo extends Application {
         List<String> args = getParameters().getRaw();
         Path out = Path.of(args.get(args.size() - 1));
         int steps = args.stream().filter(a -> a.startsWith("steps=")).map(a -> Integer.parseInt(a.substring(6)))
-                .findFirst().orElse(7);
+                .findFirst().orElse(6);
         Hooklab hooklab = Hooklab.create(() -> "d-VALNHOGV7");
         Path state = Files.createTempDirectory("hooklab-run-shot-");
         Themes themes = new Themes(Map.of());
         themes.apply(args.contains("dark") ? Theme.DARK : Theme.LIGHT);
         RevisionModel model = new RevisionModel();
         DesktopApp.Opened window = DesktopApp.open(stage, new DemoShell(hooklab, model, state, themes)
-                .context(), file -> { }, hooklab, hooklab.runWorker(), run -> List.of());
+                .context(), file -> { }, hooklab, hooklab.runWorker(), DesktopApp::runParts);
         RunModel run = window.run();
         run.settingsProperty().set(run.settingsProperty().get().withMaxTimeout(5));
         window.placement().showRun();
@@ -68,7 +69,7 @@ public final class RunViewDemo extends Application {
         model.inspectionProperty().addListener((o, before, in) -> {
             if (before == null) {
                 Platform.runLater(() -> steps(run, steps, () -> {
-                    run.select(run.rows().size() > 5 ? 5 : 0);
+                    run.select(Math.min(steps, run.rows().size()) - 1); // the step just run
                     if (args.contains("tab=settings")) {
                         window.runView().details().getSelectionModel().select(
                                 window.runView().details().getTabs().size() - 1);
