@@ -96,7 +96,10 @@ final class StepCell extends ListCell<StepRow> {
         getStyleClass().add(s.styleClass());
         event.setText(row.event());
         statusWord.setText(s.label());
-        revision.setText(row.revisionText());
+        var session = model.preparedProperty().get();
+        boolean none = row.state().revision() == dev.hooklab.plan.RevisionSource.PREVIOUS && session != null
+                && session.session().target().previousDeployment().isEmpty();
+        revision.setText(none ? "no previous" : row.revisionText());
         duration.setText(row.durationText());
         breakpoint.setSelected(row.breakpoint());
         breakpoint.getStyleClass().remove("on");

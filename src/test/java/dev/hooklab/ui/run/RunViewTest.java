@@ -123,9 +123,10 @@ class RunViewTest {
         robot.interact(() -> actions.fire(Action.RUN_VIEW));
         assertThat(centre.getSelectionModel().getSelectedItem().getId()).isEqualTo("tab-run");
         shown(robot, "#step-button");
+        Button step = robot.from(stage.getScene().getRoot()).lookup("#step-button").queryButton();
         for (int i = 1; i <= 7; i++) {
             int done = i;
-            robot.clickOn("#step-button");
+            robot.interact(step::fire); // the button itself, whatever other windows a full test run left open
             Await.until("step " + i, () -> RunHarness.get(() -> window.run().rows().stream()
                     .filter(r -> r.state().status() == StepStatus.SUCCEEDED).count()) == done
                     && !RunHarness.get(() -> window.run().busyProperty().get()));
@@ -148,12 +149,17 @@ class RunViewTest {
         openHealthy(robot);
         robot.interact(() -> actions.fire(Action.RUN_VIEW));
         shown(robot, "#run-steps");
-        Node cell = robot.lookup(".run-step-cell").queryAll().stream()
+        Node cell = robot.from(stage.getScene().getRoot()).lookup(".run-step-cell").queryAll().stream()
                 .filter(n -> "ApplicationStart  pending".equals(((javafx.scene.control.ListCell<?>) n).getText()))
                 .findFirst().orElseThrow();
-        robot.clickOn(robot.from(cell).lookup(".breakpoint-toggle").queryAs(ToggleButton.class));
+        robot.interact(robot.from(cell).lookup(".breakpoint-toggle").queryAs(ToggleButton.class)::fire);
         assertThat(RunHarness.get(() -> window.run().rows().get(5).breakpoint())).isTrue();
-        robot.clickOn("#run-steps").type(KeyCode.F9);
+        robot.interact(() -> {
+            stage.toFront();
+            stage.requestFocus();
+            robot.from(stage.getScene().getRoot()).lookup("#run-steps").query().requestFocus();
+        });
+        robot.type(KeyCode.F9); // the Run menu's accelerator
         Await.until("paused", () -> RunHarness.get(() -> window.run().statusProperty().get())
                 .equals("Paused before ApplicationStart (breakpoint)."));
         assertThat(rowTexts(robot)).contains("AfterInstall  succeeded", "ApplicationStart  pending");
@@ -172,8 +178,12 @@ class RunViewTest {
         robot.interact(() -> isolation.setValue("none"));
         assertThat(robot.lookup("#run-isolation-warning").queryAs(Label.class).getText())
                 .contains("absolute paths in scripts", "reach this machine");
-        shown(robot, "#run-max-timeout");
-        robot.clickOn("#run-max-timeout").write("7").type(KeyCode.ENTER);
+        javafx.scene.control.TextField timeout = robot.from(stage.getScene().getRoot()).lookup("#run-max-timeout")
+                .queryAs(javafx.scene.control.TextField.class);
+        robot.interact(() -> {
+            timeout.setText("7");
+            timeout.fireEvent(new javafx.event.ActionEvent());
+        });
         assertThat(RunSettings.load(state)).isEqualTo(RunSettings.defaults().withIsolation("none").withMaxTimeout(7));
         Await.until("the fresh session without isolation", () -> RunHarness.get(() ->
                 window.run().preparedProperty().get() != null
@@ -181,7 +191,10 @@ class RunViewTest {
         WaitForAsyncUtils.waitForFxEvents();
         assertThat(robot.lookup("#run-warning").queryAs(Label.class).getText()).startsWith("No isolation: ");
 
-        robot.clickOn("#run-max-timeout").eraseText(1).write("x").type(KeyCode.ENTER);
+        robot.interact(() -> {
+            timeout.setText("x");
+            timeout.fireEvent(new javafx.event.ActionEvent());
+        });
         assertThat(robot.lookup("#run-settings-error").queryAs(Label.class).getText()).contains("whole number");
     }
 
@@ -195,8 +208,9 @@ class RunViewTest {
         robot.interact(() -> model.previousRevisionProperty().set(old));
         assertThat(text.getText()).contains(old.toString(), "run its scripts");
         robot.interact(() -> actions.fire(Action.RUN_VIEW));
-        shown(robot, "#run-previous-clear");
-        robot.clickOn("#run-previous-clear");
+        Button clear = robot.from(stage.getScene().getRoot()).lookup("#run-previous-clear").queryButton();
+        assertThat(clear.isVisible()).isTrue();
+        robot.interact(clear::fire);
         assertThat(model.getPreviousRevision()).isNull();
     }
 
@@ -223,6 +237,7 @@ class RunViewTest {
         robot.clickOn(none);
         assertThat(built[0].settingsProperty().get().isolation()).isEqualTo("none");
         built[0].close();
+        robot.interact(() -> ((Stage) none.getScene().getWindow()).close());
     }
 
     @Test
