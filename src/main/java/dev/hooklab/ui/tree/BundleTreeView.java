@@ -40,6 +40,9 @@ import java.util.function.Function;
 public final class BundleTreeView {
     static final String ORIGIN = "tree";
     private static final int FILTER_LIMIT = 2000;
+    static final String DEPLOYMENT_ARCHIVE = "deployment-archive: the folder where the agent unpacks the revision on "
+            + "the instance, <root>/<deployment group id>/<deployment id>/deployment-archive. Hook locations and files "
+            + "sources are paths inside it.";
 
     private final RevisionModel revision;
     private final BundleTreeModel model = new BundleTreeModel();
@@ -297,6 +300,9 @@ public final class BundleTreeView {
             name.setMinWidth(24);
             box.getChildren().addAll(icon, name);
             StringBuilder tip = new StringBuilder(n.path().isEmpty() ? n.name() : n.path());
+            if (n.kind() == TreeNode.Kind.ROOT) {
+                tip.append("\n").append(DEPLOYMENT_ARCHIVE);
+            }
             if (n.isGhost()) {
                 getStyleClass().add("ghost");
                 tip.append("\nNot in the revision");
