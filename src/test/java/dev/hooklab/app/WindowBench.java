@@ -40,9 +40,10 @@ import java.util.function.BooleanSupplier;
  * alone ({@link Inspector#read}), the engine's read and judge ({@link Inspector#inspect}), the time from
  * {@code open} to the window showing the filled tree and plan (the first layout pulse after the result is applied,
  * with the tree's top level made), that time beyond the listing, the heap used after opening (after a full GC),
- * and the time from a deployment id change to the re-judged plan on screen. Each time is given as wall time and
- * as the CPU time the whole process spent meanwhile (all threads, the garbage collector's too): on a machine
- * shared with other work the wall time waits for a core, the CPU time does not. Times are the median of
+ * and the time from a deployment id change to the re-judged plan on screen. Each time is given as wall time and,
+ * in brackets, the CPU time spent meanwhile by the engine's threads, the FX thread and the rest of the process
+ * (garbage collector, JIT compiler, renderer): on a machine shared with other work the wall time also waits for a
+ * core, the CPU times do not. Times are the median of
  * {@code -Druns=N} runs (5 by default) after one warm-up run. Arguments: the bundles.
  */
 public final class WindowBench extends Application {
@@ -79,7 +80,6 @@ public final class WindowBench extends Application {
             try {
                 System.out.println("| bundle | listing (engine) | read + judge (engine) | open to filled tree "
                         + "| beyond the listing | heap after opening | recompute after a deployment id change |");
-                System.out.println("| | wall / CPU | wall / CPU | wall / CPU | wall / CPU | | wall / CPU |");
                 System.out.println("|---|---|---|---|---|---|---|");
                 for (Path b : bundles) {
                     measure(b);
@@ -107,63 +107,90 @@ public final class WindowBench extends Application {
         List<double[]> recompute = new ArrayList<>();
         long heap = 0;
         for (int run = 0; run <= RUNS; run++) {
-            gc();
+            // no forced collection before a timed step: a full GC shrinks the heap, and the next step would pay
+            // for young collections that a running window does not have
             Clocks c = Clocks.start();
             inspector.read(bundle);
             double[] l = c.stop();
-            gc();
             c = Clocks.start();
             inspector.inspect(bundle, layout, InspectOptions.defaults());
             double[] i = c.stop();
 
             onFx(() -> model.inspectionProperty().set(null)); // nothing open: the next open fills the tree anew
-            gc();
             double[] o = shown(() -> window.open(bundle), () -> treeFilled() && model.getInspection() != null
                     && model.getInspection().input().equals(bundle));
-            gc();
-            long used = heapUsed();
-            double[] r = new double[2];
+            double[] r = new double[4];
             for (int k = 0; k < 3; k++) {
                 String id = String.format(Locale.ROOT, "d-RECOMP%03d", run * 3 + k);
                 Inspection before = model.getInspection();
                 double[] one = shown(() -> model.layoutProperty().set(model.getLayout().withDeploymentId(id)),
                         () -> model.getInspection() != before && model.getInspection().layout().deploymentId()
                                 .equals(id) && treeFilled());
-                r[0] += one[0] / 3;
-                r[1] += one[1] / 3;
+                for (int t = 0; t < 4; t++) {
+                    r[t] += one[t] / 3;
+                }
+            }
+            if (run == RUNS) { // after the last timed step: a full GC shrinks the heap for what follows
+                gc(); // the heap the open revision holds (after its re-judges: one inspection is kept)
+                heap = heapUsed();
             }
             if (run > 0) { // run 0 warms the JIT up
                 listing.add(l);
                 inspect.add(i);
                 open.add(o);
                 recompute.add(r);
-                heap = Math.max(heap, used);
             }
         }
         double[] lm = median(listing);
         double[] om = median(open);
+        double[] beyond = new double[4];
+        for (int k = 0; k < 4; k++) {
+            beyond[k] = om[k] - lm[k];
+        }
         System.out.printf(Locale.ROOT, "| %s (%,d entries, %.1f MB) | %s | %s | %s | %s | %d MiB | %s |%n",
                 bundle.getFileName(), entries(), Files.size(bundle) / 1e6, cell(lm), cell(median(inspect)), cell(om),
-                cell(new double[]{om[0] - lm[0], om[1] - lm[1]}), heap >> 20, cell(median(recompute)));
+                cell(beyond), heap >> 20, cell(median(recompute)));
     }
 
-    private static String cell(double[] wallCpu) {
-        return String.format(Locale.ROOT, "%.0f / %.0f ms", wallCpu[0], wallCpu[1]);
+    private static String cell(double[] t) {
+        return String.format(Locale.ROOT, "%.0f ms (%.0f + %.0f + %.0f)", t[0], t[1], t[2], t[3]);
     }
 
-    /** Wall time and the process's CPU time (all threads) since a start, in ms. */
-    private record Clocks(long wall, long cpu) {
+    /**
+     * Wall time and CPU time since a start, in ms: {wall, engine threads (hooklab's workers and this benchmark's),
+     * the FX thread, the rest of the process (garbage collector, JIT compiler, renderer)}.
+     */
+    private record Clocks(long wall, long[] cpu) {
         static Clocks start() {
-            return new Clocks(System.nanoTime(), cpuNanos());
+            return new Clocks(System.nanoTime(), cpuSoFar());
         }
 
         double[] stop() {
-            return new double[]{(System.nanoTime() - wall) / 1e6, (cpuNanos() - cpu) / 1e6};
+            long[] now = cpuSoFar();
+            return new double[]{(System.nanoTime() - wall) / 1e6, (now[0] - cpu[0]) / 1e6, (now[1] - cpu[1]) / 1e6,
+                    (now[2] - cpu[2]) / 1e6};
         }
 
-        static long cpuNanos() {
-            return ((com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory
+        /** CPU nanoseconds so far: engine threads, FX thread, the rest of the process. */
+        static long[] cpuSoFar() {
+            java.lang.management.ThreadMXBean threads = java.lang.management.ManagementFactory.getThreadMXBean();
+            long engine = 0;
+            long fx = 0;
+            for (java.lang.management.ThreadInfo t : threads.getThreadInfo(threads.getAllThreadIds())) {
+                if (t == null) {
+                    continue;
+                }
+                String name = t.getThreadName();
+                long c = Math.max(0, threads.getThreadCpuTime(t.getThreadId()));
+                if (name.startsWith("hooklab-") || name.equals("window-bench")) {
+                    engine += c;
+                } else if (name.equals("JavaFX Application Thread") || name.equals("Event Thread")) {
+                    fx += c;
+                }
+            }
+            long process = ((com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory
                     .getOperatingSystemMXBean()).getProcessCpuTime();
+            return new long[]{engine, fx, process - engine - fx};
         }
     }
 
@@ -246,16 +273,17 @@ public final class WindowBench extends Application {
         return rt.totalMemory() - rt.freeMemory();
     }
 
-    /** The median wall time and the median CPU time. */
+    /** The median of each of the four times, apart. */
     private static double[] median(List<double[]> values) {
-        List<Double> wall = new ArrayList<>();
-        List<Double> cpu = new ArrayList<>();
-        for (double[] v : values) {
-            wall.add(v[0]);
-            cpu.add(v[1]);
+        double[] m = new double[4];
+        for (int k = 0; k < 4; k++) {
+            List<Double> one = new ArrayList<>();
+            for (double[] v : values) {
+                one.add(v[k]);
+            }
+            Collections.sort(one);
+            m[k] = one.get(one.size() / 2);
         }
-        Collections.sort(wall);
-        Collections.sort(cpu);
-        return new double[]{wall.get(wall.size() / 2), cpu.get(cpu.size() / 2)};
+        return m;
     }
 }
