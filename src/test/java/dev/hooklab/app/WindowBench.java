@@ -105,6 +105,7 @@ public final class WindowBench extends Application {
         List<double[]> inspect = new ArrayList<>();
         List<double[]> open = new ArrayList<>();
         List<double[]> recompute = new ArrayList<>();
+        List<double[]> beyondListing = new ArrayList<>();
         long heap = 0;
         for (int run = 0; run <= RUNS; run++) {
             // no forced collection before a timed step: a full GC shrinks the heap, and the next step would pay
@@ -131,22 +132,19 @@ public final class WindowBench extends Application {
                 }
             }
             if (run == RUNS) { // after the last timed step: a full GC shrinks the heap for what follows
-                gc(); // the heap the open revision holds (after its re-judges: one inspection is kept)
-                heap = heapUsed();
+                heap = liveHeap(); // what the open revision holds (after its re-judges: one inspection is kept)
             }
             if (run > 0) { // run 0 warms the JIT up
                 listing.add(l);
                 inspect.add(i);
                 open.add(o);
                 recompute.add(r);
+                beyondListing.add(new double[]{o[0] - l[0], o[1] - l[1], o[2] - l[2], o[3] - l[3]});
             }
         }
         double[] lm = median(listing);
         double[] om = median(open);
-        double[] beyond = new double[4];
-        for (int k = 0; k < 4; k++) {
-            beyond[k] = om[k] - lm[k];
-        }
+        double[] beyond = median(beyondListing); // per run: the listing just before the open it is taken from
         System.out.printf(Locale.ROOT, "| %s (%,d entries, %.1f MB) | %s | %s | %s | %s | %d MiB | %s |%n",
                 bundle.getFileName(), entries(), Files.size(bundle) / 1e6, cell(lm), cell(median(inspect)), cell(om),
                 cell(beyond), heap >> 20, cell(median(recompute)));
@@ -262,15 +260,17 @@ public final class WindowBench extends Application {
         });
     }
 
-    private static void gc() {
-        for (int i = 0; i < 3; i++) {
-            System.gc();
-        }
-    }
-
-    private static long heapUsed() {
+    /** The heap in use after full collections, the least of several (a collection can be put off while JNI holds
+     * an array, as the software renderer does). */
+    private static long liveHeap() throws InterruptedException {
         Runtime rt = Runtime.getRuntime();
-        return rt.totalMemory() - rt.freeMemory();
+        long least = Long.MAX_VALUE;
+        for (int i = 0; i < 8; i++) {
+            System.gc();
+            Thread.sleep(50);
+            least = Math.min(least, rt.totalMemory() - rt.freeMemory());
+        }
+        return least;
     }
 
     /** The median of each of the four times, apart. */
