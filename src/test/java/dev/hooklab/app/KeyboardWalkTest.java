@@ -92,12 +92,12 @@ class KeyboardWalkTest {
         WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> "plan-table".equals(focusId()));
 
         // plan: Down walks the rows; the AfterInstall row selects its script in the tree; Ctrl+Shift+C copies it
-        TableView<PlanEntry> plan = robot.lookup("#plan-table").queryTableView();
+        TableView<PlanEntry> plan = robot.from(stage.getScene().getRoot()).lookup("#plan-table").queryTableView();
         for (int i = 0; i < 20 && !afterInstallSelected(plan); i++) {
             robot.type(KeyCode.DOWN);
         }
         assertThat(afterInstallSelected(plan)).as("Down reaches AfterInstall").isTrue();
-        TreeTableView<TreeNode> tree = robot.lookup("#bundle-tree").queryAs(TreeTableView.class);
+        TreeTableView<TreeNode> tree = robot.from(stage.getScene().getRoot()).lookup("#bundle-tree").queryAs(TreeTableView.class);
         assertThat(tree.getSelectionModel().getSelectedItem().getValue().path())
                 .isEqualTo("var/app/current/start_aplication.sh");
         robot.push(KeyCode.CONTROL, KeyCode.SHIFT, KeyCode.C);
@@ -119,7 +119,7 @@ class KeyboardWalkTest {
 
         // AppSpec: Tab reaches the text, the arrows move the caret, Enter selects the line's script and finding
         tabTo(robot, n -> "appspec-view".equals(n.getId()));
-        CodeArea area = robot.lookup("#appspec-view").queryAs(CodeArea.class);
+        CodeArea area = robot.from(stage.getScene().getRoot()).lookup("#appspec-view").queryAs(CodeArea.class);
         int location = area.getText().lines().toList().indexOf("  AfterInstall:") + 1; // the location line below it
         robot.push(KeyCode.CONTROL, KeyCode.HOME);
         for (int i = 0; i < 60 && area.getCurrentParagraph() < location; i++) {
@@ -132,7 +132,7 @@ class KeyboardWalkTest {
 
         // findings: Tab on past the severity filters to the list; Down selects a finding, its line and tree entry
         tabTo(robot, n -> "findings".equals(n.getId()));
-        ListView<Diagnostic> findings = robot.lookup("#findings").queryListView();
+        ListView<Diagnostic> findings = robot.from(stage.getScene().getRoot()).lookup("#findings").queryListView();
         robot.type(KeyCode.HOME);
         Diagnostic first = findings.getSelectionModel().getSelectedItem();
         assertThat(first).isNotNull();
@@ -142,7 +142,7 @@ class KeyboardWalkTest {
         // settings: Tab wraps to the tabs, Right shows Deployment, Tab reaches the deployment type, Down changes it
         tabTo(robot, n -> n instanceof TabPane);
         robot.type(KeyCode.RIGHT);
-        assertThat(robot.lookup("#tab-deployment").queryAs(Node.class)).isNotNull();
+        assertThat(robot.from(stage.getScene().getRoot()).lookup("#tab-deployment").queryAs(Node.class)).isNotNull();
         TabPane tabs = (TabPane) stage.getScene().getFocusOwner();
         assertThat(tabs.getSelectionModel().getSelectedItem().getId()).isEqualTo("tab-deployment");
         tabTo(robot, n -> "deployment-type".equals(n.getId()));

@@ -20,6 +20,9 @@ import javafx.scene.Node;
 import javafx.scene.control.ButtonType;
 import javafx.scene.control.DialogPane;
 import javafx.scene.control.Label;
+import javafx.scene.control.Menu;
+import javafx.scene.control.MenuBar;
+import javafx.scene.control.MenuItem;
 import javafx.scene.control.TableColumnBase;
 import javafx.scene.control.TextArea;
 import javafx.scene.control.TextField;
@@ -42,7 +45,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
 import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
+import java.util.stream.Stream;
 import java.util.Optional;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -50,7 +56,6 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 import static dev.hooklab.app.DesktopWindowTest.GROUP;
 import static dev.hooklab.app.DesktopWindowTest.ROOT;
-import static dev.hooklab.app.DesktopWindowTest.menuItem;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -67,6 +72,7 @@ class WindowDetailsTest {
     private final ExecutorService work = hooklab.inspectionWorker();
     private final RevisionModel model = new RevisionModel();
     private final AtomicInteger drawn = new AtomicInteger();
+    private final List<Stage> extra = new ArrayList<>();
     private ShellWindow window;
     private Stage stage;
 
@@ -89,18 +95,43 @@ class WindowDetailsTest {
     }
 
     @AfterEach
-    void stop() {
+    void stop() throws Exception {
         work.shutdownNow();
+        WaitForAsyncUtils.asyncFx(() -> extra.forEach(Stage::close)).get(10, TimeUnit.SECONDS);
+    }
+
+    /** A menu item of this test's window, by id, however deep. */
+    private MenuItem menuItem(FxRobot robot, String id) {
+        MenuBar bar = robot.from(stage.getScene().getRoot()).lookup(".menu-bar").queryAs(MenuBar.class);
+        return bar.getMenus().stream().flatMap(WindowDetailsTest::items).filter(i -> id.equals(i.getId()))
+                .findFirst().orElseThrow(() -> new AssertionError("no menu item #" + id));
+    }
+
+    private static Stream<MenuItem> items(MenuItem item) {
+        return item instanceof Menu m ? Stream.concat(Stream.of(m), m.getItems().stream()
+                .flatMap(WindowDetailsTest::items)) : Stream.of(item);
+    }
+
+    /** The window on a stage of its own (closed after the test). */
+    private void buildOnNewStage() throws Exception {
+        WaitForAsyncUtils.asyncFx(() -> {
+            Stage s = new Stage();
+            extra.add(s);
+            build(s);
+        }).get(10, TimeUnit.SECONDS);
     }
 
     @Test
-    void theTreeShowsTopLevelNamesWholeAtTheDefaultSizeAndAnyFullPathOnHover(FxRobot robot) {
-        robot.clickOn("#sample-seed-story");
+    void theTreeShowsTopLevelNamesWholeAtTheDefaultSizeAndAnyFullPathOnHover(FxRobot robot) throws Exception {
+        // a stage of its own at the default size (other tests resize the shared primary stage)
+        buildOnNewStage();
+        robot.interact(() -> window.openSample(DesktopApp.samples().get(0)));
         Inspection in = awaitInspection(null);
         robot.interact(() -> model.select(Selections.ofScript(in.plan().event("AfterInstall").orElseThrow(), 0,
                 "test"))); // opens var/app/current down to the ghost script
         WaitForAsyncUtils.waitForFxEvents();
-        TreeTableView<TreeNode> tree = robot.lookup("#bundle-tree").queryAs(TreeTableView.class);
+        TreeTableView<TreeNode> tree = robot.from(stage.getScene().getRoot()).lookup("#bundle-tree")
+                .queryAs(TreeTableView.class);
 
         assertThat(stage.getScene().getWidth()).isEqualTo(1280);
         double columns = tree.getVisibleLeafColumns().stream().mapToDouble(TableColumnBase::getWidth).sum();
@@ -127,7 +158,7 @@ class WindowDetailsTest {
                 + "deployment-archive/var/app/current/start_aplication.sh";
         paste(robot, error);
 
-        assertThat(robot.lookup("#explanation").queryAs(Node.class).isVisible()).isTrue();
+        assertThat(robot.from(stage.getScene().getRoot()).lookup("#explanation").queryAs(Node.class).isVisible()).isTrue();
         assertThat(window.explanationText()).contains("found no file there")
                 .contains("/var/app/current/start_aplication.sh looks like the place where the files section installs");
         assertThat(text(robot, "#explanation-facts")).isEqualTo("Read from the text: deployment group id: " + GROUP
@@ -136,8 +167,8 @@ class WindowDetailsTest {
         assertThat(text(robot, "#explanation-change")).contains("relative to the revision root");
         assertThat(text(robot, "#explanation-next")).startsWith("No revision is open")
                 .contains("already set in Deployment");
-        assertThat(robot.lookup("#deployment-group-id").queryAs(TextField.class).getText()).isEqualTo(GROUP);
-        assertThat(robot.lookup("#deployment-id").queryAs(TextField.class).getText()).isEqualTo("d-VALNHOGV7");
+        assertThat(robot.from(stage.getScene().getRoot()).lookup("#deployment-group-id").queryAs(TextField.class).getText()).isEqualTo(GROUP);
+        assertThat(robot.from(stage.getScene().getRoot()).lookup("#deployment-id").queryAs(TextField.class).getText()).isEqualTo("d-VALNHOGV7");
         assertThat(model.getInspection()).isNull();
         assertThat(window.bannerMessage()).isEmpty();
 
@@ -160,7 +191,7 @@ class WindowDetailsTest {
     @Test
     void focusReloadsTheRevisionOnlyWhenItChangedOnDiskAndFileReloadAlways(FxRobot robot) throws Exception {
         // a stage of its own: the shared primary stage still carries the focus listeners of earlier tests' windows
-        WaitForAsyncUtils.asyncFx(() -> build(new Stage())).get(10, TimeUnit.SECONDS);
+        buildOnNewStage();
         Path seed = TestRevision.seedStory().folder(tmp, "seed");
         robot.interact(() -> window.open(seed));
         Inspection first = awaitInspection(null);
@@ -208,20 +239,20 @@ class WindowDetailsTest {
                 .allSatisfy(i -> assertThat(i.isError()).isFalse());
         assertThat(stage.getIcons().stream().mapToDouble(i -> i.getWidth())).contains(16.0, 32.0, 256.0);
 
-        robot.clickOn("#sample-seed-story");
+        robot.interact(() -> window.openSample(DesktopApp.samples().get(0)));
         awaitInspection(null);
-        assertThat(tip(robot.lookup("#plan-archive-dir").query())).startsWith("deployment-archive: the folder where "
+        assertThat(tip(robot.from(stage.getScene().getRoot()).lookup("#plan-archive-dir").query())).startsWith("deployment-archive: the folder where "
                 + "the agent unpacks the revision");
-        TreeTableView<TreeNode> tree = robot.lookup("#bundle-tree").queryAs(TreeTableView.class);
+        TreeTableView<TreeNode> tree = robot.from(stage.getScene().getRoot()).lookup("#bundle-tree").queryAs(TreeTableView.class);
         TreeTableCell<?, ?> root = robot.from(tree).lookup(".tree-table-cell").match(n -> n instanceof TreeTableCell<?, ?> c
                 && c.getTableRow() != null && c.getTableRow().getTreeItem() == tree.getRoot()
                 && c.getTooltip() != null).query();
         assertThat(root.getTooltip().getText()).contains("deployment-archive: the folder where the agent unpacks");
-        assertThat(tip(robot.lookup("#deployment-group-id").query())).startsWith("deployment group id: the UUID");
-        assertThat(tip(robot.lookup("#previous-slot").query())).startsWith("The last successful revision");
-        assertThat(robot.lookup(".column-title").queryAllAs(Label.class)).extracting(Label::getText)
+        assertThat(tip(robot.from(stage.getScene().getRoot()).lookup("#deployment-group-id").query())).startsWith("deployment group id: the UUID");
+        assertThat(tip(robot.from(stage.getScene().getRoot()).lookup("#previous-slot").query())).startsWith("The last successful revision");
+        assertThat(robot.from(stage.getScene().getRoot()).lookup(".column-title").queryAllAs(Label.class)).extracting(Label::getText)
                 .contains("Runs from", "Path in deployment-archive");
-        Label runsFrom = robot.lookup(".column-title").match(n -> "Runs from".equals(((Label) n).getText())).query();
+        Label runsFrom = robot.from(stage.getScene().getRoot()).lookup(".column-title").match(n -> "Runs from".equals(((Label) n).getText())).query();
         assertThat(runsFrom.getTooltip().getText()).contains("the last successful revision of the deployment group");
     }
 
@@ -239,8 +270,8 @@ class WindowDetailsTest {
         return t == null ? "" : t.getText();
     }
 
-    private static String text(FxRobot robot, String id) {
-        return robot.lookup(id).queryAs(Label.class).getText();
+    private String text(FxRobot robot, String id) {
+        return robot.from(stage.getScene().getRoot()).lookup(id).queryAs(Label.class).getText();
     }
 
     private void paste(FxRobot robot, String error) {

@@ -63,7 +63,7 @@ public final class PlanView {
         table.getStyleClass().addAll(Styles.DENSE, Tweaks.EDGE_TO_EDGE);
         table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         TableColumn<PlanEntry, String> event = column("Event", PlanEntry::event, 122, null);
-        TableColumn<PlanEntry, String> from = column("Runs from", PlanEntry::runsFrom, 94, null);
+        TableColumn<PlanEntry, String> from = column("Runs from", PlanEntry::runsFrom, 104, null);
         from.setCellFactory(c -> new TipCell(PlanEntry::runsWhy));
         TableColumn<PlanEntry, String> location = column("Location", PlanEntry::location, 265, "monospace");
         TableColumn<PlanEntry, String> path = column("Path in deployment-archive", PlanEntry::shownPath, 265,
