@@ -139,7 +139,10 @@ class KeyboardWalkTest {
         assertThat(model.getSelection().line()).isEqualTo(first.line());
         assertThat(area.getCurrentParagraph() + 1).isEqualTo(first.line());
 
-        // settings: Tab wraps to the tabs, Right shows Deployment, Tab reaches the deployment type, Down changes it
+        // Tab wraps to the revision bar's previous-revision slot (Enter would choose one), then to the tabs
+        tabTo(robot, n -> "previous-slot".equals(n.getId()));
+
+        // settings: Right on the tabs shows Deployment, Tab reaches the deployment type, Down changes it
         tabTo(robot, n -> n instanceof TabPane);
         robot.type(KeyCode.RIGHT);
         assertThat(robot.from(stage.getScene().getRoot()).lookup("#tab-deployment").queryAs(Node.class)).isNotNull();
