@@ -3,6 +3,7 @@
 
 KIND: zip100k   a zip with 100,000 small entries, an appspec.yml and two hook scripts
       zip200k   the same with 200,000 entries (bench/run-large.sh runs it)
+      tgz100k   a tgz with the same 100,000 entries, appspec.yml and hook scripts (bench/window.sh)
       tgz1g     a tgz of about 1 GiB (incompressible payload), an appspec.yml and two hook scripts
       tgz1g-text  a tgz that holds 1 GiB of compressible text (a gzip that really inflates)
       zip500m   a zip of about 500 MB in 20,000 files, for extraction
@@ -37,6 +38,20 @@ def zip_many(out, n):
             info = zipfile.ZipInfo("assets/d%03d/file%06d.txt" % (i % 1000, i))
             info.external_attr = (0o100644 << 16)
             z.writestr(info, b"x%d\n" % i)
+
+
+def tgz_many(out, n):
+    with tarfile.open(out, "w:gz", compresslevel=6) as t:
+        def add(name, data, perm):
+            ti = tarfile.TarInfo(name)
+            ti.size = len(data)
+            ti.mode = perm
+            t.addfile(ti, io.BytesIO(data))
+        add("appspec.yml", APPSPEC, 0o644)
+        for name in ("scripts/after_install.sh", "scripts/start.sh"):
+            add(name, SCRIPT, 0o755)
+        for i in range(n):
+            add("assets/d%03d/file%06d.txt" % (i % 1000, i), b"x%d\n" % i, 0o644)
 
 
 def payload(size, seed):
@@ -98,6 +113,8 @@ def main():
     kind, out = sys.argv[1], sys.argv[2]
     if kind == "zip100k":
         zip_many(out, 100_000)
+    elif kind == "tgz100k":
+        tgz_many(out, 100_000)
     elif kind == "zip200k":
         zip_many(out, 200_000)
     elif kind == "tgz1g":

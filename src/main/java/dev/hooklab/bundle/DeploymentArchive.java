@@ -28,6 +28,7 @@ public final class DeploymentArchive {
     /** directory archive path -> child names (sorted on first use) */
     private final Map<String, List<String>> children = new HashMap<>();
     private final Set<String> sortedChildren = new HashSet<>();
+    private final Map<String, AppSpecLookup> lookups = new java.util.concurrent.ConcurrentHashMap<>();
     private List<String> sortedPaths;
 
     DeploymentArchive(Bundle bundle) {
@@ -173,6 +174,14 @@ public final class DeploymentArchive {
         }
         Collections.sort(found);
         return found;
+    }
+
+    /**
+     * Where the agent finds the AppSpec of this name here ({@link AppSpecLookup#in}), worked out once per name: it
+     * looks at every path, which a re-judge of a large revision (a changed setting) need not pay again.
+     */
+    public AppSpecLookup appSpecLookup(String configuredName) {
+        return lookups.computeIfAbsent(configuredName == null ? "" : configuredName, n -> AppSpecLookup.in(this, n));
     }
 
     /** The bundle entry stored at an archive path (no link following). */

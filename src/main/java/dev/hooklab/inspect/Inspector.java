@@ -78,7 +78,7 @@ public final class Inspector {
         Path input = opened.input();
         InputKind kind = opened.kind();
         Optional<Bundle> bundle = opened.bundle();
-        Optional<AppSpecLookup> lookup = bundle.map(b -> AppSpecLookup.in(b.archive(), options.appspecName()));
+        Optional<AppSpecLookup> lookup = bundle.map(b -> b.archive().appSpecLookup(options.appspecName()));
 
         String entry;
         Path source;

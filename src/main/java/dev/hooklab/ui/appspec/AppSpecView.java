@@ -10,6 +10,8 @@ import javafx.scene.Node;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.control.Tooltip;
+import javafx.scene.input.KeyCode;
+import javafx.scene.input.KeyCombination;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
@@ -19,6 +21,9 @@ import org.fxmisc.flowless.VirtualizedScrollPane;
 import org.fxmisc.richtext.CodeArea;
 import org.fxmisc.richtext.LineNumberFactory;
 import org.fxmisc.richtext.event.MouseOverTextEvent;
+import org.fxmisc.wellbehaved.event.EventPattern;
+import org.fxmisc.wellbehaved.event.InputMap;
+import org.fxmisc.wellbehaved.event.Nodes;
 import org.kordamp.ikonli.javafx.FontIcon;
 import org.kordamp.ikonli.material2.Material2AL;
 import org.kordamp.ikonli.material2.Material2MZ;
@@ -70,12 +75,13 @@ public final class AppSpecView {
         ViewsStyle.apply(popupText);
         popup.getContent().add(popupText);
         popup.setAutoHide(true);
-        area.setOnMouseClicked(e -> {
-            if (revision.getInspection() != null && !area.getText().isEmpty()) {
-                revision.select(Selections.ofLine(revision.getInspection(), area.getCurrentParagraph() + 1,
-                        area.getCaretColumn() + 1, ORIGIN));
-            }
-        });
+        area.setOnMouseClicked(e -> selectCaretLine());
+        // read-only text: Tab and Shift+Tab move the focus on instead of being taken as text (a focus trap), and
+        // Enter selects the caret's line as a click does, so the view is used from the keyboard too
+        Nodes.addInputMap(area, InputMap.sequence(
+                InputMap.ignore(EventPattern.keyPressed(KeyCode.TAB)),
+                InputMap.ignore(EventPattern.keyPressed(KeyCode.TAB, KeyCombination.SHIFT_DOWN)),
+                InputMap.consume(EventPattern.keyPressed(KeyCode.ENTER), e -> selectCaretLine())));
 
         Label title = new Label();
         title.setId("appspec-title");
@@ -110,6 +116,14 @@ public final class AppSpecView {
 
     public Node node() {
         return node;
+    }
+
+    /** The line and column of the caret become the window's selection (its finding, script and tree entry). */
+    private void selectCaretLine() {
+        if (revision.getInspection() != null && !area.getText().isEmpty()) {
+            revision.select(Selections.ofLine(revision.getInspection(), area.getCurrentParagraph() + 1,
+                    area.getCaretColumn() + 1, ORIGIN));
+        }
     }
 
     public AppSpecModel model() {

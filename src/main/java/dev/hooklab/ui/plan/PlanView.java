@@ -63,7 +63,7 @@ public final class PlanView {
         table.getStyleClass().addAll(Styles.DENSE, Tweaks.EDGE_TO_EDGE);
         table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         TableColumn<PlanEntry, String> event = column("Event", PlanEntry::event, 122, null);
-        TableColumn<PlanEntry, String> from = column("Runs from", PlanEntry::runsFrom, 94, null);
+        TableColumn<PlanEntry, String> from = column("Runs from", PlanEntry::runsFrom, 104, null);
         from.setCellFactory(c -> new TipCell(PlanEntry::runsWhy));
         TableColumn<PlanEntry, String> location = column("Location", PlanEntry::location, 265, "monospace");
         TableColumn<PlanEntry, String> path = column("Path in deployment-archive", PlanEntry::shownPath, 265,
@@ -79,6 +79,13 @@ public final class PlanView {
         // most AppSpecs name no runas: the column shows only when a script has one
         runas.visibleProperty().bind(javafx.beans.binding.Bindings.createBooleanBinding(() -> model.rows().stream()
                 .anyMatch(r -> !r.runas().isEmpty() || !r.sudo().isEmpty()), model.rows()));
+        headerTip(from, "Where the agent takes the event's scripts from: this revision, or the previous one: the last "
+                + "successful revision of the deployment group on the instance (ApplicationStop, BeforeBlockTraffic "
+                + "and AfterBlockTraffic run its scripts, not this revision's); agent: a step of the agent's own.");
+        headerTip(location, "The location as written in the AppSpec.");
+        headerTip(path, "Where the agent looks for the script, inside deployment-archive: the folder where it unpacks "
+                + "the revision, <root>/<deployment group id>/<deployment id>/deployment-archive (above the table). "
+                + "The whole path is under the table.");
         table.getColumns().addAll(java.util.List.of(event, from, location, found, timeout, runas, path));
         table.setRowFactory(tv -> new TableRow<>() {
             @Override
@@ -228,6 +235,18 @@ public final class PlanView {
             c.getStyleClass().add(style);
         }
         return c;
+    }
+
+    /** Explains a column's words in a tooltip on its header (the header shows a label with the same text). */
+    private static void headerTip(TableColumn<PlanEntry, String> c, String help) {
+        Label title = new Label(c.getText());
+        Tooltip tip = new Tooltip(help);
+        tip.setWrapText(true);
+        tip.setMaxWidth(480);
+        title.setTooltip(tip);
+        title.getStyleClass().add("column-title");
+        c.setText(null);
+        c.setGraphic(title);
     }
 
     /** A plain-text cell with a tooltip drawn from its row. */

@@ -63,6 +63,13 @@ final class RevisionBar {
                 + "BeforeBlockTraffic and AfterBlockTraffic run its scripts, not this revision's. Drop a bundle or "
                 + "folder here, or click to choose one."));
         previousSlot.setOnMouseClicked(e -> choosePrevious.run());
+        previousSlot.setFocusTraversable(true); // a Tab stop: Enter or Space chooses, as a click does
+        previousSlot.setOnKeyPressed(e -> {
+            if (e.getCode() == javafx.scene.input.KeyCode.ENTER || e.getCode() == javafx.scene.input.KeyCode.SPACE) {
+                e.consume();
+                choosePrevious.run();
+            }
+        });
         Runnable showPrevious = () -> {
             Path p = model.getPreviousRevision();
             previous.setText(p == null ? "Previous revision: none (drop a bundle here)"

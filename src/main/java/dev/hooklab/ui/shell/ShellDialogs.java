@@ -68,14 +68,22 @@ final class ShellDialogs {
                 Checks AWS CodeDeploy revision bundles the way the CodeDeploy agent reads them, and runs their \
                 hook scripts in a sandbox the way the agent runs them.
 
-                Built with:
+                Built with these libraries, under these licences:
                   OpenJFX (GPL v2 with the Classpath Exception)
-                  AtlantaFX (MIT), ControlsFX (BSD 3-Clause), Ikonli and Material Design icons (Apache 2.0)
-                  SnakeYAML, Apache Commons Compress, picocli, Jackson (Apache 2.0)
+                  AtlantaFX (MIT)
+                  ControlsFX (BSD 3-Clause)
+                  RichTextFX (BSD 2-Clause or GPL v2 with the Classpath Exception)
+                  ReactFX, Flowless, UndoFX, WellBehavedFX (BSD 2-Clause)
+                  Ikonli and its Material Design icons (Apache 2.0)
+                  SnakeYAML (Apache 2.0)
+                  Apache Commons Compress, Codec, IO and Lang (Apache 2.0)
+                  picocli (Apache 2.0)
+                  Jackson (Apache 2.0)
                 """);
         text.setEditable(false);
         text.setWrapText(true);
-        text.setPrefRowCount(9);
+        text.setPrefRowCount(14);
+        text.setId("about-text");
         about.getDialogPane().setContent(text);
         about.showAndWait();
     }

@@ -114,6 +114,10 @@ public final class ShellWindow {
         BooleanBinding showWelcome = open.not().or(welcomeRequested);
         welcome.node().visibleProperty().bind(showWelcome);
         revisionPane.visibleProperty().bind(showWelcome.not());
+        // the focus must not stay on a view that was just hidden: the plan when a revision shows, else Open
+        showWelcome.addListener((o, was, now) -> javafx.application.Platform.runLater(() -> java.util.Optional
+                .ofNullable((now ? welcome.node() : workspace.node()).lookup(now ? "#welcome-open" : "#plan-table"))
+                .ifPresent(javafx.scene.Node::requestFocus)));
 
         bindActions(open);
         BorderPane root = new BorderPane(new StackPane(revisionPane, welcome.node()));
@@ -208,6 +212,7 @@ public final class ShellWindow {
 
     private StatusBar statusBar() {
         statusBar.setId("status-bar");
+        statusBar.setFocusTraversable(false); // not a stop for Tab (its Cancel button is)
         counts.setId("status-counts");
         counts.getStyleClass().add("status-counts");
         Button cancel = new Button("Cancel");

@@ -35,12 +35,12 @@ public final class Workspace {
         left.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
         left.setMinWidth(180);
         bottom = new SplitPane(appspec, findings);
-        bottom.setDividerPositions(0.45);
+        bottom.setDividerPositions(0.5);
         centre = new SplitPane(plan, bottom);
         centre.setOrientation(Orientation.VERTICAL);
         centre.setDividerPositions(0.5);
         main = new SplitPane(left, centreAround.apply(centre));
-        main.setDividerPositions(0.22);
+        main.setDividerPositions(0.26);
         main.setId("workspace");
         SplitPane.setResizableWithParent(left, false);
     }

@@ -40,6 +40,9 @@ import java.util.function.Function;
 public final class BundleTreeView {
     static final String ORIGIN = "tree";
     private static final int FILTER_LIMIT = 2000;
+    static final String DEPLOYMENT_ARCHIVE = "deployment-archive: the folder where the agent unpacks the revision on "
+            + "the instance, <root>/<deployment group id>/<deployment id>/deployment-archive. Hook locations and files "
+            + "sources are paths inside it.";
 
     private final RevisionModel revision;
     private final BundleTreeModel model = new BundleTreeModel();
@@ -55,13 +58,15 @@ public final class BundleTreeView {
         table.setShowRoot(true);
         table.getStyleClass().addAll(Styles.DENSE, Tweaks.EDGE_TO_EDGE);
         TreeTableColumn<TreeNode, TreeNode> name = nameColumn();
-        TreeTableColumn<TreeNode, String> size = textColumn("Size", TreeNode::sizeText, 58, "number");
-        TreeTableColumn<TreeNode, String> mode = textColumn("Mode", TreeNode::modeText, 80, "monospace");
+        TreeTableColumn<TreeNode, String> size = textColumn("Size", TreeNode::sizeText, 54, "number");
+        TreeTableColumn<TreeNode, String> mode = textColumn("Mode", TreeNode::modeText, 70, "monospace");
+        mode.getStyleClass().add("tree-mode");
         TreeTableColumn<TreeNode, String> link = textColumn("Link target", TreeNode::targetText, 110, "monospace");
         link.visibleProperty().bind(model.hasLinksProperty());
         table.getColumns().addAll(List.of(name, size, mode, link));
-        // the name takes what the other columns leave (at least 160 px; then the table scrolls sideways)
-        name.prefWidthProperty().bind(Bindings.max(160, table.widthProperty().subtract(size.widthProperty())
+        // the name takes what the other columns leave (at least 150 px; then the table scrolls sideways); a name
+        // still too long is cut in its middle, so its end (the extension) stays, and the tooltip has the full path
+        name.prefWidthProperty().bind(Bindings.max(150, table.widthProperty().subtract(size.widthProperty())
                 .subtract(mode.widthProperty()).subtract(Bindings.when(link.visibleProperty())
                         .then(link.widthProperty()).otherwise(0)).subtract(18)));
         table.setPlaceholder(new Label("No revision open"));
@@ -291,8 +296,13 @@ public final class BundleTreeView {
             icon.getStyleClass().add("tree-icon");
             Label name = new Label(n.name());
             name.getStyleClass().add("tree-name");
+            name.setTextOverrun(javafx.scene.control.OverrunStyle.CENTER_ELLIPSIS);
+            name.setMinWidth(24);
             box.getChildren().addAll(icon, name);
             StringBuilder tip = new StringBuilder(n.path().isEmpty() ? n.name() : n.path());
+            if (n.kind() == TreeNode.Kind.ROOT) {
+                tip.append("\n").append(DEPLOYMENT_ARCHIVE);
+            }
             if (n.isGhost()) {
                 getStyleClass().add("ghost");
                 tip.append("\nNot in the revision");
