@@ -96,13 +96,25 @@ final class ConsoleArea {
         show(List.of(), 1);
     }
 
-    /** Appends lines in one change, drops the oldest beyond the bound and keeps the end in sight when following. */
     void append(List<ConsoleLine> lines) {
+        append(lines, 0);
+    }
+
+    /**
+     * Appends lines in one change, drops the oldest beyond the bound and keeps the end in sight when following;
+     * {@code skipped} lines came before these and were never shown (they count in the numbering).
+     */
+    void append(List<ConsoleLine> lines, long skipped) {
         if (lines.isEmpty()) {
             return;
         }
         List<ConsoleLine> fresh = lines.size() > maxLines ? lines.subList(lines.size() - maxLines, lines.size()) : lines;
-        int skipped = lines.size() - fresh.size();
+        skipped += lines.size() - fresh.size();
+        if (fresh.size() == maxLines) {
+            skipped += lineCount(); // all of it goes: a replacement instead of an append and a deletion
+            area.clear();
+            empty = true;
+        }
         ReadOnlyStyledDocumentBuilder<Collection<String>, String, Collection<String>> doc =
                 new ReadOnlyStyledDocumentBuilder<>(SegmentOps.styledTextOps(), List.of());
         if (!empty) {

@@ -7,6 +7,7 @@ import dev.hooklab.run.session.SessionBuilder;
 import dev.hooklab.run.session.StepState;
 import dev.hooklab.run.session.StepStatus;
 import dev.hooklab.ui.run.RunPart;
+import javafx.animation.AnimationTimer;
 import javafx.geometry.Pos;
 import javafx.scene.Node;
 import javafx.scene.control.Button;
@@ -41,6 +42,7 @@ import java.util.function.Consumer;
  * ({@code #console-open-full}) shows the whole output the engine kept on disk.
  */
 public final class ConsoleView implements RunPart {
+    private static final long FRAME_NANOS = 16_000_000;
     private final ConsoleLines store;
     private final ConsoleArea area;
     private final ConsoleFind find;
@@ -55,6 +57,17 @@ public final class ConsoleView implements RunPart {
     private int shownStep = -1;
     /** The script shown, or null (a step without scripts, or none selected). */
     private ScriptKey shown;
+    /** Lines of the shown script not yet in the area (at most its bound), and how many before them never will be. */
+    private final List<ConsoleLine> pending = new ArrayList<>();
+    private long pendingSkipped;
+    private long lastFlush;
+    /** Flushes what is pending at the next pulse: a flood of batches changes the text at most once a frame. */
+    private final AnimationTimer flusher = new AnimationTimer() {
+        @Override
+        public void handle(long now) {
+            flush();
+        }
+    };
 
     /**
      * @param store  the lines kept (its bounds are the console's)
@@ -123,6 +136,7 @@ public final class ConsoleView implements RunPart {
 
     /** The text shown: the selected script's lines kept in memory, one a line. */
     public String text() {
+        flush();
         return area.area().getText();
     }
 
@@ -133,6 +147,7 @@ public final class ConsoleView implements RunPart {
 
     /** Lines shown now. */
     public int lineCount() {
+        flush();
         return area.lineCount();
     }
 
@@ -146,6 +161,7 @@ public final class ConsoleView implements RunPart {
         steps.clear();
         shownStep = -1;
         shown = null;
+        dropPending();
         area.clear();
         title.setText("No script selected");
         refreshState();
@@ -154,10 +170,12 @@ public final class ConsoleView implements RunPart {
     @Override
     public void stepChanged(StepState step) {
         StepState before = steps.put(step.index(), step);
+        flush(); // a step's change comes after its lines: they are all in when it ends
         if (step.status() == StepStatus.RUNNING && step.scripts().isEmpty()
                 && (before == null || before.status() != StepStatus.RUNNING || !before.scripts().isEmpty())) {
             store.forgetStep(step.index()); // it runs (again): its scripts print afresh
             if (shownStep == step.index()) {
+                dropPending();
                 area.clear();
             }
         }
@@ -177,8 +195,35 @@ public final class ConsoleView implements RunPart {
         if (shown == null && (shownStep < 0 || shownStep == step)) {
             show(step, location); // the step shown started printing: show its running script
         } else if (key.equals(shown)) {
-            area.append(converted);
+            pending.addAll(converted);
+            int over = pending.size() - store.perScript();
+            if (over > 0) {
+                pending.subList(0, over).clear();
+                pendingSkipped += over;
+            }
+            if (System.nanoTime() - lastFlush > FRAME_NANOS) {
+                flush(); // a quiet script shows each line at once
+            } else {
+                flusher.start();
+            }
         }
+    }
+
+    /** Puts the pending lines in the area now. */
+    private void flush() {
+        flusher.stop();
+        lastFlush = System.nanoTime();
+        if (!pending.isEmpty()) {
+            area.append(new ArrayList<>(pending), pendingSkipped);
+            pending.clear();
+            pendingSkipped = 0;
+        }
+    }
+
+    private void dropPending() {
+        flusher.stop();
+        pending.clear();
+        pendingSkipped = 0;
     }
 
     @Override
@@ -190,6 +235,13 @@ public final class ConsoleView implements RunPart {
     }
 
     private void show(int step, String location) {
+        ScriptKey key = step < 0 || location == null ? null : new ScriptKey(step, location);
+        if (key != null && key.equals(shown)) {
+            flush(); // already shown: nothing to rebuild
+            refreshState();
+            return;
+        }
+        dropPending(); // the store has them
         shownStep = step;
         shown = step < 0 || location == null ? null : new ScriptKey(step, location);
         StepState s = steps.get(step);

@@ -50,7 +50,28 @@ public final class PartsFeed implements SessionListener {
         }
     }
 
+    private volatile long slowestDrainNanos;
+    private volatile int slowestDrainLines;
+    private volatile long drains;
+
+    /** The longest one drain took, in ms, and how many lines it handed on. */
+    public String slowestDrain() {
+        return (slowestDrainNanos / 1_000_000) + " ms for " + slowestDrainLines + " lines (" + drains + " drains)";
+    }
+
     private void drain() {
+        long t0 = System.nanoTime();
+        int[] count = new int[1];
+        drainAll(count);
+        long took = System.nanoTime() - t0;
+        drains++;
+        if (took > slowestDrainNanos) {
+            slowestDrainNanos = took;
+            slowestDrainLines = count[0];
+        }
+    }
+
+    private void drainAll(int[] count) {
         scheduled.set(false);
         List<OutputLine> batch = new ArrayList<>();
         int batchStep = -1;
@@ -65,6 +86,7 @@ public final class PartsFeed implements SessionListener {
                 batchStep = l.step();
                 batchLocation = l.location();
                 batch.add(l.line());
+                count[0]++;
             } else {
                 if (!batch.isEmpty()) {
                     flush(batchStep, batchLocation, batch);
