@@ -7,11 +7,11 @@ import javafx.beans.property.ReadOnlyLongWrapper;
 import javafx.beans.property.SimpleBooleanProperty;
 import javafx.geometry.Pos;
 import javafx.scene.Node;
-import javafx.scene.control.Label;
 import javafx.scene.input.KeyEvent;
 import javafx.scene.input.MouseEvent;
 import javafx.scene.input.ScrollEvent;
 import javafx.scene.layout.HBox;
+import javafx.scene.text.Text;
 import org.fxmisc.flowless.VirtualizedScrollPane;
 import org.fxmisc.richtext.StyleClassedTextArea;
 import org.fxmisc.richtext.model.ReadOnlyStyledDocumentBuilder;
@@ -174,16 +174,17 @@ final class ConsoleArea {
         int digits = Math.max(4, Long.toString(first + maxLines).length());
         IntFunction<Node> factory = index -> {
             if (empty) {
-                return new Label();
+                return new Text();
             }
-            Label number = new Label(String.format("%" + digits + "d", first + index));
+            // plain Text nodes, not Labels: a flood lays out a screenful of fresh gutters several times a second
+            Text number = new Text(String.format("%" + digits + "d", first + index));
             number.getStyleClass().add("lineno");
             boolean err = index < area.getParagraphs().size()
                     && area.getParagraph(index).getParagraphStyle().contains("stderr");
-            Label mark = new Label(err ? "err" : "out");
+            Text mark = new Text(err ? "err" : "out");
             mark.getStyleClass().addAll("channel-mark", err ? "stderr" : "stdout");
             HBox box = new HBox(number, mark);
-            box.getStyleClass().add("console-gutter");
+            box.getStyleClass().addAll("console-gutter", err ? "stderr" : "stdout");
             box.setAlignment(Pos.CENTER_LEFT);
             return box;
         };

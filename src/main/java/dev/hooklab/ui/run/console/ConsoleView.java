@@ -42,7 +42,8 @@ import java.util.function.Consumer;
  * ({@code #console-open-full}) shows the whole output the engine kept on disk.
  */
 public final class ConsoleView implements RunPart {
-    private static final long FRAME_NANOS = 16_000_000;
+    /** Under a flood the text changes at most this often: each change lays out a screenful of new lines. */
+    private static final long FLUSH_NANOS = 100_000_000;
     private final ConsoleLines store;
     private final ConsoleArea area;
     private final ConsoleFind find;
@@ -61,11 +62,13 @@ public final class ConsoleView implements RunPart {
     private final List<ConsoleLine> pending = new ArrayList<>();
     private long pendingSkipped;
     private long lastFlush;
-    /** Flushes what is pending at the next pulse: a flood of batches changes the text at most once a frame. */
+    /** Flushes what is pending at a pulse once the interval passed: a flood changes the text ten times a second. */
     private final AnimationTimer flusher = new AnimationTimer() {
         @Override
         public void handle(long now) {
-            flush();
+            if (System.nanoTime() - lastFlush > FLUSH_NANOS) {
+                flush();
+            }
         }
     };
 
@@ -192,8 +195,8 @@ public final class ConsoleView implements RunPart {
             converted.add(ConsoleLine.of(line));
         }
         store.add(key, converted);
-        if (shown == null && (shownStep < 0 || shownStep == step)) {
-            show(step, location); // the step shown started printing: show its running script
+        if (shown == null) {
+            show(step, location); // no script shown: show the one printing now, live
         } else if (key.equals(shown)) {
             pending.addAll(converted);
             int over = pending.size() - store.perScript();
@@ -201,7 +204,7 @@ public final class ConsoleView implements RunPart {
                 pending.subList(0, over).clear();
                 pendingSkipped += over;
             }
-            if (System.nanoTime() - lastFlush > FRAME_NANOS) {
+            if (System.nanoTime() - lastFlush > FLUSH_NANOS) {
                 flush(); // a quiet script shows each line at once
             } else {
                 flusher.start();

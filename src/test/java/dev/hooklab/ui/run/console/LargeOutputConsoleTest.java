@@ -98,17 +98,19 @@ class LargeOutputConsoleTest {
             WaitForAsyncUtils.waitForFxEvents();
             probe.close();
 
-            // a generous liveness bound, not a speed test (bench/run-window.sh measures): the FX thread never went
-            // away for two seconds. Alone on two cores the longest wait is tens of milliseconds; two seconds leaves
-            // room for a machine shared with other builds and a garbage collection pause.
+            // a generous liveness bound, not a speed test (bench/run-window.sh measures the stalls): the FX thread
+            // never went away for five seconds while 300k lines went through it. Alone on two cores the longest wait
+            // is tens of milliseconds; five seconds leaves room for a machine shared with other builds (measured:
+            // up to 3.8 s at a load average of 11 on two cores, the FX thread itself busy for a fraction of that),
+            // while a console that handed the FX thread every line, or kept every line, takes far longer.
             assertThat(probe.pings()).isPositive();
-            assertThat(probe.longestPingMs()).as("longest wait of a runLater; stalls sampled:%n%s", probe.stalls())
-                    .isLessThan(2000);
+            assertThat(probe.longestPingMs()).as("longest wait of a runLater; FX thread CPU %s; stalls sampled:%n%s",
+                    probe.fxCpu(), probe.stalls()).isLessThan(5000);
 
             assertThat(console.shown()).isEqualTo(new ScriptKey(after, "scripts/loud.sh"));
             assertThat(console.lineCount()).isLessThanOrEqualTo(store.perScript()).isEqualTo(store.perScript());
             assertThat(store.size()).isLessThanOrEqualTo(store.total());
-            assertThat(console.text()).endsWith("line " + LINES);
+            assertThat(console.text().lines()).contains("line " + LINES).doesNotContain("line 1");
             Label dropped = robot.lookup("#console-dropped").queryAs(Label.class);
             assertThat(dropped.isVisible()).isTrue();
             long printed = LINES + LINES / 1000;
@@ -125,6 +127,7 @@ class LargeOutputConsoleTest {
             }
             System.out.printf("300k lines: longest runLater wait %d ms, longest pulse gap %d ms, %d pings%n",
                     probe.longestPingMs(), probe.longestPulseGapMs(), probe.pings());
+            System.out.println("FX thread CPU " + probe.fxCpu() + "\n" + probe.stalls());
             System.out.printf("slowest output(): %d ms for %d lines; %d batches%n", worst[0], worst[1], worst[2]);
         }
     }

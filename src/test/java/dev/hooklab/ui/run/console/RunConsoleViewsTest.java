@@ -83,7 +83,7 @@ class RunConsoleViewsTest {
                 .script("scripts/mixed.sh", "#!/bin/bash\necho out one\nsleep 0.2\necho err one >&2\nsleep 0.2\n"
                         + "echo out two\n")
                 .script("scripts/holder.sh", "#!/bin/bash\n(sleep 60.1; echo late) &\necho started\nexit 0\n")
-                .script("scripts/fail.sh", "#!/bin/bash\necho about to fail\necho broken >&2\nexit 3\n")
+                .script("scripts/fail.sh", "#!/bin/bash\necho about to fail\nsleep 0.2\necho broken >&2\nexit 3\n")
                 .writeTo(tmp.resolve("rev"));
         PartsFeed feed = new PartsFeed(List.of(console, details));
         SessionBuilder.Prepared p = ConsoleFixture.session(rev, tmp.resolve("sandbox"), "none", feed, null);
@@ -116,7 +116,7 @@ class RunConsoleViewsTest {
         assertThat(area.getParagraph(0).getParagraphStyle()).doesNotContain("stderr");
         // the marker: an "err" mark beside line 2 in the gutter, "out" beside the others
         assertThat(robot.lookup(".channel-mark.stderr").queryAll()).hasSize(1);
-        assertThat(robot.lookup(".lineno").queryAllAs(Label.class)).extracting(l -> l.getText().trim())
+        assertThat(robot.lookup(".lineno").queryAllAs(javafx.scene.text.Text.class)).extracting(l -> l.getText().trim())
                 .contains("1", "2", "3");
         assertThat(console.shown()).isEqualTo(new ScriptKey(ConsoleFixture.index(s, "BeforeInstall"),
                 "scripts/mixed.sh"));

@@ -126,6 +126,7 @@ public final class RunWindowBench {
             System.out.printf("| peak heap used (baseline before the run %d MB) | %d MB |%n", baseline >> 20,
                     peak.get() >> 20);
             System.out.printf("| lines in the console / kept in memory | %,d / %,d |%n", shownLines[0], store.size());
+            System.out.printf("| FX thread CPU time while the step ran | %s |%n", probe.fxCpu());
             System.out.printf("| slowest drain of the batching feed | %s |%n", feed.slowestDrain());
             System.out.printf("| whole output on disk | %s (%,d bytes in %s) |%n", onDisk == expectedBytes ? "yes" : "NO",
                     onDisk, spill);
