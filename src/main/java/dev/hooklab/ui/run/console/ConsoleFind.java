@@ -34,6 +34,7 @@ final class ConsoleFind {
         field.setId("console-find");
         field.setPromptText("Find in output");
         field.getStyleClass().add("console-find");
+        field.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
         field.setOnAction(e -> find(true));
         field.setOnKeyPressed(e -> {
             if (e.getCode() == KeyCode.ENTER && e.isShiftDown()) {

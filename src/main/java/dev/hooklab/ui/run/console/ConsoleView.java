@@ -52,7 +52,7 @@ public final class ConsoleView implements RunPart {
     private final Label title = new Label("No script selected");
     private final Label state = new Label();
     private final Label dropped = new Label();
-    private final Button openFull = new Button("Open full output", new FontIcon(Material2MZ.OPEN_IN_NEW));
+    private final Button openFull = new Button("Full output", new FontIcon(Material2MZ.OPEN_IN_NEW));
     private final VBox node;
     /** The step shown, or -1. */
     private int shownStep = -1;
@@ -104,6 +104,9 @@ public final class ConsoleView implements RunPart {
         openFull.setTooltip(new Tooltip("The script's whole stdout and stderr, as kept on disk"));
         openFull.setOnAction(e -> openFull());
         openFull.setDisable(true);
+        openFull.setMinWidth(Region.USE_PREF_SIZE);
+        state.setMinWidth(Region.USE_PREF_SIZE);
+        title.setMinWidth(80);
         Region grow = new Region();
         HBox.setHgrow(grow, Priority.ALWAYS);
         HBox header = new HBox(6, title, state, grow, find.node(), follow, copy, openFull);

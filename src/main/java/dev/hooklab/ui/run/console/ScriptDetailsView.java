@@ -77,7 +77,8 @@ public final class ScriptDetailsView implements RunPart {
         env.setPlaceholder(new Label("The script did not start: no environment."));
         TableColumn<Map.Entry<String, String>, String> name = new TableColumn<>("Variable");
         name.setCellValueFactory(c -> new ReadOnlyStringWrapper(c.getValue().getKey()));
-        name.setPrefWidth(220);
+        name.setPrefWidth(200);
+        name.setMaxWidth(240);
         TableColumn<Map.Entry<String, String>, String> value = new TableColumn<>("Value");
         value.setCellValueFactory(c -> new ReadOnlyStringWrapper(c.getValue().getValue()));
         env.getColumns().add(name);
@@ -121,6 +122,8 @@ public final class ScriptDetailsView implements RunPart {
     private static int row(GridPane grid, int row, String key, Label value) {
         Label k = new Label(key);
         k.getStyleClass().add("details-key");
+        k.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
+        javafx.scene.layout.GridPane.setValignment(k, javafx.geometry.VPos.TOP);
         value.getStyleClass().add("details-value");
         value.setWrapText(true);
         grid.addRow(row, k, value);
