@@ -18,7 +18,14 @@ import dev.hooklab.ui.plan.PlanView;
 import dev.hooklab.ui.settings.SettingsView;
 import dev.hooklab.ui.shell.Workspace;
 import dev.hooklab.ui.tree.BundleTreeView;
+import dev.hooklab.ui.run.RunModel;
+import dev.hooklab.ui.run.RunPlacement;
+import dev.hooklab.ui.run.RunSettings;
+import dev.hooklab.ui.run.RunView;
 import javafx.application.Application;
+import javafx.application.Platform;
+import javafx.stage.DirectoryChooser;
+import javafx.stage.WindowEvent;
 import javafx.application.HostServices;
 import javafx.scene.Node;
 import javafx.stage.FileChooser;
@@ -32,6 +39,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.function.Consumer;
+import java.util.function.Function;
 
 /**
  * The JavaFX application: builds the window from the composition root. Its first parameter is the file or folder
@@ -40,6 +48,8 @@ import java.util.function.Consumer;
  */
 public final class DesktopApp extends Application {
     private ExecutorService work;
+    private ExecutorService runWork;
+    private RunModel run;
 
     static void launchWith(String[] args) {
         Application.launch(DesktopApp.class, args);
@@ -56,10 +66,13 @@ public final class DesktopApp extends Application {
         work = hooklab.inspectionWorker();
         List<Sample> samples = samples();
         HostServices host = getHostServices();
-        ShellWindow window = window(stage, new ShellWindow.Context(hooklab.inspector(), hooklab.deploymentIds(), work,
+        runWork = hooklab.runWorker();
+        Opened opened = open(stage, new ShellWindow.Context(hooklab.inspector(), hooklab.deploymentIds(), work,
                 new RevisionModel(), state, themes, new CrashLog(stateFolder, Clock.systemUTC()), new Actions(),
                 samples, hooklab.version(), new Explainer(), new ReportWriter(), ExportChooser.saveDialog()),
-                file -> host.showDocument(file.toUri().toString()));
+                file -> host.showDocument(file.toUri().toString()), hooklab, runWork, model -> List.of());
+        ShellWindow window = opened.shell();
+        run = opened.run();
 
         List<String> files = getParameters().getUnnamed();
         String sample = getParameters().getNamed().get("sample");
@@ -70,17 +83,47 @@ public final class DesktopApp extends Application {
         }
     }
 
+    /** The window's pieces that the application and tests reach. */
+    public record Opened(ShellWindow shell, RunModel run, RunPlacement placement, RunView runView) {
+    }
+
     /**
-     * Builds the window on {@code stage}: the shell around the five views of the context's model, and shows it.
+     * Builds the window on {@code stage}: the shell around the views of the context's model, and shows it. Runs go
+     * through a {@link Hooklab} of the context's deployment ids, its run view has no parts.
      *
      * @param editor opens a file in the user's editor (the AppSpec view's "Open in editor")
      */
     static ShellWindow window(Stage stage, ShellWindow.Context cx, Consumer<Path> editor) {
+        Hooklab hooklab = Hooklab.create(cx.ids());
+        return open(stage, cx, editor, hooklab, hooklab.runWorker(), model -> List.of()).shell();
+    }
+
+    /**
+     * Builds the window on {@code stage} and shows it: the shell around the views of the context's model, the run
+     * view beside the plan, its parts built on its model. Closing the window stops a run, ends its processes and
+     * removes a temporary sandbox.
+     *
+     * @param runWork where the run view builds and closes sessions (one thread)
+     * @param parts   the run view's parts (console, script details, timeline, sandbox) on the run's model
+     */
+    public static Opened open(Stage stage, ShellWindow.Context cx, Consumer<Path> editor, Hooklab hooklab,
+                       java.util.concurrent.Executor runWork, Function<RunModel, List<RunView.TitledPart>> parts) {
         RevisionModel model = cx.model();
         BundleTreeView tree = new BundleTreeView(model);
+        Path stateFolder = cx.state().folder();
+        RunModel run = new RunModel(hooklab.sessions(), hooklab.inspector(), model, RunSettings.load(stateFolder),
+                settings -> {
+                    try {
+                        settings.save(stateFolder);
+                    } catch (java.io.IOException e) {
+                        // not remembered; the run itself goes on
+                    }
+                }, () -> hooklab.isolationProbe().bubblewrapProblem(), runWork, Platform::runLater);
+        RunView runView = new RunView(run, cx.actions(), parts.apply(run), () -> chooseFolder(stage));
+        RunPlacement placement = new RunPlacement(runView, cx.actions());
         Workspace workspace = new Workspace(tree.node(), new PlanView(model).node(),
                 new AppSpecView(model, editor).node(), new FindingsView(model).node(),
-                new SettingsView(model, () -> chooseAppSpec(stage)).node());
+                new SettingsView(model, () -> chooseAppSpec(stage)).node(), placement::around);
         cx.actions().bind(Action.FIND, () -> {
             workspace.leftTabs().getSelectionModel().select(0);
             Node filter = tree.node().lookup("#bundle-filter");
@@ -89,8 +132,16 @@ public final class DesktopApp extends Application {
             }
         });
         ShellWindow window = new ShellWindow(cx, workspace);
+        stage.addEventHandler(WindowEvent.WINDOW_HIDING, e -> run.close());
         window.show(stage);
-        return window;
+        return new Opened(window, run, placement, runView);
+    }
+
+    private static Path chooseFolder(Stage owner) {
+        DirectoryChooser chooser = new DirectoryChooser();
+        chooser.setTitle("A folder to keep the sandbox in (new, empty, or an earlier hooklab sandbox)");
+        File f = chooser.showDialog(owner);
+        return f == null ? null : f.toPath();
     }
 
     private static Path chooseAppSpec(Stage owner) {
@@ -104,6 +155,12 @@ public final class DesktopApp extends Application {
 
     @Override
     public void stop() {
+        if (run != null) {
+            run.close();
+        }
+        if (runWork != null) {
+            runWork.shutdownNow();
+        }
         if (work != null) {
             work.shutdownNow();
         }

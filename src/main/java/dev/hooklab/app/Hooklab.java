@@ -33,14 +33,16 @@ public final class Hooklab {
     private final SessionBuilder sessions;
     private final DeploymentIds ids;
     private final Workers workers;
+    private final IsolationProbe probe;
 
     private Hooklab(String version, Inspector inspector, SessionBuilder sessions, DeploymentIds ids,
-                    Workers workers) {
+                    Workers workers, IsolationProbe probe) {
         this.version = version;
         this.inspector = inspector;
         this.sessions = sessions;
         this.ids = ids;
         this.workers = workers;
+        this.probe = probe;
     }
 
     /** hooklab as it ships: deployment ids the user does not give are drawn from a secure random source. */
@@ -55,13 +57,24 @@ public final class Hooklab {
         Inspector inspector = new Inspector(new BundleReader(workers), parser, new Planner(), new Diagnoser());
         HostAccounts host = new HostAccounts();
         AgentSteps agent = new SandboxAgentSteps(new LocalInstallHost(host), parser, workers);
-        SessionBuilder sessions = new SessionBuilder(inspector, parser, agent, host, new IsolationProbe(host), workers);
-        return new Hooklab(readVersion(), inspector, sessions, ids, workers);
+        IsolationProbe probe = new IsolationProbe(host);
+        SessionBuilder sessions = new SessionBuilder(inspector, parser, agent, host, probe, workers);
+        return new Hooklab(readVersion(), inspector, sessions, ids, workers, probe);
     }
 
     /** A new single thread for the window's inspections, one at a time, in order. */
     public ExecutorService inspectionWorker() {
         return Executors.newSingleThreadExecutor(workers.factory("hooklab-inspect"));
+    }
+
+    /** A new single thread for the window's run view: building and closing sessions, reading scripts again. */
+    public ExecutorService runWorker() {
+        return Executors.newSingleThreadExecutor(workers.factory("hooklab-run"));
+    }
+
+    /** Whether bubblewrap works here (asked once, then remembered); the sessions choose their isolation with it. */
+    public IsolationProbe isolationProbe() {
+        return probe;
     }
 
     /** Builds step sessions (the window's Run view and hooklab run). */

@@ -36,6 +36,25 @@ public enum Action {
     WELCOME(MenuName.VIEW, Kind.COMMAND, "Welcome", null, Material2AL.HOME, false,
             "The start page: recent revisions and samples"),
 
+    RUN_VIEW(MenuName.RUN, Kind.COMMAND, "Run view", "Shortcut+Shift+R", Material2MZ.PLAY_CIRCLE_OUTLINE, false,
+            "Show the run view: the revision's hooks step by step in a sandbox"),
+    STEP(MenuName.RUN, Kind.COMMAND, "Step", "F8", Material2MZ.REDO, true,
+            "Run the next step"),
+    RUN_TO_END(MenuName.RUN, Kind.COMMAND, "Run to end", "F9", Material2MZ.PLAY_ARROW, true,
+            "Run the remaining steps; pauses before a breakpoint, ends at a failure"),
+    RUN_TO_HERE(MenuName.RUN, Kind.COMMAND, "Run to here", "Alt+F9", Material2MZ.SKIP_NEXT, false,
+            "Run the steps up to and including the selected one"),
+    SKIP(MenuName.RUN, Kind.COMMAND, "Skip", "Shift+F8", Material2AL.FAST_FORWARD, false,
+            "Leave out the selected step (or the next one) without running it"),
+    RERUN(MenuName.RUN, Kind.COMMAND, "Re-run", "Shift+F9", Material2MZ.REPLAY, true,
+            "Run the selected step again, its scripts read again from the revision on disk"),
+    STOP(MenuName.RUN, Kind.COMMAND, "Stop", "Shortcut+F2", Material2MZ.STOP, true,
+            "Stop the running hook and everything it started"),
+    RESET(MenuName.RUN, Kind.COMMAND, "Reset", "Shortcut+Shift+F2", Material2MZ.RESTORE, false,
+            "A fresh sandbox: every step pending again"),
+    TOGGLE_BREAKPOINT(MenuName.RUN, Kind.COMMAND, "Toggle breakpoint", "Shortcut+F8", Material2AL.ADJUST, false,
+            "Run to end pauses before the selected step"),
+
     SAMPLES(MenuName.HELP, Kind.SUBMENU, "Samples", null, null, false, null),
     ABOUT(MenuName.HELP, Kind.COMMAND, "About hooklab", null, Material2AL.INFO, false, null);
 

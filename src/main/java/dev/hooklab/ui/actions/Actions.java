@@ -26,7 +26,7 @@ import java.util.Set;
 public final class Actions {
     /** Menu entries after which a separator follows. */
     private static final Set<Action> SEPARATOR_AFTER = Set.of(Action.OPEN_PREVIOUS, Action.RECENT, Action.EXPORT,
-            Action.COPY_PATH, Action.PASTE_ERROR, Action.SAMPLES);
+            Action.COPY_PATH, Action.PASTE_ERROR, Action.SAMPLES, Action.RUN_VIEW, Action.RESET);
 
     private final Map<Action, Runnable> handlers = new EnumMap<>(Action.class);
     private final Map<Action, BooleanProperty> disabled = new EnumMap<>(Action.class);

@@ -21,6 +21,12 @@ public final class Workspace {
     private final TabPane left;
 
     public Workspace(Node tree, Node plan, Node appspec, Node findings, Node settings) {
+        this(tree, plan, appspec, findings, settings, java.util.function.UnaryOperator.identity());
+    }
+
+    /** @param centreAround places the centre (the plan over the AppSpec and the findings), e.g. in a tab beside the run */
+    public Workspace(Node tree, Node plan, Node appspec, Node findings, Node settings,
+                     java.util.function.UnaryOperator<Node> centreAround) {
         Tab files = new Tab("Files", tree);
         files.setId("tab-files");
         Tab deployment = new Tab("Deployment", settings);
@@ -33,7 +39,7 @@ public final class Workspace {
         centre = new SplitPane(plan, bottom);
         centre.setOrientation(Orientation.VERTICAL);
         centre.setDividerPositions(0.5);
-        main = new SplitPane(left, centre);
+        main = new SplitPane(left, centreAround.apply(centre));
         main.setDividerPositions(0.22);
         main.setId("workspace");
         SplitPane.setResizableWithParent(left, false);

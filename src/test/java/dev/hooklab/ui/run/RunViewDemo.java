@@ -1,0 +1,123 @@
+package dev.hooklab.ui.run;
+
+import dev.hooklab.app.DesktopApp;
+import dev.hooklab.app.Hooklab;
+import dev.hooklab.explain.Explainer;
+import dev.hooklab.report.ReportWriter;
+import dev.hooklab.sample.Samples;
+import dev.hooklab.ui.actions.Actions;
+import dev.hooklab.ui.model.RevisionModel;
+import dev.hooklab.ui.shell.CrashLog;
+import dev.hooklab.ui.shell.ShellState;
+import dev.hooklab.ui.shell.Theme;
+import dev.hooklab.ui.shell.Themes;
+import javafx.animation.PauseTransition;
+import javafx.application.Application;
+import javafx.application.Platform;
+import javafx.scene.image.PixelReader;
+import javafx.scene.image.WritableImage;
+import javafx.stage.Stage;
+import javafx.util.Duration;
+
+import javax.imageio.ImageIO;
+import java.awt.image.BufferedImage;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Test-only: the real window on the classic-mistakes sample with the run view in front, a few steps run (the
+ * scripts' timeouts capped at 5 s, so the background process that holds STDOUT shows in seconds), written to a PNG
+ * of the scene (1280x800) and closed. Arguments: {@code [dark] [steps=N] [tab=settings] FILE.png}. Run it under Xvfb:
+ * <pre>
+ * xvfb-run -a -s "-screen 0 1280x800x24" java -Dprism.order=sw -cp "target/test-classes:target/classes:$(cat target/cp.txt)" \
+ *     'dev.hooklab.ui.run.RunViewDemo$Main' run-view.png
+ * </pre>
+ */
+public final class RunViewDemo extends Application {
+
+    /** The entry point (a main class that is an Application needs JavaFX on the module path). */
+    public static final class Main {
+        public static void main(String[] args) {
+            Application.launch(RunViewDemo.class, args);
+        }
+    }
+
+    @Override
+    public void start(Stage stage) throws IOException {
+        List<String> args = getParameters().getRaw();
+        Path out = Path.of(args.get(args.size() - 1));
+        int steps = args.stream().filter(a -> a.startsWith("steps=")).map(a -> Integer.parseInt(a.substring(6)))
+                .findFirst().orElse(7);
+        Hooklab hooklab = Hooklab.create(() -> "d-VALNHOGV7");
+        Path state = Files.createTempDirectory("hooklab-run-shot-");
+        Themes themes = new Themes(Map.of());
+        themes.apply(args.contains("dark") ? Theme.DARK : Theme.LIGHT);
+        RevisionModel model = new RevisionModel();
+        DesktopApp.Opened window = DesktopApp.open(stage, new DemoShell(hooklab, model, state, themes)
+                .context(), file -> { }, hooklab, hooklab.runWorker(), run -> List.of());
+        RunModel run = window.run();
+        run.settingsProperty().set(run.settingsProperty().get().withMaxTimeout(5));
+        window.placement().showRun();
+        Path sample = Files.createTempDirectory("hooklab-classic-mistakes-");
+        new Samples().byName(Samples.CLASSIC_MISTAKES).orElseThrow().materialize(sample);
+        model.inspectionProperty().addListener((o, before, in) -> {
+            if (before == null) {
+                Platform.runLater(() -> steps(run, steps, () -> {
+                    run.select(run.rows().size() > 5 ? 5 : 0);
+                    if (args.contains("tab=settings")) {
+                        window.runView().details().getSelectionModel().select(
+                                window.runView().details().getTabs().size() - 1);
+                    }
+                    PauseTransition settle = new PauseTransition(Duration.seconds(1.5));
+                    settle.setOnFinished(done -> {
+                        write(stage.getScene().snapshot(null), out);
+                        stage.close();
+                        Platform.exit();
+                    });
+                    settle.play();
+                }));
+            }
+        });
+        window.shell().open(sample);
+    }
+
+    private static void steps(RunModel run, int left, Runnable then) {
+        if (left == 0) {
+            then.run();
+            return;
+        }
+        run.step().whenComplete((v, e) -> Platform.runLater(() -> steps(run, left - 1, then)));
+    }
+
+    /** The shell's context for a demo: no export, no recent revisions of the user's. */
+    private record DemoShell(Hooklab hooklab, RevisionModel model, Path state, Themes themes) {
+        dev.hooklab.ui.shell.ShellWindow.Context context() {
+            return new dev.hooklab.ui.shell.ShellWindow.Context(hooklab.inspector(), hooklab.deploymentIds(),
+                    hooklab.inspectionWorker(), model, ShellState.load(state), themes,
+                    new CrashLog(state, Clock.systemUTC()), new Actions(), List.of(), hooklab.version(),
+                    new Explainer(), new ReportWriter(), (owner, name) -> Optional.empty());
+        }
+    }
+
+    static void write(WritableImage image, Path out) {
+        int w = (int) image.getWidth();
+        int h = (int) image.getHeight();
+        BufferedImage png = new BufferedImage(w, h, BufferedImage.TYPE_INT_RGB);
+        PixelReader pixels = image.getPixelReader();
+        for (int y = 0; y < h; y++) {
+            for (int x = 0; x < w; x++) {
+                png.setRGB(x, y, pixels.getArgb(x, y));
+            }
+        }
+        try {
+            ImageIO.write(png, "png", out.toFile());
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+}
