@@ -84,11 +84,16 @@ final class ConsoleArea {
 
     /** Shows these lines only, the first of them numbered {@code first}. */
     void show(List<ConsoleLine> lines, long first) {
+        show(lines, first, true);
+    }
+
+    /** Shows these lines only, the first of them numbered {@code first}, following the tail or not. */
+    void show(List<ConsoleLine> lines, long first, boolean follow) {
         area.clear();
         empty = true;
         firstLine.set(first);
         gutter();
-        following.set(true);
+        following.set(follow);
         append(lines);
     }
 

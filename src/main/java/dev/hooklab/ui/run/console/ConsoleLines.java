@@ -56,8 +56,17 @@ public final class ConsoleLines {
 
     /** Appends a script's lines; returns how many of that script's first kept lines went to make room. */
     public Added add(ScriptKey key, List<ConsoleLine> lines) {
+        return add(key, lines, 0);
+    }
+
+    /**
+     * Appends a script's lines, {@code skippedBefore} lines it printed just before them never handed over (counted as
+     * dropped); returns how many of that script's lines went to make room.
+     */
+    public Added add(ScriptKey key, List<ConsoleLine> lines, long skippedBefore) {
         Kept kept = scripts.computeIfAbsent(key, k -> new Kept());
         long before = kept.dropped;
+        kept.dropped += skippedBefore;
         int skip = Math.max(0, lines.size() - perScript); // a batch larger than the bound: only its end stays
         kept.dropped += skip;
         for (int i = skip; i < lines.size(); i++) {

@@ -43,7 +43,9 @@ import java.util.function.Consumer;
  */
 public final class ConsoleView implements RunPart {
     /** Under a flood the text changes at most this often: each change lays out a screenful of new lines. */
-    private static final long FLUSH_NANOS = 100_000_000;
+    private static final long FLUSH_NANOS = 250_000_000;
+    /** More lines than this pending at once, while following: only they are shown until the flood is over. */
+    static final int FLOOD_LINES = 200;
     private final ConsoleLines store;
     private final ConsoleArea area;
     private final ConsoleFind find;
@@ -62,7 +64,9 @@ public final class ConsoleView implements RunPart {
     private final List<ConsoleLine> pending = new ArrayList<>();
     private long pendingSkipped;
     private long lastFlush;
-    /** Flushes what is pending at a pulse once the interval passed: a flood changes the text ten times a second. */
+    /** Whether the area shows only a flood's newest lines, not every line kept. */
+    private boolean thinned;
+    /** Flushes what is pending at a pulse once the interval passed: a flood changes the text four times a second. */
     private final AnimationTimer flusher = new AnimationTimer() {
         @Override
         public void handle(long now) {
@@ -119,6 +123,11 @@ public final class ConsoleView implements RunPart {
         dropped.managedProperty().bind(dropped.visibleProperty());
         dropped.setVisible(false);
         area.firstLineProperty().addListener((o, was, now) -> showDropped());
+        area.followingProperty().addListener((o, was, now) -> {
+            if (!now && thinned) {
+                refill(false); // the user scrolled up during a flood: every line kept, to scroll through
+            }
+        });
         node = ConsoleStyle.apply(new VBox(header, dropped, area.node()));
         node.setId("console-view");
         node.getStyleClass().add("console-view");
@@ -142,7 +151,7 @@ public final class ConsoleView implements RunPart {
 
     /** The text shown: the selected script's lines kept in memory, one a line. */
     public String text() {
-        flush();
+        settle();
         return area.area().getText();
     }
 
@@ -153,8 +162,16 @@ public final class ConsoleView implements RunPart {
 
     /** Lines shown now. */
     public int lineCount() {
-        flush();
+        settle();
         return area.lineCount();
+    }
+
+    /** Every pending line in, and every line kept shown (no flood thinning). */
+    private void settle() {
+        flush();
+        if (thinned) {
+            refill(area.followingProperty().get());
+        }
     }
 
     ConsoleFind find() {
@@ -176,7 +193,7 @@ public final class ConsoleView implements RunPart {
     @Override
     public void stepChanged(StepState step) {
         StepState before = steps.put(step.index(), step);
-        flush(); // a step's change comes after its lines: they are all in when it ends
+        settle(); // a step's change comes after its lines: they are all in when it ends
         if (step.status() == StepStatus.RUNNING && step.scripts().isEmpty()
                 && (before == null || before.status() != StepStatus.RUNNING || !before.scripts().isEmpty())) {
             store.forgetStep(step.index()); // it runs (again): its scripts print afresh
@@ -193,15 +210,17 @@ public final class ConsoleView implements RunPart {
     @Override
     public void output(int step, String location, List<OutputLine> lines) {
         ScriptKey key = new ScriptKey(step, location);
-        List<ConsoleLine> converted = new ArrayList<>(lines.size());
-        for (OutputLine line : lines) {
+        int skip = Math.max(0, lines.size() - store.perScript()); // a batch larger than a script's bound: its end
+        List<ConsoleLine> converted = new ArrayList<>(lines.size() - skip);
+        for (OutputLine line : lines.subList(skip, lines.size())) {
             converted.add(ConsoleLine.of(line));
         }
-        store.add(key, converted);
+        store.add(key, converted, skip);
         if (shown == null) {
             show(step, location); // no script shown: show the one printing now, live
         } else if (key.equals(shown)) {
             pending.addAll(converted);
+            pendingSkipped += skip;
             int over = pending.size() - store.perScript();
             if (over > 0) {
                 pending.subList(0, over).clear();
@@ -215,18 +234,42 @@ public final class ConsoleView implements RunPart {
         }
     }
 
-    /** Puts the pending lines in the area now. */
+    /**
+     * Puts the pending lines in the area now. Under a flood (more than {@link #FLOOD_LINES} pending while following
+     * the tail) the area shows only the newest of them: replacing a script's whole bound of lines four times a second
+     * would keep the FX thread busy. Once the flood is over, or the user scrolls up, the area is filled again with
+     * every line kept.
+     */
     private void flush() {
         flusher.stop();
         lastFlush = System.nanoTime();
-        if (!pending.isEmpty()) {
+        if (pending.isEmpty()) {
+            return;
+        }
+        if (pending.size() > FLOOD_LINES && area.followingProperty().get()) {
+            List<ConsoleLine> newest = new ArrayList<>(pending.subList(pending.size() - FLOOD_LINES, pending.size()));
+            area.show(newest, store.printed(shown) - newest.size() + 1, true);
+            thinned = true;
+        } else if (thinned) {
+            refill(area.followingProperty().get());
+        } else {
             area.append(new ArrayList<>(pending), pendingSkipped);
-            pending.clear();
-            pendingSkipped = 0;
+        }
+        pending.clear();
+        pendingSkipped = 0;
+        showDropped();
+    }
+
+    /** The area again with every line kept of the shown script (after a flood showed only the newest). */
+    private void refill(boolean follow) {
+        thinned = false;
+        if (shown != null) {
+            area.show(store.lines(shown), store.dropped(shown) + 1, follow);
         }
     }
 
     private void dropPending() {
+        thinned = false;
         flusher.stop();
         pending.clear();
         pendingSkipped = 0;
@@ -294,7 +337,7 @@ public final class ConsoleView implements RunPart {
     }
 
     private void showDropped() {
-        long gone = area.firstLineProperty().get() - 1;
+        long gone = shown != null ? store.dropped(shown) : area.firstLineProperty().get() - 1;
         dropped.setVisible(gone > 0);
         dropped.setText(String.format("%,d earlier lines are no longer in memory (the console keeps the last %,d"
                 + " lines of a script). The whole output is on disk: Open full output.", gone, store.perScript()));
