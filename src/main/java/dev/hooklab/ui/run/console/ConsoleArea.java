@@ -1,6 +1,6 @@
 package dev.hooklab.ui.run.console;
 
-import javafx.application.Platform;
+import javafx.animation.PauseTransition;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.ReadOnlyLongProperty;
 import javafx.beans.property.ReadOnlyLongWrapper;
@@ -12,6 +12,7 @@ import javafx.scene.input.MouseEvent;
 import javafx.scene.input.ScrollEvent;
 import javafx.scene.layout.HBox;
 import javafx.scene.text.Text;
+import javafx.util.Duration;
 import org.fxmisc.flowless.VirtualizedScrollPane;
 import org.fxmisc.richtext.StyleClassedTextArea;
 import org.fxmisc.richtext.model.ReadOnlyStyledDocumentBuilder;
@@ -39,6 +40,7 @@ final class ConsoleArea {
     private final ReadOnlyLongWrapper firstLine = new ReadOnlyLongWrapper(1);
     private final BooleanProperty following = new SimpleBooleanProperty(true);
     private boolean empty = true;
+    private final PauseTransition recheck = new PauseTransition(Duration.millis(150));
 
     ConsoleArea(int maxLines) {
         this.maxLines = maxLines;
@@ -50,12 +52,21 @@ final class ConsoleArea {
         area.setUseInitialStyleForInsertion(true);
         gutter();
         // the user scrolled, dragged the scroll bar or moved by keys: follow only while the end is in sight
-        area.addEventFilter(ScrollEvent.SCROLL, e -> recheckFollowing());
+        recheck.setOnFinished(e -> following.set(empty || lastVisible() >= area.getParagraphs().size() - 1));
+        area.addEventFilter(ScrollEvent.SCROLL, e -> {
+            if (e.getDeltaY() > 0) {
+                following.set(false); // up, away from the tail
+            } else {
+                recheckFollowing();
+            }
+        });
         scroll.addEventFilter(MouseEvent.MOUSE_RELEASED, e -> recheckFollowing());
         scroll.addEventFilter(MouseEvent.MOUSE_DRAGGED, e -> recheckFollowing());
-        area.addEventFilter(KeyEvent.KEY_RELEASED, e -> {
-            if (e.getCode().isNavigationKey()) {
-                recheckFollowing();
+        area.addEventFilter(KeyEvent.KEY_PRESSED, e -> {
+            switch (e.getCode()) {
+                case UP, PAGE_UP, HOME -> following.set(false);
+                case DOWN, PAGE_DOWN, END -> recheckFollowing();
+                default -> { }
             }
         });
         following.addListener((o, was, now) -> {
@@ -162,7 +173,7 @@ final class ConsoleArea {
 
     /** After the user moved the view: follows while the last line is in sight (asked once the view is laid out). */
     private void recheckFollowing() {
-        Platform.runLater(() -> following.set(empty || lastVisible() >= area.getParagraphs().size() - 1));
+        recheck.playFromStart();
     }
 
     private int lastVisible() {
