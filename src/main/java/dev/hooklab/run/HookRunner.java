@@ -104,8 +104,11 @@ public final class HookRunner {
         Path runDir = Files.createTempDirectory(Files.createDirectories(mounts.hooklabDir().resolve("runs")),
                 call.event().replaceAll("[^A-Za-z0-9_-]", "_") + "-");
         Map<String, String> env = environment.forScript(call.event(), System.getenv());
-        HookLaunch launch = new HookLaunch(mounts, isolation, hookArgv(user.command(), runPath), env,
+        List<String> argv = hookArgv(user.command(), runPath);
+        HookLaunch launch = new HookLaunch(mounts, isolation, argv, env,
                 timeout, limits, runDir, log, listener, "hook-" + call.event());
+        ScriptContext context = new ScriptContext(argv, isolation.hookPath(mounts, SandboxMounts.AGENT_HOME),
+                userName(user.command()), env, timeout, Math.max(1, call.timeoutSeconds()), isolation.name());
         HookProcess process = starter.start(launch);
         String agentCommand = new AgentCommand(call.runas(), call.sudo()).forPath(call.commandPath());
         AgentVerdict verdict = new AgentVerdict(new ScriptAgentMessages(call.location(), call.runas()),
@@ -127,7 +130,7 @@ public final class HookRunner {
             notes.addAll(isolation.notes(mounts));
             return new ScriptRun(call.event(), call.location(), agentCommand, judgement.status(),
                     judgement.exitCode(), judgement.signal(), outcome.durationMs(), outcome.stdout(), outcome.stderr(),
-                    judgement.agentMessage(), checked.agentWarnings(), notes, outcome.holders(), log.tail());
+                    judgement.agentMessage(), checked.agentWarnings(), notes, outcome.holders(), log.tail(), context);
         });
     }
 
@@ -181,6 +184,14 @@ public final class HookRunner {
         return line.argv().stream()
                 .map(word -> word.startsWith("/") && mounts.isSandboxed(word) ? isolation.hookPath(mounts, word) : word)
                 .toList();
+    }
+
+    /** Whom the command runs as: the {@code runas} user, root through sudo, or whoever runs hooklab. */
+    private String userName(AgentCommand command) {
+        if (command.runas() != null) {
+            return command.runas();
+        }
+        return command.sudo() ? "root (sudo)" : userSwitch.currentUser();
     }
 
     private static String shellWord(String text) {

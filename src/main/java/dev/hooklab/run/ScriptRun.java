@@ -23,11 +23,13 @@ import java.util.Objects;
  * @param notes         where this sandbox run differs from an instance, and hooklab's explanations
  * @param outputHolders processes that held stdout or stderr open after the script exited
  * @param logTail       the agent's log tail for the event after this script (what it sends to the service)
+ * @param context       what the script saw: its command's words, working directory, user, environment and deadline;
+ *                      null when it never started (missing, or the agent's checks failed)
  */
 public record ScriptRun(String event, String location, String command, ScriptStatus status, Integer exitCode,
                         String signal, long durationMs, CapturedOutput stdout, CapturedOutput stderr,
                         String agentMessage, List<String> agentWarnings, List<String> notes,
-                        List<OutputHolder> outputHolders, String logTail) {
+                        List<OutputHolder> outputHolders, String logTail, ScriptContext context) {
 
     public ScriptRun {
         Objects.requireNonNull(status, "status");
@@ -36,6 +38,15 @@ public record ScriptRun(String event, String location, String command, ScriptSta
         agentWarnings = List.copyOf(agentWarnings);
         notes = List.copyOf(notes);
         outputHolders = List.copyOf(outputHolders);
+    }
+
+    /** A run without its {@link ScriptContext} (a script that never started). */
+    public ScriptRun(String event, String location, String command, ScriptStatus status, Integer exitCode,
+                     String signal, long durationMs, CapturedOutput stdout, CapturedOutput stderr,
+                     String agentMessage, List<String> agentWarnings, List<String> notes,
+                     List<OutputHolder> outputHolders, String logTail) {
+        this(event, location, command, status, exitCode, signal, durationMs, stdout, stderr, agentMessage,
+                agentWarnings, notes, outputHolders, logTail, null);
     }
 
     public boolean succeeded() {

@@ -25,6 +25,11 @@ final class UserSwitch {
     record Decision(AgentCommand command, List<String> notes) {
     }
 
+    /** The account hooklab runs as. */
+    String currentUser() {
+        return host.currentUser();
+    }
+
     Decision decide(String runas, boolean sudo, Isolation isolation) {
         if (runas == null && !sudo) {
             return new Decision(new AgentCommand(null, false), List.of());

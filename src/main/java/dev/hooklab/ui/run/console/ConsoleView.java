@@ -1,0 +1,359 @@
+package dev.hooklab.ui.run.console;
+
+import dev.hooklab.run.ScriptRun;
+import dev.hooklab.run.output.OutputLine;
+import dev.hooklab.run.session.ScriptState;
+import dev.hooklab.run.session.SessionBuilder;
+import dev.hooklab.run.session.StepState;
+import dev.hooklab.run.session.StepStatus;
+import dev.hooklab.ui.run.RunPart;
+import javafx.animation.AnimationTimer;
+import javafx.geometry.Pos;
+import javafx.scene.Node;
+import javafx.scene.control.Button;
+import javafx.scene.control.Label;
+import javafx.scene.control.ToggleButton;
+import javafx.scene.control.Tooltip;
+import javafx.scene.input.Clipboard;
+import javafx.scene.input.ClipboardContent;
+import javafx.scene.input.KeyCode;
+import javafx.scene.input.KeyCodeCombination;
+import javafx.scene.input.KeyCombination;
+import javafx.scene.input.KeyEvent;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
+import javafx.scene.layout.VBox;
+import org.kordamp.ikonli.javafx.FontIcon;
+import org.kordamp.ikonli.material2.Material2AL;
+import org.kordamp.ikonli.material2.Material2MZ;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Consumer;
+
+/**
+ * The selected script's output ({@code #console}): stdout and stderr apart (colour, and an "err" mark in the
+ * gutter), line numbers, live as batches arrive, find (Shortcut+F), copy, following the tail unless the user
+ * scrolled up. The output of every script of the session stays in a bounded {@link ConsoleLines}, so selecting an
+ * earlier script shows its lines; what left memory is counted ({@code #console-dropped}) and "Open full output"
+ * ({@code #console-open-full}) shows the whole output the engine kept on disk.
+ */
+public final class ConsoleView implements RunPart {
+    /** Under a flood the text changes at most this often: each change lays out a screenful of new lines. */
+    private static final long FLUSH_NANOS = 250_000_000;
+    /** More lines than this pending at once, while following: only they are shown until the flood is over. */
+    static final int FLOOD_LINES = 200;
+    private final ConsoleLines store;
+    private final ConsoleArea area;
+    private final ConsoleFind find;
+    private final Consumer<FullOutput> opener;
+    private final Map<Integer, StepState> steps = new HashMap<>();
+    private final Label title = new Label("No script selected");
+    private final Label state = new Label();
+    private final Label dropped = new Label();
+    private final Button openFull = new Button("Full output", new FontIcon(Material2MZ.OPEN_IN_NEW));
+    private final VBox node;
+    /** The step shown, or -1. */
+    private int shownStep = -1;
+    /** The script shown, or null (a step without scripts, or none selected). */
+    private ScriptKey shown;
+    /** Lines of the shown script not yet in the area (at most its bound), and how many before them never will be. */
+    private final List<ConsoleLine> pending = new ArrayList<>();
+    private long pendingSkipped;
+    private long lastFlush;
+    /** Whether the area shows only a flood's newest lines, not every line kept. */
+    private boolean thinned;
+    /** Flushes what is pending at a pulse once the interval passed: a flood changes the text four times a second. */
+    private final AnimationTimer flusher = new AnimationTimer() {
+        @Override
+        public void handle(long now) {
+            if (System.nanoTime() - lastFlush > FLUSH_NANOS) {
+                flush();
+            }
+        }
+    };
+
+    /**
+     * @param store  the lines kept (its bounds are the console's)
+     * @param opener shows a script's whole output (a {@link FullOutputWindow}, or the desktop's handler)
+     */
+    public ConsoleView(ConsoleLines store, Consumer<FullOutput> opener) {
+        this.store = store;
+        this.opener = opener;
+        this.area = new ConsoleArea(store.perScript());
+        this.find = new ConsoleFind(area.area(), area.followingProperty());
+
+        title.setId("console-title");
+        title.getStyleClass().add("console-title");
+        title.setGraphic(new FontIcon(Material2AL.CODE));
+        state.setId("console-state");
+        state.getStyleClass().add("console-state");
+        ToggleButton follow = new ToggleButton(null, new FontIcon(Material2AL.ARROW_DOWNWARD));
+        follow.setId("console-follow");
+        follow.getStyleClass().addAll("flat", "button-icon");
+        follow.setTooltip(new Tooltip("Follow the end of the output (stops when you scroll up)"));
+        follow.selectedProperty().bindBidirectional(area.followingProperty());
+        follow.setFocusTraversable(false);
+        Button copy = new Button(null, new FontIcon(Material2AL.CONTENT_COPY));
+        copy.setId("console-copy");
+        copy.getStyleClass().addAll("flat", "button-icon");
+        copy.setTooltip(new Tooltip("Copy the selected text, or all lines shown when nothing is selected"));
+        copy.setOnAction(e -> copy());
+        copy.setFocusTraversable(false);
+        openFull.setId("console-open-full");
+        openFull.getStyleClass().add("flat");
+        openFull.setTooltip(new Tooltip("The script's whole stdout and stderr, as kept on disk"));
+        openFull.setOnAction(e -> openFull());
+        openFull.setDisable(true);
+        openFull.setMinWidth(Region.USE_PREF_SIZE);
+        state.setMinWidth(Region.USE_PREF_SIZE);
+        title.setMinWidth(80);
+        Region grow = new Region();
+        HBox.setHgrow(grow, Priority.ALWAYS);
+        HBox header = new HBox(6, title, state, grow, find.node(), follow, copy, openFull);
+        header.setAlignment(Pos.CENTER_LEFT);
+        header.getStyleClass().addAll("view-header", "console-header");
+        dropped.setId("console-dropped");
+        dropped.getStyleClass().add("console-dropped");
+        dropped.setMaxWidth(Double.MAX_VALUE);
+        dropped.setWrapText(true);
+        dropped.managedProperty().bind(dropped.visibleProperty());
+        dropped.setVisible(false);
+        area.firstLineProperty().addListener((o, was, now) -> showDropped());
+        area.followingProperty().addListener((o, was, now) -> {
+            if (!now && thinned) {
+                refill(false); // the user scrolled up during a flood: every line kept, to scroll through
+            }
+        });
+        node = ConsoleStyle.apply(new VBox(header, dropped, area.node()));
+        node.setId("console-view");
+        node.getStyleClass().add("console-view");
+        VBox.setVgrow(area.node(), Priority.ALWAYS);
+        KeyCombination findKey = new KeyCodeCombination(KeyCode.F, KeyCombination.SHORTCUT_DOWN);
+        node.addEventFilter(KeyEvent.KEY_PRESSED, e -> {
+            if (findKey.match(e)) {
+                find.focus();
+                e.consume();
+            } else if (e.getCode() == KeyCode.F3) {
+                find.find(!e.isShiftDown());
+                e.consume();
+            }
+        });
+    }
+
+    @Override
+    public Node node() {
+        return node;
+    }
+
+    /** The text shown: the selected script's lines kept in memory, one a line. */
+    public String text() {
+        settle();
+        return area.area().getText();
+    }
+
+    /** The script shown, or null. */
+    public ScriptKey shown() {
+        return shown;
+    }
+
+    /** Lines shown now. */
+    public int lineCount() {
+        settle();
+        return area.lineCount();
+    }
+
+    /** Every pending line in, and every line kept shown (no flood thinning). */
+    private void settle() {
+        flush();
+        if (thinned) {
+            refill(area.followingProperty().get());
+        }
+    }
+
+    ConsoleFind find() {
+        return find;
+    }
+
+    @Override
+    public void sessionChanged(SessionBuilder.Prepared prepared) {
+        store.clear();
+        steps.clear();
+        shownStep = -1;
+        shown = null;
+        dropPending();
+        area.clear();
+        title.setText("No script selected");
+        refreshState();
+    }
+
+    @Override
+    public void stepChanged(StepState step) {
+        StepState before = steps.put(step.index(), step);
+        settle(); // a step's change comes after its lines: they are all in when it ends
+        if (step.status() == StepStatus.RUNNING && step.scripts().isEmpty()
+                && (before == null || before.status() != StepStatus.RUNNING || !before.scripts().isEmpty())) {
+            store.forgetStep(step.index()); // it runs (again): its scripts print afresh
+            if (shownStep == step.index()) {
+                dropPending();
+                area.clear();
+            }
+        }
+        if (step.index() == shownStep) {
+            refreshState();
+        }
+    }
+
+    @Override
+    public void output(int step, String location, List<OutputLine> lines) {
+        ScriptKey key = new ScriptKey(step, location);
+        int skip = Math.max(0, lines.size() - store.perScript()); // a batch larger than a script's bound: its end
+        List<ConsoleLine> converted = new ArrayList<>(lines.size() - skip);
+        for (OutputLine line : lines.subList(skip, lines.size())) {
+            converted.add(ConsoleLine.of(line));
+        }
+        store.add(key, converted, skip);
+        if (shown == null) {
+            show(step, location); // no script shown: show the one printing now, live
+        } else if (key.equals(shown)) {
+            pending.addAll(converted);
+            pendingSkipped += skip;
+            int over = pending.size() - store.perScript();
+            if (over > 0) {
+                pending.subList(0, over).clear();
+                pendingSkipped += over;
+            }
+            if (System.nanoTime() - lastFlush > FLUSH_NANOS) {
+                flush(); // a quiet script shows each line at once
+            } else {
+                flusher.start();
+            }
+        }
+    }
+
+    /**
+     * Puts the pending lines in the area now. Under a flood (more than {@link #FLOOD_LINES} pending while following
+     * the tail) the area shows only the newest of them: replacing a script's whole bound of lines four times a second
+     * would keep the FX thread busy. Once the flood is over, or the user scrolls up, the area is filled again with
+     * every line kept.
+     */
+    private void flush() {
+        flusher.stop();
+        lastFlush = System.nanoTime();
+        if (pending.isEmpty()) {
+            return;
+        }
+        if (pending.size() > FLOOD_LINES && area.followingProperty().get()) {
+            List<ConsoleLine> newest = new ArrayList<>(pending.subList(pending.size() - FLOOD_LINES, pending.size()));
+            area.show(newest, store.printed(shown) - newest.size() + 1, true);
+            thinned = true;
+        } else if (thinned) {
+            refill(area.followingProperty().get());
+        } else {
+            area.append(new ArrayList<>(pending), pendingSkipped);
+        }
+        pending.clear();
+        pendingSkipped = 0;
+        showDropped();
+    }
+
+    /** The area again with every line kept of the shown script (after a flood showed only the newest). */
+    private void refill(boolean follow) {
+        thinned = false;
+        if (shown != null) {
+            area.show(store.lines(shown), store.dropped(shown) + 1, follow);
+        }
+    }
+
+    private void dropPending() {
+        thinned = false;
+        flusher.stop();
+        pending.clear();
+        pendingSkipped = 0;
+    }
+
+    @Override
+    public void selected(StepState step, String location) {
+        if (step != null) {
+            steps.put(step.index(), step);
+        }
+        show(step == null ? -1 : step.index(), location);
+    }
+
+    private void show(int step, String location) {
+        ScriptKey key = step < 0 || location == null ? null : new ScriptKey(step, location);
+        if (key != null && key.equals(shown)) {
+            flush(); // already shown: nothing to rebuild
+            refreshState();
+            return;
+        }
+        dropPending(); // the store has them
+        shownStep = step;
+        shown = step < 0 || location == null ? null : new ScriptKey(step, location);
+        StepState s = steps.get(step);
+        if (shown == null) {
+            area.clear();
+            title.setText(s == null ? "No script selected" : s.event() + ": no script");
+        } else {
+            area.show(store.lines(shown), store.dropped(shown) + 1);
+            title.setText((s == null ? "" : s.event() + ": ") + location);
+        }
+        refreshState();
+        showDropped();
+    }
+
+    private ScriptRun shownRun() {
+        StepState s = steps.get(shownStep);
+        if (s == null || shown == null) {
+            return null;
+        }
+        return s.scripts().stream().filter(x -> x.location().equals(shown.location()) && x.run() != null)
+                .map(ScriptState::run).findFirst().orElse(null);
+    }
+
+    private void refreshState() {
+        StepState s = steps.get(shownStep);
+        ScriptRun run = shownRun();
+        openFull.setDisable(run == null);
+        if (shown == null || s == null) {
+            state.setText(s == null ? "" : s.status().label());
+            return;
+        }
+        ScriptState script = s.scripts().stream().filter(x -> x.location().equals(shown.location())).findFirst()
+                .orElse(null);
+        if (script == null) {
+            state.setText(s.status().label());
+        } else if (script.running()) {
+            state.setText("running");
+        } else if (run != null) {
+            state.setText(run.status().json() + (run.exitCode() != null ? ", exit code " + run.exitCode() : "")
+                    + (run.signal() != null ? ", " + run.signal() : ""));
+        } else {
+            state.setText(script.status() == null ? "pending" : script.status().json());
+        }
+    }
+
+    private void showDropped() {
+        long gone = shown != null ? store.dropped(shown) : area.firstLineProperty().get() - 1;
+        dropped.setVisible(gone > 0);
+        dropped.setText(String.format("%,d earlier lines are no longer in memory (the console keeps the last %,d"
+                + " lines of a script). The whole output is on disk: Open full output.", gone, store.perScript()));
+    }
+
+    private void copy() {
+        String selected = area.area().getSelectedText();
+        ClipboardContent content = new ClipboardContent();
+        content.putString(selected == null || selected.isEmpty() ? area.area().getText() : selected);
+        Clipboard.getSystemClipboard().setContent(content);
+    }
+
+    private void openFull() {
+        ScriptRun run = shownRun();
+        if (run != null) {
+            opener.accept(FullOutput.of(run));
+        }
+    }
+}

@@ -1,0 +1,96 @@
+package dev.hooklab.ui.run.console;
+
+import atlantafx.base.theme.PrimerDark;
+import atlantafx.base.theme.PrimerLight;
+import dev.hooklab.run.session.SessionBuilder;
+import javafx.application.Application;
+import javafx.application.Platform;
+import javafx.scene.image.PixelReader;
+import javafx.scene.image.WritableImage;
+import javafx.scene.Scene;
+import javafx.scene.control.SplitPane;
+import javafx.stage.Stage;
+
+import javax.imageio.ImageIO;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.Executors;
+
+/**
+ * Test-only: the console and the script details after a real run of a small revision whose ApplicationStart fails,
+ * for looking at them. Arguments: {@code [dark] [--shot FILE.png]}. Under Xvfb:
+ * {@code xvfb-run -a -s "-screen 0 1280x800x24" java -cp ... 'dev.hooklab.ui.run.console.ConsoleDemo$Main' --shot x.png}
+ */
+public final class ConsoleDemo extends Application {
+    public static final class Main {
+        public static void main(String[] args) {
+            Application.launch(ConsoleDemo.class, args);
+        }
+    }
+
+    @Override
+    public void start(Stage stage) throws Exception {
+        List<String> args = getParameters().getRaw();
+        Application.setUserAgentStylesheet(args.contains("dark") ? new PrimerDark().getUserAgentStylesheet()
+                : new PrimerLight().getUserAgentStylesheet());
+        ConsoleView console = new ConsoleView(new ConsoleLines(),
+                new FullOutputWindow(Executors.newSingleThreadExecutor(), stage));
+        ScriptDetailsView details = new ScriptDetailsView();
+        SplitPane split = new SplitPane(console.node(), details.node());
+        split.setDividerPositions(0.6);
+        stage.setScene(new Scene(split, 1280, 800));
+        stage.setTitle("hooklab console");
+        stage.show();
+        Path dir = Files.createTempDirectory("hooklab-console-demo");
+        StringBuilder loud = new StringBuilder("#!/bin/bash\necho \"Starting the application in $PWD\"\n");
+        loud.append("for i in $(seq 1 40); do echo \"[app] warming cache shard $i of 40\"; done\n");
+        loud.append("echo 'WARN: config /etc/app/app.conf not found, using defaults' >&2\n");
+        loud.append("echo \"LIFECYCLE_EVENT=$LIFECYCLE_EVENT DEPLOYMENT_ID=$DEPLOYMENT_ID\"\n");
+        loud.append("sleep 0.1\necho 'ERROR: port 8080 already in use' >&2\nexit 3\n");
+        Path rev = ConsoleFixture.with("""
+                        version: 0.0
+                        os: linux
+                        hooks:
+                          ApplicationStart:
+                            - location: scripts/start.sh
+                              timeout: 300
+                        """)
+                .script("scripts/start.sh", loud.toString())
+                .writeTo(dir.resolve("rev"));
+        PartsFeed feed = new PartsFeed(List.of(console, details));
+        SessionBuilder.Prepared p = ConsoleFixture.session(rev, dir.resolve("sandbox"), "auto", feed, null);
+        console.sessionChanged(p);
+        details.sessionChanged(p);
+        p.session().runToEnd().whenComplete((v, e) -> Platform.runLater(() -> {
+            int shot = args.indexOf("--shot");
+            if (shot >= 0) {
+                Path out = Path.of(args.get(shot + 1));
+                Platform.runLater(() -> Platform.runLater(() -> {
+                    write(stage.getScene().snapshot(null), out);
+                    p.session().close();
+                    Platform.exit();
+                }));
+            }
+        }));
+    }
+
+    private static void write(WritableImage image, Path out) {
+        int w = (int) image.getWidth();
+        int h = (int) image.getHeight();
+        java.awt.image.BufferedImage b = new java.awt.image.BufferedImage(w, h,
+                java.awt.image.BufferedImage.TYPE_INT_ARGB);
+        PixelReader r = image.getPixelReader();
+        for (int y = 0; y < h; y++) {
+            for (int x = 0; x < w; x++) {
+                b.setRGB(x, y, r.getArgb(x, y));
+            }
+        }
+        try {
+            ImageIO.write(b, "png", out.toFile());
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+}
