@@ -49,6 +49,7 @@ import java.util.function.Function;
 public final class DesktopApp extends Application {
     private ExecutorService work;
     private ExecutorService runWork;
+    private ExecutorService read;
     private RunModel run;
 
     static void launchWith(String[] args) {
@@ -67,10 +68,12 @@ public final class DesktopApp extends Application {
         List<Sample> samples = samples();
         HostServices host = getHostServices();
         runWork = hooklab.runWorker();
+        read = hooklab.readerWorker();
         Opened opened = open(stage, new ShellWindow.Context(hooklab.inspector(), hooklab.deploymentIds(), work,
                 new RevisionModel(), state, themes, new CrashLog(stateFolder, Clock.systemUTC()), new Actions(),
                 samples, hooklab.version(), new Explainer(), new ReportWriter(), ExportChooser.saveDialog()),
-                file -> host.showDocument(file.toUri().toString()), hooklab, runWork, DesktopApp::runParts);
+                file -> host.showDocument(file.toUri().toString()), hooklab, runWork,
+                RunParts.standard(read, stage, folder -> host.showDocument(folder.toUri().toString()), System.getenv()));
         ShellWindow window = opened.shell();
         run = opened.run();
 
@@ -95,7 +98,8 @@ public final class DesktopApp extends Application {
      */
     static ShellWindow window(Stage stage, ShellWindow.Context cx, Consumer<Path> editor) {
         Hooklab hooklab = Hooklab.create(cx.ids());
-        return open(stage, cx, editor, hooklab, hooklab.runWorker(), DesktopApp::runParts).shell();
+        return open(stage, cx, editor, hooklab, hooklab.runWorker(),
+                RunParts.standard(hooklab.readerWorker(), stage, editor, System.getenv())).shell();
     }
 
     /**
@@ -137,14 +141,6 @@ public final class DesktopApp extends Application {
         return new Opened(window, run, placement, runView);
     }
 
-    /**
-     * The run view's parts, in the order of their tabs, each built on the run's model (the console, the script's
-     * details, the timeline, the sandbox panel).
-     */
-    public static List<RunView.TitledPart> runParts(RunModel run) {
-        return List.of();
-    }
-
     private static Path chooseFolder(Stage owner) {
         DirectoryChooser chooser = new DirectoryChooser();
         chooser.setTitle("A folder to keep the sandbox in (new, empty, or an earlier hooklab sandbox)");
@@ -168,6 +164,9 @@ public final class DesktopApp extends Application {
         }
         if (runWork != null) {
             runWork.shutdownNow();
+        }
+        if (read != null) {
+            read.shutdownNow();
         }
         if (work != null) {
             work.shutdownNow();

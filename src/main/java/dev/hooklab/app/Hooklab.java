@@ -72,6 +72,11 @@ public final class Hooklab {
         return Executors.newSingleThreadExecutor(workers.factory("hooklab-run"));
     }
 
+    /** A new single thread for reading files off the FX thread: a script's full output, the sandbox's files. */
+    public ExecutorService readerWorker() {
+        return Executors.newSingleThreadExecutor(workers.factory("hooklab-read"));
+    }
+
     /** Whether bubblewrap works here (asked once, then remembered); the sessions choose their isolation with it. */
     public IsolationProbe isolationProbe() {
         return probe;

@@ -31,9 +31,9 @@ import java.util.Optional;
 
 /**
  * Test-only: the real window on the classic-mistakes sample with the run view in front (its parts from
- * {@code DesktopApp.runParts}), six steps run by default, up to ApplicationStart, whose step is selected (the
+ * {@code RunParts.standard}), six steps run by default, up to ApplicationStart, whose step is selected (the
  * scripts' timeouts capped at 5 s, so the background process that holds STDOUT shows in seconds), written to a PNG
- * of the scene (1280x800) and closed. Arguments: {@code [dark] [steps=N] [tab=settings] FILE.png}. Run it under Xvfb:
+ * of the scene (1280x800) and closed. Arguments: {@code [dark] [steps=N] [tab=TITLE] FILE.png}. Run it under Xvfb:
  * <pre>
  * xvfb-run -a -s "-screen 0 1280x800x24" java -Dprism.order=sw -cp "target/test-classes:target/classes:$(cat target/cp.txt)" \
  *     'dev.hooklab.ui.run.RunViewDemo$Main' run-view.png
@@ -60,7 +60,8 @@ public final class RunViewDemo extends Application {
         themes.apply(args.contains("dark") ? Theme.DARK : Theme.LIGHT);
         RevisionModel model = new RevisionModel();
         DesktopApp.Opened window = DesktopApp.open(stage, new DemoShell(hooklab, model, state, themes)
-                .context(), file -> { }, hooklab, hooklab.runWorker(), DesktopApp::runParts);
+                .context(), file -> { }, hooklab, hooklab.runWorker(),
+                dev.hooklab.app.RunParts.standard(hooklab.readerWorker(), stage, file -> { }, Map.of()));
         RunModel run = window.run();
         run.settingsProperty().set(run.settingsProperty().get().withMaxTimeout(5));
         window.placement().showRun();
@@ -70,10 +71,10 @@ public final class RunViewDemo extends Application {
             if (before == null) {
                 Platform.runLater(() -> steps(run, steps, () -> {
                     run.select(Math.min(steps, run.rows().size()) - 1); // the step just run
-                    if (args.contains("tab=settings")) {
-                        window.runView().details().getSelectionModel().select(
-                                window.runView().details().getTabs().size() - 1);
-                    }
+                    args.stream().filter(a -> a.startsWith("tab=")).map(a -> a.substring(4)).findFirst()
+                            .ifPresent(title -> window.runView().details().getTabs().stream()
+                                    .filter(t -> t.getText().equalsIgnoreCase(title)).findFirst()
+                                    .ifPresent(t -> window.runView().details().getSelectionModel().select(t)));
                     PauseTransition settle = new PauseTransition(Duration.seconds(1.5));
                     settle.setOnFinished(done -> {
                         write(stage.getScene().snapshot(null), out);
