@@ -105,7 +105,9 @@ class KeyboardWalkTest {
         assertThat(WaitForAsyncUtils.asyncFx(() -> Clipboard.getSystemClipboard().getString()).get(10, TimeUnit.SECONDS))
                 .isEqualTo(path);
 
-        // tree: Shift+Tab goes back to it, Up moves its selection; Ctrl+F filters it by name
+        // tree: Shift+Tab goes back over the Plan | Run tabs to it, Up moves its selection; Ctrl+F filters it
+        robot.push(KeyCode.SHIFT, KeyCode.TAB);
+        assertThat(focusId()).isEqualTo("centre-tabs");
         robot.push(KeyCode.SHIFT, KeyCode.TAB);
         assertThat(focusId()).isEqualTo("bundle-tree");
         robot.type(KeyCode.UP);
