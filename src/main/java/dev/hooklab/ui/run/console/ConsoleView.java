@@ -340,7 +340,7 @@ public final class ConsoleView implements RunPart {
         long gone = shown != null ? store.dropped(shown) : area.firstLineProperty().get() - 1;
         dropped.setVisible(gone > 0);
         dropped.setText(String.format("%,d earlier lines are no longer in memory (the console keeps the last %,d"
-                + " lines of a script). The whole output is on disk: Open full output.", gone, store.perScript()));
+                + " lines of a script). The whole output is on disk: Full output shows it.", gone, store.perScript()));
     }
 
     private void copy() {
