@@ -65,8 +65,11 @@ public record RunSettings(String isolation, boolean network, Integer maxTimeout,
     /** The request for the step session: these settings, with the previous revision (or null) deployed first. */
     public RunRequest request(Path previous) {
         return new RunRequest(previous, null, events, sandboxFolder, isolation, network, maxTimeout, null,
-                DEPLOYMENT_GROUP_NAME, bundleVariables, null, true, null);
+                DEPLOYMENT_GROUP_NAME, bundleVariables, null, true, WHOLE_OUTPUT);
     }
+
+    /** The window keeps a script's whole output on disk (its console holds a bounded part): up to 4 GiB. */
+    static final long WHOLE_OUTPUT = 4L << 30;
 
     public RunSettings withIsolation(String mode) {
         return new RunSettings(mode, network, maxTimeout, sandboxFolder, bundleVariables, events);
