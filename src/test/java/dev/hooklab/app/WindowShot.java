@@ -1,5 +1,6 @@
 package dev.hooklab.app;
 
+import dev.hooklab.ui.ScenePng;
 import dev.hooklab.appspec.TargetOs;
 import dev.hooklab.explain.Explainer;
 import dev.hooklab.plan.DeploymentLayout;
@@ -15,13 +16,9 @@ import dev.hooklab.ui.shell.Themes;
 import javafx.animation.PauseTransition;
 import javafx.application.Application;
 import javafx.application.Platform;
-import javafx.scene.image.PixelReader;
-import javafx.scene.image.WritableImage;
 import javafx.stage.Stage;
 import javafx.util.Duration;
 
-import javax.imageio.ImageIO;
-import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -63,7 +60,7 @@ public final class WindowShot extends Application {
             in.plan().event("AfterInstall").ifPresent(e -> model.select(Selections.ofScript(e, 0, "shot")));
             PauseTransition settle = new PauseTransition(Duration.seconds(2)); // lazy cells, the code area
             settle.setOnFinished(done -> {
-                write(stage.getScene().snapshot(null), out);
+                ScenePng.write(stage.getScene(), out);
                 Platform.exit();
             });
             settle.play();
@@ -71,20 +68,4 @@ public final class WindowShot extends Application {
         window.openSample(DesktopApp.samples().get(0));
     }
 
-    private static void write(WritableImage image, Path out) {
-        int w = (int) image.getWidth();
-        int h = (int) image.getHeight();
-        BufferedImage png = new BufferedImage(w, h, BufferedImage.TYPE_INT_RGB);
-        PixelReader pixels = image.getPixelReader();
-        for (int y = 0; y < h; y++) {
-            for (int x = 0; x < w; x++) {
-                png.setRGB(x, y, pixels.getArgb(x, y));
-            }
-        }
-        try {
-            ImageIO.write(png, "png", out.toFile());
-        } catch (IOException e) {
-            throw new java.io.UncheckedIOException(e);
-        }
-    }
 }

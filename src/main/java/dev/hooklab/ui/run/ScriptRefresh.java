@@ -44,29 +44,32 @@ final class ScriptRefresh {
      * @return what was read
      */
     Refreshed refresh(Inspection judged, Sandbox sandbox, StepState step) throws InputException, IOException {
-        List<String> said = read(judged, sandbox, step);
-        List<String> scripts = new ArrayList<>();
-        for (String n : said) {
-            if (n.startsWith("Read ")) {
-                String file = n.substring(5, n.indexOf(" again from"));
-                scripts.add(file + (n.endsWith("changed since it was deployed.") ? " (changed)" : " (unchanged)"));
-            }
-        }
-        String summary = scripts.isEmpty() ? String.join(" ", said)
-                : "read again from the revision on disk: " + String.join(", ", scripts) + ".";
-        return new Refreshed(said, summary);
+        List<Said> said = read(judged, sandbox, step);
+        List<String> files = said.stream().filter(n -> n.file() != null)
+                .map(n -> n.file() + (n.changed() ? " (changed)" : " (unchanged)")).toList();
+        List<String> notes = said.stream().map(Said::text).toList();
+        String summary = files.isEmpty() ? String.join(" ", notes)
+                : "read again from the revision on disk: " + String.join(", ", files) + ".";
+        return new Refreshed(notes, summary);
     }
 
-    private List<String> read(Inspection judged, Sandbox sandbox, StepState step) throws InputException, IOException {
+    /** One thing a refresh says; {@code file} is the file it read again (null for anything else). */
+    private record Said(String text, String file, boolean changed) {
+        static Said of(String text) {
+            return new Said(text, null, false);
+        }
+    }
+
+    private List<Said> read(Inspection judged, Sandbox sandbox, StepState step) throws InputException, IOException {
         switch (step.revision()) {
             case AGENT -> {
-                return List.of(step.event() + " runs again from the revision "
+                return List.of(Said.of(step.event() + " runs again from the revision "
                         + (judged.kind() == InputKind.FOLDER ? "folder on disk." : "as it was opened; reload it (F5) "
-                        + "to read a changed archive."));
+                        + "to read a changed archive.")));
             }
             case PREVIOUS -> {
-                return List.of(step.event() + " runs the previous revision's scripts as they were deployed; they are "
-                        + "not read again.");
+                return List.of(Said.of(step.event() + " runs the previous revision's scripts as they were deployed; "
+                        + "they are not read again."));
             }
             default -> {
                 // this revision's scripts, below
@@ -75,11 +78,11 @@ final class ScriptRefresh {
         DeploymentLayout layout = judged.layout();
         SandboxTree tree = sandbox.tree();
         if (!tree.isDirectory(layout.archiveDir())) {
-            return List.of("DownloadBundle has not run: there is no deployment-archive to put scripts in yet.");
+            return List.of(Said.of("DownloadBundle has not run: there is no deployment-archive to put scripts in yet."));
         }
         OpenedRevision fresh = inspector.read(judged.input());
         Inspection again = inspector.judge(fresh, layout, judged.options());
-        List<String> said = new ArrayList<>();
+        List<Said> said = new ArrayList<>();
         if (judged.options().appspecOverride() == null && again.appspecEntry() != null
                 && again.lookup().flatMap(l -> l.effectiveName()).isPresent()) {
             String name = again.lookup().get().effectiveName().get();
@@ -89,13 +92,13 @@ final class ScriptRefresh {
         Optional<PlannedEvent> event = again.plan().event(step.event());
         List<PlannedScript> scripts = event.map(PlannedEvent::scripts).orElse(List.of());
         if (scripts.isEmpty()) {
-            said.add(step.event() + " has no scripts in the revision on disk now.");
+            said.add(Said.of(step.event() + " has no scripts in the revision on disk now."));
         }
         for (PlannedScript ps : scripts) {
             String location = ps.script().location();
             if (ps.bundleEntry() == null || ps.archivePath() == null) {
-                said.add(location + " is not a file of the revision (" + ps.target().label() + "): nothing to read "
-                        + "again.");
+                said.add(Said.of(location + " is not a file of the revision (" + ps.target().label() + "): nothing "
+                        + "to read again."));
                 continue;
             }
             put(fresh, ps.bundleEntry(), ps.path(), location, tree, sandbox, said);
@@ -104,10 +107,10 @@ final class ScriptRefresh {
     }
 
     private static void put(OpenedRevision fresh, String entry, String instancePath, String shown, SandboxTree tree,
-                            Sandbox sandbox, List<String> said) throws IOException {
+                            Sandbox sandbox, List<Said> said) throws IOException {
         Optional<byte[]> body = fresh.bundle().orElseThrow().read(entry, MAX_BYTES);
         if (body.isEmpty()) {
-            said.add(shown + ": the revision on disk has no readable file " + entry + ".");
+            said.add(Said.of(shown + ": the revision on disk has no readable file " + entry + "."));
             return;
         }
         byte[] before = tree.isRegularFile(instancePath) ? tree.read(instancePath) : null;
@@ -115,7 +118,7 @@ final class ScriptRefresh {
             out.write(body.get());
         }
         boolean changed = before == null || !Arrays.equals(before, body.get());
-        said.add("Read " + shown + " again from the revision on disk (" + fresh.input().getFileName() + "/" + entry
-                + ")" + (changed ? ": changed since it was deployed." : ": unchanged."));
+        said.add(new Said("Read " + shown + " again from the revision on disk (" + fresh.input().getFileName() + "/"
+                + entry + ")" + (changed ? ": changed since it was deployed." : ": unchanged."), shown, changed));
     }
 }

@@ -22,9 +22,9 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
- * Bench only (bench/run-window.sh), not a test: as {@code RunWindowBench}, but the console and the script details
- * hear the session through the run view's own {@link RunModel} (its relay batches the events), under bubblewrap,
- * with the window's run settings (so the engine's default output cap per script applies). Arguments:
+ * Bench only (bench/run-window.sh), not a test: a hook printing {@code LINES} lines of 100 bytes (2 million: 200 MB)
+ * in a real step session, whose events reach the console and the script details through the run view's own
+ * {@link RunModel} (its relay batches them), with the window's default run settings. Arguments:
  * {@code WORKDIR [LINES]}.
  */
 public final class ModelWindowBench {

@@ -1,10 +1,9 @@
 package dev.hooklab.ui.run;
 
+import dev.hooklab.ui.ScenePng;
 import dev.hooklab.run.HostAccounts;
 import dev.hooklab.run.isolation.IsolationProbe;
-import dev.hooklab.run.output.OutputLine;
 import dev.hooklab.run.session.SessionBuilder;
-import dev.hooklab.run.session.SessionListener;
 import dev.hooklab.run.session.StepState;
 import dev.hooklab.run.shell.InstalledRevision;
 import dev.hooklab.run.shell.ShellOpener;
@@ -20,14 +19,9 @@ import javafx.application.Platform;
 import javafx.scene.Scene;
 import javafx.scene.control.Button;
 import javafx.scene.control.SplitPane;
-import javafx.scene.image.PixelReader;
-import javafx.scene.image.WritableImage;
 import javafx.stage.Stage;
 import javafx.util.Duration;
 
-import javax.imageio.ImageIO;
-import java.awt.image.BufferedImage;
-import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -57,19 +51,9 @@ public final class RunPartsShot extends Application {
         SandboxPanel panel = new SandboxPanel(Executors.newSingleThreadExecutor(Workers.daemons().factory("shot")),
                 opener::open, folder -> { });
         List<RunPart> parts = List.of(timeline, panel);
-        SessionListener listener = new SessionListener() {
-            @Override
-            public void stepChanged(StepState step) {
-                Platform.runLater(() -> parts.forEach(p -> p.stepChanged(step)));
-            }
-
-            @Override
-            public void output(int stepIndex, String location, OutputLine line) {
-            }
-        };
         String isolation = new IsolationProbe(new HostAccounts()).bubblewrapProblem() == null ? "bwrap" : "none";
         SessionBuilder.Prepared prepared = InstalledRevision.prepare(Files.createTempDirectory("hooklab-shot-"),
-                isolation, listener);
+                isolation, new PartsFeed(parts));
         parts.forEach(p -> p.sessionChanged(prepared));
         SplitPane split = new SplitPane(timeline.node(), panel.node());
         split.setDividerPositions(0.56);
@@ -81,7 +65,7 @@ public final class RunPartsShot extends Application {
             ((Button) split.lookup("#open-shell-button")).fire();
             PauseTransition settle = new PauseTransition(Duration.seconds(1.5));
             settle.setOnFinished(done -> {
-                write(stage.getScene().snapshot(null), out);
+                ScenePng.write(stage.getScene(), out);
                 prepared.session().close();
                 Platform.exit();
             });
@@ -89,20 +73,4 @@ public final class RunPartsShot extends Application {
         }));
     }
 
-    private static void write(WritableImage image, Path out) {
-        int w = (int) image.getWidth();
-        int h = (int) image.getHeight();
-        BufferedImage png = new BufferedImage(w, h, BufferedImage.TYPE_INT_RGB);
-        PixelReader pixels = image.getPixelReader();
-        for (int y = 0; y < h; y++) {
-            for (int x = 0; x < w; x++) {
-                png.setRGB(x, y, pixels.getArgb(x, y));
-            }
-        }
-        try {
-            ImageIO.write(png, "png", out.toFile());
-        } catch (IOException e) {
-            throw new java.io.UncheckedIOException(e);
-        }
-    }
 }

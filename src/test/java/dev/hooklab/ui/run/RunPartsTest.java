@@ -4,9 +4,7 @@ import atlantafx.base.theme.PrimerLight;
 import dev.hooklab.Await;
 import dev.hooklab.run.HostAccounts;
 import dev.hooklab.run.isolation.IsolationProbe;
-import dev.hooklab.run.output.OutputLine;
 import dev.hooklab.run.session.SessionBuilder;
-import dev.hooklab.run.session.SessionListener;
 import dev.hooklab.run.session.StepSession;
 import dev.hooklab.run.session.StepState;
 import dev.hooklab.run.shell.InstalledRevision;
@@ -18,7 +16,6 @@ import dev.hooklab.ui.run.timeline.TimelineBars;
 import dev.hooklab.ui.run.timeline.TimelineView;
 import dev.hooklab.work.Workers;
 import javafx.application.Application;
-import javafx.application.Platform;
 import javafx.css.PseudoClass;
 import javafx.scene.Node;
 import javafx.scene.Scene;
@@ -66,19 +63,6 @@ class RunPartsTest {
     private SandboxPanel panel;
     private StepSession session;
 
-    /** What the run view's model does, minimally: every session event to both parts, on the FX thread. */
-    private final SessionListener toParts = new SessionListener() {
-        @Override
-        public void stepChanged(StepState step) {
-            Platform.runLater(() -> parts().forEach(part -> part.stepChanged(step)));
-        }
-
-        @Override
-        public void output(int stepIndex, String location, OutputLine line) {
-            Platform.runLater(() -> parts().forEach(part -> part.output(stepIndex, location, List.of(line))));
-        }
-    };
-
     private List<RunPart> parts() {
         return List.of(timeline, panel);
     }
@@ -109,7 +93,7 @@ class RunPartsTest {
     }
 
     private SessionBuilder.Prepared open(FxRobot robot, String isolation) throws Exception {
-        SessionBuilder.Prepared prepared = InstalledRevision.prepare(tmp, isolation, toParts);
+        SessionBuilder.Prepared prepared = InstalledRevision.prepare(tmp, isolation, new PartsFeed(parts()));
         session = prepared.session();
         robot.interact(() -> parts().forEach(part -> part.sessionChanged(prepared)));
         return prepared;

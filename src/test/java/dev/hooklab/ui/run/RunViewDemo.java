@@ -1,5 +1,6 @@
 package dev.hooklab.ui.run;
 
+import dev.hooklab.ui.ScenePng;
 import dev.hooklab.app.DesktopApp;
 import dev.hooklab.app.Hooklab;
 import dev.hooklab.explain.Explainer;
@@ -14,13 +15,9 @@ import dev.hooklab.ui.shell.Themes;
 import javafx.animation.PauseTransition;
 import javafx.application.Application;
 import javafx.application.Platform;
-import javafx.scene.image.PixelReader;
-import javafx.scene.image.WritableImage;
 import javafx.stage.Stage;
 import javafx.util.Duration;
 
-import javax.imageio.ImageIO;
-import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -77,7 +74,7 @@ public final class RunViewDemo extends Application {
                                     .ifPresent(t -> window.runView().details().getSelectionModel().select(t)));
                     PauseTransition settle = new PauseTransition(Duration.seconds(1.5));
                     settle.setOnFinished(done -> {
-                        write(stage.getScene().snapshot(null), out);
+                        ScenePng.write(stage.getScene(), out);
                         stage.close();
                         Platform.exit();
                     });
@@ -106,20 +103,4 @@ public final class RunViewDemo extends Application {
         }
     }
 
-    static void write(WritableImage image, Path out) {
-        int w = (int) image.getWidth();
-        int h = (int) image.getHeight();
-        BufferedImage png = new BufferedImage(w, h, BufferedImage.TYPE_INT_RGB);
-        PixelReader pixels = image.getPixelReader();
-        for (int y = 0; y < h; y++) {
-            for (int x = 0; x < w; x++) {
-                png.setRGB(x, y, pixels.getArgb(x, y));
-            }
-        }
-        try {
-            ImageIO.write(png, "png", out.toFile());
-        } catch (IOException e) {
-            throw new java.io.UncheckedIOException(e);
-        }
-    }
 }

@@ -1,18 +1,14 @@
 package dev.hooklab.ui.views;
 
+import dev.hooklab.ui.ScenePng;
 import atlantafx.base.theme.PrimerDark;
 import atlantafx.base.theme.PrimerLight;
 import javafx.application.Application;
 import javafx.application.Platform;
 import javafx.scene.Scene;
-import javafx.scene.image.PixelReader;
-import javafx.scene.image.WritableImage;
 import javafx.stage.Stage;
 
-import javax.imageio.ImageIO;
-import java.awt.image.BufferedImage;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -47,26 +43,10 @@ public final class ViewsDemo extends Application {
             Path out = Path.of(args.get(shot + 1));
             // two pulses so that lazy cells and the code area are laid out
             Platform.runLater(() -> Platform.runLater(() -> {
-                write(stage.getScene().snapshot(null), out);
+                ScenePng.write(stage.getScene(), out);
                 Platform.exit();
             }));
         }
     }
 
-    private static void write(WritableImage image, Path out) {
-        int w = (int) image.getWidth();
-        int h = (int) image.getHeight();
-        BufferedImage b = new BufferedImage(w, h, BufferedImage.TYPE_INT_ARGB);
-        PixelReader r = image.getPixelReader();
-        for (int y = 0; y < h; y++) {
-            for (int x = 0; x < w; x++) {
-                b.setRGB(x, y, r.getArgb(x, y));
-            }
-        }
-        try {
-            ImageIO.write(b, "png", out.toFile());
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
 }

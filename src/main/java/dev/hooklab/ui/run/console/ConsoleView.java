@@ -109,8 +109,9 @@ public final class ConsoleView implements RunPart {
         openFull.setOnAction(e -> openFull());
         openFull.setDisable(true);
         openFull.setMinWidth(Region.USE_PREF_SIZE);
-        state.setMinWidth(Region.USE_PREF_SIZE);
-        title.setMinWidth(80);
+        // the script's name matters most: its status also shows in the step list and the Script tab
+        title.setMinWidth(Region.USE_PREF_SIZE);
+        state.setMinWidth(0);
         Region grow = new Region();
         HBox.setHgrow(grow, Priority.ALWAYS);
         HBox header = new HBox(6, title, state, grow, find.node(), follow, copy, openFull);

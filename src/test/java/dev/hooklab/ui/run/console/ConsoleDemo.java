@@ -1,18 +1,16 @@
 package dev.hooklab.ui.run.console;
 
+import dev.hooklab.ui.run.PartsFeed;
+import dev.hooklab.ui.ScenePng;
 import atlantafx.base.theme.PrimerDark;
 import atlantafx.base.theme.PrimerLight;
 import dev.hooklab.run.session.SessionBuilder;
 import javafx.application.Application;
 import javafx.application.Platform;
-import javafx.scene.image.PixelReader;
-import javafx.scene.image.WritableImage;
 import javafx.scene.Scene;
 import javafx.scene.control.SplitPane;
 import javafx.stage.Stage;
 
-import javax.imageio.ImageIO;
-import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -68,7 +66,7 @@ public final class ConsoleDemo extends Application {
             if (shot >= 0) {
                 Path out = Path.of(args.get(shot + 1));
                 Platform.runLater(() -> Platform.runLater(() -> {
-                    write(stage.getScene().snapshot(null), out);
+                    ScenePng.write(stage.getScene(), out);
                     p.session().close();
                     Platform.exit();
                 }));
@@ -76,21 +74,4 @@ public final class ConsoleDemo extends Application {
         }));
     }
 
-    private static void write(WritableImage image, Path out) {
-        int w = (int) image.getWidth();
-        int h = (int) image.getHeight();
-        java.awt.image.BufferedImage b = new java.awt.image.BufferedImage(w, h,
-                java.awt.image.BufferedImage.TYPE_INT_ARGB);
-        PixelReader r = image.getPixelReader();
-        for (int y = 0; y < h; y++) {
-            for (int x = 0; x < w; x++) {
-                b.setRGB(x, y, r.getArgb(x, y));
-            }
-        }
-        try {
-            ImageIO.write(b, "png", out.toFile());
-        } catch (IOException e) {
-            throw new java.io.UncheckedIOException(e);
-        }
-    }
 }

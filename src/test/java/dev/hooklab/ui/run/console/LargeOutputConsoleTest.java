@@ -1,5 +1,6 @@
 package dev.hooklab.ui.run.console;
 
+import dev.hooklab.ui.run.PartsFeed;
 import atlantafx.base.theme.PrimerLight;
 import dev.hooklab.Await;
 import dev.hooklab.run.ScriptRun;
