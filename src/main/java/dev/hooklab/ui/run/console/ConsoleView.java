@@ -109,13 +109,19 @@ public final class ConsoleView implements RunPart {
         openFull.setOnAction(e -> openFull());
         openFull.setDisable(true);
         openFull.setMinWidth(Region.USE_PREF_SIZE);
-        // the script's name matters most: its status also shows in the step list and the Script tab
-        title.setMinWidth(Region.USE_PREF_SIZE);
-        state.setMinWidth(0);
+        // two rows, so a long script name and its status never push the tools out of a narrow pane
+        title.setMinWidth(80);
+        state.setMinWidth(Region.USE_PREF_SIZE);
+        Tooltip whole = new Tooltip();
+        whole.textProperty().bind(title.textProperty());
+        title.setTooltip(whole); // the whole name where the pane cuts it
+        HBox names = new HBox(6, title, state);
+        names.setAlignment(Pos.CENTER_LEFT);
         Region grow = new Region();
         HBox.setHgrow(grow, Priority.ALWAYS);
-        HBox header = new HBox(6, title, state, grow, find.node(), follow, copy, openFull);
-        header.setAlignment(Pos.CENTER_LEFT);
+        HBox tools = new HBox(6, find.node(), grow, follow, copy, openFull);
+        tools.setAlignment(Pos.CENTER_LEFT);
+        VBox header = new VBox(4, names, tools);
         header.getStyleClass().addAll("view-header", "console-header");
         dropped.setId("console-dropped");
         dropped.getStyleClass().add("console-dropped");
