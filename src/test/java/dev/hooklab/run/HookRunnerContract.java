@@ -208,4 +208,27 @@ interface HookRunnerContract extends HookRunnerFixture {
         assertThat(run.stdout().text()).isEqualTo("up\n");
         assertThat(HookSandbox.processesRunning("sleep 60.4")).isEmpty();
     }
+
+    @Test
+    default void stopEndsAScriptThatIgnoresSigtermAndItsChildrenSoon() throws Exception {
+        sandbox().script("stubborn.sh", "#!/bin/bash\ntrap '' TERM\nsleep 60.7 &\necho up\nsleep 60.8\n", true);
+        List<OutputLine> lines = new CopyOnWriteArrayList<>();
+        ScriptRun run;
+        long stoppedAt;
+        try (HookLog log = sandbox().log()) {
+            RunningHook hook = runner().start(sandbox().call("stubborn.sh", 60), sandbox().environment(), log,
+                    lines::add);
+            Await.until("the script's first line", () -> !lines.isEmpty());
+            stoppedAt = System.nanoTime();
+            hook.stop();
+            run = hook.await();
+        }
+        long tookMs = (System.nanoTime() - stoppedAt) / 1_000_000;
+
+        assertThat(run.status()).isEqualTo(ScriptStatus.STOPPED);
+        assertThat(HookSandbox.processesRunning("sleep 60.7")).isEmpty();
+        assertThat(HookSandbox.processesRunning("sleep 60.8")).isEmpty();
+        // SIGKILL follows a Stop's SIGTERM after a second, not after the timeout's grace; a generous bound
+        assertThat(tookMs).as("Stop to the end of the run").isLessThan(30_000);
+    }
 }

@@ -30,12 +30,16 @@ final class PlainHookProcess implements HookProcess {
     /** util-linux prlimit's (as an ordinary user it sets RLIMIT_NPROC and execs the hook); it exits with 126 or 127. */
     private static final Pattern PRLIMIT_EXEC_ERROR = Pattern.compile("prlimit: failed to execute .*: ([^:\n]+)\n?");
     private static final Duration DRAIN = Duration.ofSeconds(3);
+    /** How long a Stop's SIGTERM gets before SIGKILL: Stop ends a hook within two seconds. */
+    static final Duration STOP_GRACE = Duration.ofSeconds(1);
 
     private final HookLaunch launch;
     private final Process process;
     private final OutputPumps pumps;
     private final long started;
     private volatile boolean stopRequested;
+    /** The script's processes when Stop was pressed: they get SIGKILL after {@link #STOP_GRACE}. */
+    private final java.util.Queue<ProcessHandle> stopped = new java.util.concurrent.ConcurrentLinkedQueue<>();
     /** Set before the deadline's SIGTERM: what the readers read from then on came after the timeout. */
     private volatile boolean deadlineReached;
 
@@ -78,6 +82,7 @@ final class PlainHookProcess implements HookProcess {
 
     @Override
     public void stop() {
+        process.descendants().forEach(stopped::add); // before the SIGTERM orphans any of them
         stopRequested = true;
         terminate();
     }
@@ -87,12 +92,40 @@ final class PlainHookProcess implements HookProcess {
         process.destroy();
     }
 
+    /**
+     * Waits for the script's exit until the deadline; returns false at the deadline. A Stop gets the script's tree
+     * SIGTERM at once and SIGKILL a second later ({@link #STOP_GRACE}), so Stop ends a hook that ignores SIGTERM.
+     */
+    private boolean awaitExitOrStop() throws InterruptedException {
+        long deadline = started + TimeUnit.SECONDS.toNanos(launch.timeoutSeconds());
+        long killAt = Long.MAX_VALUE;
+        while (true) {
+            long now = System.nanoTime();
+            if (now >= deadline) {
+                return false;
+            }
+            if (stopRequested && killAt == Long.MAX_VALUE) {
+                killAt = now + STOP_GRACE.toNanos();
+            }
+            if (now >= killAt) {
+                process.descendants().forEach(stopped::add);
+                stopped.add(process.toHandle());
+                stopped.stream().filter(ProcessHandle::isAlive).forEach(ProcessHandle::destroyForcibly);
+                process.waitFor();
+                return true;
+            }
+            if (process.waitFor(Math.min(50_000_000L, Math.min(deadline, killAt) - now), TimeUnit.NANOSECONDS)) {
+                return true;
+            }
+        }
+    }
+
     @Override
     public ProcessOutcome await() throws InterruptedException, IOException {
         List<String> notes = new ArrayList<>(List.of(AMBIGUITY));
         String ending = null;
         List<ProcessRef> survived = new ArrayList<>();
-        if (!process.waitFor(launch.timeoutSeconds(), TimeUnit.SECONDS)) {
+        if (!awaitExitOrStop()) {
             ending = "deadline";
             List<ProcessHandle> tree = new ArrayList<>(process.descendants().toList());
             deadlineReached = true;

@@ -115,10 +115,12 @@ if (defined $ended) {
     my @outside = grep { (stat_of($_))[3] != $pid } @targets;
     kill 'TERM', @outside if @outside;
     my $waited = 0;
+    # a Stop pressed by the user gets at most a second: Stop ends the hook within two
+    my $limit = $ended eq 'stopped' && $grace_ms > 1000 ? 1000 : $grace_ms;
     while (1) {
         if (!defined $wait_status && waitpid($pid, 1) == $pid) { $wait_status = $? }
         last if defined $wait_status && !survivors(@targets);
-        last if $waited >= $grace_ms;
+        last if $waited >= $limit;
         select(undef, undef, undef, 0.02);
         $waited += 20;
     }
