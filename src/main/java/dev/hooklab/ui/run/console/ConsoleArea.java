@@ -40,6 +40,7 @@ final class ConsoleArea {
     private final ReadOnlyLongWrapper firstLine = new ReadOnlyLongWrapper(1);
     private final BooleanProperty following = new SimpleBooleanProperty(true);
     private boolean empty = true;
+    private boolean folded;
     private final PauseTransition recheck = new PauseTransition(Duration.millis(150));
 
     ConsoleArea(int maxLines) {
@@ -100,12 +101,15 @@ final class ConsoleArea {
 
     /** Shows these lines only, the first of them numbered {@code first}, following the tail or not. */
     void show(List<ConsoleLine> lines, long first, boolean follow) {
-        area.clear();
-        empty = true;
+        empty = true; // the next append replaces the whole text in one change
         firstLine.set(first);
         gutter();
         following.set(follow);
-        append(lines);
+        if (lines.isEmpty()) {
+            area.clear();
+        } else {
+            append(lines);
+        }
     }
 
     void clear() {
@@ -127,8 +131,7 @@ final class ConsoleArea {
         List<ConsoleLine> fresh = lines.size() > maxLines ? lines.subList(lines.size() - maxLines, lines.size()) : lines;
         skipped += lines.size() - fresh.size();
         if (fresh.size() == maxLines) {
-            skipped += lineCount(); // all of it goes: a replacement instead of an append and a deletion
-            area.clear();
+            skipped += lineCount(); // all of it goes: one replacement instead of an append and a deletion
             empty = true;
         }
         ReadOnlyStyledDocumentBuilder<Collection<String>, String, Collection<String>> doc =
@@ -165,6 +168,27 @@ final class ConsoleArea {
         return empty ? 0 : area.getParagraphs().size();
     }
 
+    /**
+     * Folds the area away (no size, not shown: a change of its text lays out no paragraph cells) while something
+     * else shows the output in its place, or unfolds it.
+     */
+    void fold(boolean folded) {
+        this.folded = folded;
+        scroll.setManaged(!folded);
+        scroll.setVisible(!folded);
+        gutter(); // none while folded: a new gutter makes every paragraph's cell anew, laid out or not
+        if (folded) {
+            scroll.resize(0, 0);
+        } else if (following.get()) {
+            showEnd();
+        }
+    }
+
+    /** Brings the last line into view once, without following. */
+    void revealEnd() {
+        showEnd();
+    }
+
     private void showEnd() {
         if (!empty) {
             area.showParagraphAtBottom(area.getParagraphs().size() - 1);
@@ -186,6 +210,10 @@ final class ConsoleArea {
 
     /** A fresh gutter factory (so visible cells renumber): line number and channel mark. */
     private void gutter() {
+        if (folded) {
+            area.setParagraphGraphicFactory(null);
+            return;
+        }
         long first = firstLine.get();
         int digits = Math.max(4, Long.toString(first + maxLines).length());
         IntFunction<Node> factory = index -> {

@@ -82,6 +82,7 @@ final class ConsoleFind {
             count.setText("");
             return false;
         }
+        following.set(false); // first: during a flood this fills the area with every line kept
         String text = area.getText().toLowerCase(Locale.ROOT);
         String q = query.toLowerCase(Locale.ROOT);
         int from = forward ? area.getSelection().getEnd() : area.getSelection().getStart() - 1;
@@ -96,7 +97,6 @@ final class ConsoleFind {
             }
             return false;
         }
-        following.set(false);
         area.selectRange(at, at + q.length());
         area.requestFollowCaret();
         count.setText(ordinal(text, q, at));

@@ -105,6 +105,20 @@ public final class ConsoleLines {
         return kept == null ? List.of() : new ArrayList<>(kept.lines);
     }
 
+    /** The last {@code n} lines kept of a script (fewer if it kept fewer), oldest first. */
+    public List<ConsoleLine> last(ScriptKey key, int n) {
+        Kept kept = scripts.get(key);
+        if (kept == null) {
+            return List.of();
+        }
+        ConsoleLine[] out = new ConsoleLine[Math.min(n, kept.lines.size())];
+        Iterator<ConsoleLine> it = kept.lines.descendingIterator();
+        for (int i = out.length - 1; i >= 0; i--) {
+            out[i] = it.next();
+        }
+        return List.of(out);
+    }
+
     /** How many of a script's first lines are no longer in memory. */
     public long dropped(ScriptKey key) {
         Kept kept = scripts.get(key);

@@ -8,6 +8,7 @@ import dev.hooklab.run.session.StepState;
 import dev.hooklab.run.session.StepStatus;
 import dev.hooklab.ui.run.RunPart;
 import javafx.animation.AnimationTimer;
+import javafx.application.Platform;
 import javafx.geometry.Pos;
 import javafx.scene.Node;
 import javafx.scene.control.Button;
@@ -23,6 +24,7 @@ import javafx.scene.input.KeyEvent;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
+import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
 import org.kordamp.ikonli.javafx.FontIcon;
 import org.kordamp.ikonli.material2.Material2AL;
@@ -44,8 +46,10 @@ import java.util.function.Consumer;
 public final class ConsoleView implements RunPart {
     /** Under a flood the text changes at most this often: each change lays out a screenful of new lines. */
     private static final long FLUSH_NANOS = 250_000_000;
-    /** More lines than this pending at once, while following: only they are shown until the flood is over. */
+    /** More lines than this pending at two flushes in a row, while following, is a flood: the tail shows it. */
     static final int FLOOD_LINES = 200;
+    /** More lines than this pending at one flush is a flood at once (more than a few screens in a quarter second). */
+    static final int BURST_LINES = 1000;
     private final ConsoleLines store;
     private final ConsoleArea area;
     private final ConsoleFind find;
@@ -64,8 +68,14 @@ public final class ConsoleView implements RunPart {
     private final List<ConsoleLine> pending = new ArrayList<>();
     private long pendingSkipped;
     private long lastFlush;
-    /** Whether the area shows only a flood's newest lines, not every line kept. */
-    private boolean thinned;
+    /** Shows a flood's newest lines in place of the area while the user follows; see {@link #flush()}. */
+    private final ConsoleTail tail;
+    /** Whether the tail is shown, the area folded away behind it. */
+    private boolean tailing;
+    /** Whether the area's text lags behind the lines kept (it is brought up to date when read or unfolded). */
+    private boolean areaStale;
+    /** Whether the last flush had more than {@link #FLOOD_LINES} lines. */
+    private boolean lastFlushFlooded;
     /** Flushes what is pending at a pulse once the interval passed: a flood changes the text four times a second. */
     private final AnimationTimer flusher = new AnimationTimer() {
         @Override
@@ -85,6 +95,7 @@ public final class ConsoleView implements RunPart {
         this.opener = opener;
         this.area = new ConsoleArea(store.perScript());
         this.find = new ConsoleFind(area.area(), area.followingProperty());
+        this.tail = new ConsoleTail(() -> area.followingProperty().set(false));
 
         title.setId("console-title");
         title.getStyleClass().add("console-title");
@@ -131,14 +142,17 @@ public final class ConsoleView implements RunPart {
         dropped.setVisible(false);
         area.firstLineProperty().addListener((o, was, now) -> showDropped());
         area.followingProperty().addListener((o, was, now) -> {
-            if (!now && thinned) {
-                refill(false); // the user scrolled up during a flood: every line kept, to scroll through
+            if (!now && tailing) {
+                leaveTail(); // the user scrolled up, clicked or searched: every line kept, to scroll through
+                area.revealEnd();
             }
         });
-        node = ConsoleStyle.apply(new VBox(header, dropped, area.node()));
+        StackPane text = new StackPane(tail.node(), area.node()); // the tail lies under the area, laid out early
+        text.setMinSize(0, 0);
+        node = ConsoleStyle.apply(new VBox(header, dropped, text));
         node.setId("console-view");
         node.getStyleClass().add("console-view");
-        VBox.setVgrow(area.node(), Priority.ALWAYS);
+        VBox.setVgrow(text, Priority.ALWAYS);
         KeyCombination findKey = new KeyCodeCombination(KeyCode.F, KeyCombination.SHORTCUT_DOWN);
         node.addEventFilter(KeyEvent.KEY_PRESSED, e -> {
             if (findKey.match(e)) {
@@ -173,12 +187,10 @@ public final class ConsoleView implements RunPart {
         return area.lineCount();
     }
 
-    /** Every pending line in, and every line kept shown (no flood thinning). */
+    /** Every pending line in, and the area's text up to date with every line kept (the tail may stay shown). */
     private void settle() {
         flush();
-        if (thinned) {
-            refill(area.followingProperty().get());
-        }
+        syncArea();
     }
 
     ConsoleFind find() {
@@ -200,7 +212,11 @@ public final class ConsoleView implements RunPart {
     @Override
     public void stepChanged(StepState step) {
         StepState before = steps.put(step.index(), step);
-        settle(); // a step's change comes after its lines: they are all in when it ends
+        flush(); // a step's change comes after its lines: they are all in when it ends
+        if (areaStale) {
+            // the area's text catches up in an FX event of its own, run before anything queued after this one
+            Platform.runLater(this::syncArea);
+        }
         if (step.status() == StepStatus.RUNNING && step.scripts().isEmpty()
                 && (before == null || before.status() != StepStatus.RUNNING || !before.scripts().isEmpty())) {
             store.forgetStep(step.index()); // it runs (again): its scripts print afresh
@@ -217,15 +233,16 @@ public final class ConsoleView implements RunPart {
     @Override
     public void output(int step, String location, List<OutputLine> lines) {
         ScriptKey key = new ScriptKey(step, location);
+        if (shown == null) {
+            show(step, location); // no script shown: the one printing now, live (its lines come in as pending)
+        }
         int skip = Math.max(0, lines.size() - store.perScript()); // a batch larger than a script's bound: its end
         List<ConsoleLine> converted = new ArrayList<>(lines.size() - skip);
         for (OutputLine line : lines.subList(skip, lines.size())) {
             converted.add(ConsoleLine.of(line));
         }
         store.add(key, converted, skip);
-        if (shown == null) {
-            show(step, location); // no script shown: show the one printing now, live
-        } else if (key.equals(shown)) {
+        if (key.equals(shown)) {
             pending.addAll(converted);
             pendingSkipped += skip;
             int over = pending.size() - store.perScript();
@@ -242,10 +259,13 @@ public final class ConsoleView implements RunPart {
     }
 
     /**
-     * Puts the pending lines in the area now. Under a flood (more than {@link #FLOOD_LINES} pending while following
-     * the tail) the area shows only the newest of them: replacing a script's whole bound of lines four times a second
-     * would keep the FX thread busy. Once the flood is over, or the user scrolls up, the area is filled again with
-     * every line kept.
+     * Puts the pending lines in view now. Under a flood (more than {@link #BURST_LINES} pending, or more than
+     * {@link #FLOOD_LINES} at two flushes in a row, while following the end) the {@link ConsoleTail} takes the area's place and shows the newest lines, and the area is folded away
+     * (no size, so no paragraph cells) with its text left behind: a styled text area lays out a screenful of new
+     * paragraph cells at every change, about 100 ms of the FX thread, four times a second. The tail stays, showing
+     * each new line, until the user leaves it (scrolls up, clicks it, finds, turns follow off) or another script is
+     * shown; then the area unfolds with every line kept. Its text is brought up to date whenever it is read
+     * ({@link #text()}) or a step changes, folded, which costs no layout.
      */
     private void flush() {
         flusher.stop();
@@ -253,12 +273,17 @@ public final class ConsoleView implements RunPart {
         if (pending.isEmpty()) {
             return;
         }
-        if (pending.size() > FLOOD_LINES && area.followingProperty().get()) {
-            List<ConsoleLine> newest = new ArrayList<>(pending.subList(pending.size() - FLOOD_LINES, pending.size()));
-            area.show(newest, store.printed(shown) - newest.size() + 1, true);
-            thinned = true;
-        } else if (thinned) {
-            refill(area.followingProperty().get());
+        boolean following = area.followingProperty().get();
+        boolean flooded = pending.size() > FLOOD_LINES;
+        if (!tailing && following && (pending.size() > BURST_LINES || flooded && lastFlushFlooded)) {
+            tailing = true;
+            area.fold(true);
+        }
+        lastFlushFlooded = flooded;
+        if (tailing) {
+            List<ConsoleLine> newest = store.last(shown, FLOOD_LINES);
+            tail.show(newest, store.printed(shown) - newest.size() + 1);
+            areaStale = true;
         } else {
             area.append(new ArrayList<>(pending), pendingSkipped);
         }
@@ -267,16 +292,33 @@ public final class ConsoleView implements RunPart {
         showDropped();
     }
 
-    /** The area again with every line kept of the shown script (after a flood showed only the newest). */
-    private void refill(boolean follow) {
-        thinned = false;
-        if (shown != null) {
-            area.show(store.lines(shown), store.dropped(shown) + 1, follow);
+    /** The area's text as every line kept of the shown script, if it lags behind. */
+    private void syncArea() {
+        if (areaStale) {
+            areaStale = false;
+            if (shown != null) {
+                area.show(store.lines(shown), store.dropped(shown) + 1, area.followingProperty().get());
+            }
         }
     }
 
+    /** The area in the tail's place again, with every line kept. */
+    private void leaveTail() {
+        pending.clear(); // the store has them
+        pendingSkipped = 0;
+        syncArea();
+        tailing = false;
+        tail.hide();
+        area.fold(false);
+    }
+
     private void dropPending() {
-        thinned = false;
+        if (tailing) {
+            tailing = false;
+            areaStale = false; // what is shown next replaces the area's text
+            tail.hide();
+            area.fold(false);
+        }
         flusher.stop();
         pending.clear();
         pendingSkipped = 0;

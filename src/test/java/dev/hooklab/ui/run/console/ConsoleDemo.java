@@ -47,6 +47,12 @@ public final class ConsoleDemo extends Application {
         loud.append("echo 'WARN: config /etc/app/app.conf not found, using defaults' >&2\n");
         loud.append("echo \"LIFECYCLE_EVENT=$LIFECYCLE_EVENT DEPLOYMENT_ID=$DEPLOYMENT_ID\"\n");
         loud.append("sleep 0.1\necho 'ERROR: port 8080 already in use' >&2\nexit 3\n");
+        if (args.contains("flood")) { // 300,000 lines at full speed: the console's flood tail
+            loud.setLength(0);
+            loud.append("#!/bin/bash\nawk 'BEGIN { for (i = 1; i <= 300000; i++) { if (i % 1000 == 0)"
+                    + " printf \"WARN: shard %d slow\\n\", i > \"/dev/stderr\"; else printf \"[app] row %07d"
+                    + " loaded into the cache\\n\", i } }'\nsleep 8\n");
+        }
         Path rev = ConsoleFixture.with("""
                         version: 0.0
                         os: linux
@@ -61,6 +67,16 @@ public final class ConsoleDemo extends Application {
         SessionBuilder.Prepared p = ConsoleFixture.session(rev, dir.resolve("sandbox"), "auto", feed, null);
         console.sessionChanged(p);
         details.sessionChanged(p);
+        int floodShot = args.indexOf("--shot");
+        if (args.contains("flood") && floodShot >= 0) { // mid-run: the hook flooded, then waits
+            javafx.animation.PauseTransition later = new javafx.animation.PauseTransition(javafx.util.Duration.seconds(5));
+            later.setOnFinished(e -> {
+                ScenePng.write(stage.getScene(), Path.of(args.get(floodShot + 1)));
+                Platform.exit();
+                System.exit(0);
+            });
+            later.play();
+        }
         p.session().runToEnd().whenComplete((v, e) -> Platform.runLater(() -> {
             int shot = args.indexOf("--shot");
             if (shot >= 0) {

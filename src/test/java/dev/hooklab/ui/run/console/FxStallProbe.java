@@ -24,6 +24,7 @@ public final class FxStallProbe implements AutoCloseable {
     private volatile long fxCpuNanos;
     private final long wallStart = System.nanoTime();
     private volatile long wallNanos;
+    private final java.util.Queue<String> longWaits = new java.util.concurrent.ConcurrentLinkedQueue<>();
     private final java.util.Map<String, Integer> stallFrames = new java.util.concurrent.ConcurrentHashMap<>();
 
     public FxStallProbe() {
@@ -59,7 +60,12 @@ public final class FxStallProbe implements AutoCloseable {
                         longestPingNanos.accumulateAndGet(System.nanoTime() - t0, Math::max);
                         continue;
                     }
-                    longestPingNanos.accumulateAndGet(System.nanoTime() - t0, Math::max);
+                    long waited = System.nanoTime() - t0;
+                    longestPingNanos.accumulateAndGet(waited, Math::max);
+                    if (waited > TimeUnit.MILLISECONDS.toNanos(100)) {
+                        longWaits.add(TimeUnit.NANOSECONDS.toMillis(t0 - wallStart) + " ms: "
+                                + TimeUnit.NANOSECONDS.toMillis(waited) + " ms");
+                    }
                     pings.incrementAndGet();
                     Thread.sleep(20);
                 } catch (InterruptedException e) {
@@ -89,9 +95,15 @@ public final class FxStallProbe implements AutoCloseable {
         stallFrames.merge(where.toString(), 1, Integer::sum);
     }
 
-    /** Where the FX thread was when it kept a ping waiting 50 ms or more (sampled every 50 ms), most often first. */
+    /**
+     * When pings waited over 100 ms, and where the FX thread was when it kept a ping waiting 50 ms or more (sampled
+     * every 50 ms), most often first.
+     */
     public String stalls() {
         StringBuilder out = new StringBuilder();
+        if (!longWaits.isEmpty()) {
+            out.append("pings that waited over 100 ms (when, how long): ").append(longWaits).append('\n');
+        }
         stallFrames.entrySet().stream().sorted((a, b) -> b.getValue() - a.getValue()).limit(8)
                 .forEach(e -> out.append(e.getValue()).append("x ").append(e.getKey()).append('\n'));
         return out.toString();

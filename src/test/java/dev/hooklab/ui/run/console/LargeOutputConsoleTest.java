@@ -109,6 +109,11 @@ class LargeOutputConsoleTest {
                     probe.fxCpu(), probe.stalls()).isLessThan(5000);
 
             assertThat(console.shown()).isEqualTo(new ScriptKey(after, "scripts/loud.sh"));
+            // #console read as an outside check would, not through the view: the step's end brought it up to date
+            String direct = WaitForAsyncUtils.asyncFx(() -> robot.lookup("#console")
+                    .queryAs(org.fxmisc.richtext.StyleClassedTextArea.class).getText()).get();
+            assertThat(direct.lines().reduce((a, b) -> b)).hasValue("line " + LINES);
+            assertThat(direct.lines().count()).isEqualTo(store.perScript());
             assertThat(console.lineCount()).isLessThanOrEqualTo(store.perScript()).isEqualTo(store.perScript());
             assertThat(store.size()).isLessThanOrEqualTo(store.total());
             assertThat(console.text().lines()).contains("line " + LINES).doesNotContain("line 1");

@@ -1,0 +1,111 @@
+package dev.hooklab.ui.run.console;
+
+import atlantafx.base.theme.PrimerLight;
+import dev.hooklab.run.output.OutputChannel;
+import dev.hooklab.run.output.OutputLine;
+import javafx.application.Application;
+import javafx.scene.Node;
+import javafx.scene.Parent;
+import javafx.scene.Scene;
+import javafx.scene.control.ToggleButton;
+import javafx.scene.text.Text;
+import javafx.stage.Stage;
+import org.fxmisc.richtext.StyleClassedTextArea;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+import org.testfx.util.WaitForAsyncUtils;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.concurrent.Callable;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * A flood while following: the tail shows the newest lines in the text area's place, the area's text still
+ * answers with every line kept, and pressing on the tail brings the area back at its end, no longer following.
+ * A burst of a few hundred lines is no flood: it goes straight into the area.
+ */
+@ExtendWith(ApplicationExtension.class)
+class ConsoleTailTest {
+    private ConsoleView console;
+
+    @Start
+    void start(Stage stage) {
+        Application.setUserAgentStylesheet(new PrimerLight().getUserAgentStylesheet());
+        console = new ConsoleView(new ConsoleLines(5000, 10000), o -> { });
+        stage.setScene(new Scene((Parent) console.node(), 900, 500));
+        stage.show();
+    }
+
+    private static List<OutputLine> lines(int from, int to) {
+        List<OutputLine> out = new ArrayList<>();
+        for (int i = from; i <= to; i++) {
+            out.add(new OutputLine(i % 100 == 0 ? OutputChannel.STDERR : OutputChannel.STDOUT, Instant.now(),
+                    "line " + i, 6, false));
+        }
+        return out;
+    }
+
+    private static <T> T onFx(Callable<T> read) throws Exception {
+        return WaitForAsyncUtils.asyncFx(read).get();
+    }
+
+    /** The tail's rows with a line, top to bottom, as "number text". */
+    private List<String> tailRows(FxRobot robot) throws Exception {
+        return onFx(() -> robot.lookup(".console-tail .text").queryAllAs(Text.class).stream()
+                .filter(t -> t.getParent().isVisible() && !t.getText().isEmpty())
+                .sorted(Comparator.comparingDouble(t -> t.localToScene(0, 0).getY()))
+                .map(Text::getText).toList());
+    }
+
+    @Test
+    void aFloodShowsInTheTailUntilTheUserPressesOnIt(FxRobot robot) throws Exception {
+        StyleClassedTextArea area = robot.lookup("#console").queryAs(StyleClassedTextArea.class);
+        Node areaPane = area.getParent();
+        robot.interact(() -> console.output(3, "a.sh", lines(1, 3000)));
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(areaPane.isVisible()).as("the area folded away under a flood").isFalse();
+        List<String> rows = tailRows(robot);
+        assertThat(rows).isNotEmpty().last().isEqualTo("line 3000");
+        assertThat(rows).hasSizeLessThan(60).contains("line 2990");
+        assertThat(onFx(() -> robot.lookup(".console-tail .stderr").queryAll().size())).as("line 2900's mark")
+                .isPositive();
+
+        Thread.sleep(300); // past the flush interval: the next batch shows at once
+        robot.interact(() -> console.output(3, "a.sh", lines(3001, 3050)));
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(tailRows(robot)).last().as("few lines after a flood stay in the tail")
+                .isEqualTo("line 3050");
+        assertThat(areaPane.isVisible()).isFalse();
+
+        String text = onFx(console::text); // read: the area's text catches up, still folded
+        assertThat(text).startsWith("line 1\n").endsWith("line 3050");
+        assertThat(area.getText()).isEqualTo(text);
+        assertThat(areaPane.isVisible()).isFalse();
+
+        robot.clickOn(robot.lookup(".console-tail").queryAs(Node.class));
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(areaPane.isVisible()).as("the area back after a press on the tail").isTrue();
+        assertThat(robot.lookup("#console-follow").queryAs(ToggleButton.class).isSelected()).isFalse();
+        assertThat(onFx(area::lastVisibleParToAllParIndex)).as("at its end").isEqualTo(3049);
+        assertThat(tailRows(robot)).isEmpty();
+        assertThat(onFx(console::lineCount)).isEqualTo(3050);
+    }
+
+    @Test
+    void aBurstOfAFewHundredLinesIsNoFlood(FxRobot robot) throws Exception {
+        StyleClassedTextArea area = robot.lookup("#console").queryAs(StyleClassedTextArea.class);
+        robot.interact(() -> console.output(3, "a.sh", lines(1, 400)));
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(area.getParent().isVisible()).isTrue();
+        assertThat(area.getText()).endsWith("line 400");
+        assertThat(onFx(area::lastVisibleParToAllParIndex)).isEqualTo(399);
+        assertThat(tailRows(robot)).isEmpty();
+    }
+}
