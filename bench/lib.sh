@@ -40,3 +40,11 @@ median_rss() {
 row() {  # name, command
   printf '| %s | %s s | %s MiB |\n' "$1" "$(median_time "$2")" "$(median_rss "$2")"
 }
+
+# the test classes with every test-scope dependency, for the benches' headless mains (built offline once compiled)
+test_classpath() {
+  (cd "$ROOT" && mvn -B -q -o test-compile) >&2
+  local file="$OUT/test-classpath.txt"
+  (cd "$ROOT" && mvn -B -q -o dependency:build-classpath -Dmdep.includeScope=test -Dmdep.outputFile="$file") >/dev/null
+  echo "$ROOT/target/test-classes:$ROOT/target/classes:$(cat "$file")"
+}

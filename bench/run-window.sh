@@ -12,10 +12,7 @@ source "$(dirname "$0")/lib.sh"
 LINES="${1:-2000000}"
 HEAP="${HEAP:--Xmx512m}"
 [ -f "$JAR" ] && [ -z "$(find "$ROOT/src/main" -newer "$JAR" -print -quit)" ] || (cd "$ROOT" && mvn -B -q -o -DskipTests package)
-(cd "$ROOT" && mvn -B -q -o test-compile)
-CP_FILE="$OUT/test-classpath.txt"
-(cd "$ROOT" && mvn -B -q -o dependency:build-classpath -Dmdep.includeScope=test -Dmdep.outputFile="$CP_FILE" >/dev/null)
-CP="$ROOT/target/test-classes:$ROOT/target/classes:$(cat "$CP_FILE")"
+CP="$(test_classpath)"
 WORK="$OUT/window"
 rm -rf "$WORK" && mkdir -p "$WORK"
 

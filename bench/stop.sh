@@ -7,10 +7,7 @@
 source "$(dirname "$0")/lib.sh"
 ROUNDS="${1:-5}"
 ISOLATION="${2:-bwrap}"
-(cd "$ROOT" && mvn -B -q -o test-compile)
-CP_FILE="$OUT/test-classpath.txt"
-(cd "$ROOT" && mvn -B -q -o dependency:build-classpath -Dmdep.includeScope=test -Dmdep.outputFile="$CP_FILE" >/dev/null)
-CP="$ROOT/target/test-classes:$ROOT/target/classes:$(cat "$CP_FILE")"
+CP="$(test_classpath)"
 WORK="$OUT/stop"
 rm -rf "$WORK" && mkdir -p "$WORK"
 echo "## Stop on a hook that ignores SIGTERM, isolation ${ISOLATION}, ${ROUNDS} rounds, $(nproc) cores, load $(cut -d' ' -f1 /proc/loadavg) ($(date -u +%Y-%m-%d))"

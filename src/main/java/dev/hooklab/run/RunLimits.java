@@ -24,6 +24,11 @@ public record RunLimits(Integer maxTimeoutSeconds, Duration killGrace, Duration 
                         int maxLineBytes, boolean waitForOutputs, long maxOutputBytes) {
     /** 100 MiB: a hook printing at full speed fills it in about a second. */
     public static final long DEFAULT_MAX_OUTPUT_BYTES = 100L << 20;
+    /**
+     * How long a Stop pressed by the user gives the script's processes after SIGTERM before SIGKILL (the deadline's
+     * {@code killGrace} may be longer): Stop ends a hook within two seconds.
+     */
+    public static final Duration STOP_GRACE = Duration.ofSeconds(1);
 
     public RunLimits {
         if (maxTimeoutSeconds != null && maxTimeoutSeconds < 1) {

@@ -68,6 +68,7 @@ final class HookWrapper {
                          List<String> argv, Launcher launch) throws IOException {
         List<String> wrapper = new ArrayList<>(List.of(perl.toString(), "-e", script, "--",
                 Integer.toString(timeoutSeconds), Long.toString(limits.killGrace().toMillis()),
+                Long.toString(Math.min(limits.killGrace().toMillis(), RunLimits.STOP_GRACE.toMillis())),
                 Long.toString(limits.settle().toMillis()), ownPidNamespace ? "1" : "0",
                 limits.waitForOutputs() ? "1" : "0"));
         wrapper.addAll(argv);

@@ -1,5 +1,6 @@
 package dev.hooklab.run.process;
 
+import dev.hooklab.run.RunLimits;
 import dev.hooklab.run.isolation.Isolation;
 import dev.hooklab.run.output.CapturedOutput;
 import dev.hooklab.run.output.OutputChannel;
@@ -30,15 +31,13 @@ final class PlainHookProcess implements HookProcess {
     /** util-linux prlimit's (as an ordinary user it sets RLIMIT_NPROC and execs the hook); it exits with 126 or 127. */
     private static final Pattern PRLIMIT_EXEC_ERROR = Pattern.compile("prlimit: failed to execute .*: ([^:\n]+)\n?");
     private static final Duration DRAIN = Duration.ofSeconds(3);
-    /** How long a Stop's SIGTERM gets before SIGKILL: Stop ends a hook within two seconds. */
-    static final Duration STOP_GRACE = Duration.ofSeconds(1);
 
     private final HookLaunch launch;
     private final Process process;
     private final OutputPumps pumps;
     private final long started;
     private volatile boolean stopRequested;
-    /** The script's processes when Stop was pressed: they get SIGKILL after {@link #STOP_GRACE}. */
+    /** The script's processes when Stop was pressed: they get SIGKILL after {@link RunLimits#STOP_GRACE}. */
     private final java.util.Queue<ProcessHandle> stopped = new java.util.concurrent.ConcurrentLinkedQueue<>();
     /** Set before the deadline's SIGTERM: what the readers read from then on came after the timeout. */
     private volatile boolean deadlineReached;
@@ -94,7 +93,7 @@ final class PlainHookProcess implements HookProcess {
 
     /**
      * Waits for the script's exit until the deadline; returns false at the deadline. A Stop gets the script's tree
-     * SIGTERM at once and SIGKILL a second later ({@link #STOP_GRACE}), so Stop ends a hook that ignores SIGTERM.
+     * SIGTERM at once and SIGKILL a second later ({@link RunLimits#STOP_GRACE}), so Stop ends a hook that ignores SIGTERM.
      */
     private boolean awaitExitOrStop() throws InterruptedException {
         long deadline = started + TimeUnit.SECONDS.toNanos(launch.timeoutSeconds());
@@ -105,7 +104,7 @@ final class PlainHookProcess implements HookProcess {
                 return false;
             }
             if (stopRequested && killAt == Long.MAX_VALUE) {
-                killAt = now + STOP_GRACE.toNanos();
+                killAt = now + RunLimits.STOP_GRACE.toNanos();
             }
             if (now >= killAt) {
                 process.descendants().forEach(stopped::add);

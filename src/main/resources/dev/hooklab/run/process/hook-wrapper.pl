@@ -22,7 +22,7 @@
 # processes hold them. Only perl builtins: each module costs milliseconds per hook (even strict, and %!,
 # which loads Errno), so errno numbers go to hooklab, which names them.
 
-my ($timeout, $grace_ms, $settle_ms, $own_ns, $wait_outputs, @command) = @ARGV;
+my ($timeout, $grace_ms, $stop_grace_ms, $settle_ms, $own_ns, $wait_outputs, @command) = @ARGV;
 open(my $status, '>>&=3') or exit 70;
 fcntl($status, 2, 1); # F_SETFD FD_CLOEXEC: the script never inherits the channel
 sub report { my $line = join(' ', @_); $line =~ tr/\n\r/  /; syswrite($status, "$line\n") }
@@ -115,8 +115,7 @@ if (defined $ended) {
     my @outside = grep { (stat_of($_))[3] != $pid } @targets;
     kill 'TERM', @outside if @outside;
     my $waited = 0;
-    # a Stop pressed by the user gets at most a second: Stop ends the hook within two
-    my $limit = $ended eq 'stopped' && $grace_ms > 1000 ? 1000 : $grace_ms;
+    my $limit = $ended eq 'stopped' ? $stop_grace_ms : $grace_ms; # a Stop pressed by the user: hooklab's shorter grace
     while (1) {
         if (!defined $wait_status && waitpid($pid, 1) == $pid) { $wait_status = $? }
         last if defined $wait_status && !survivors(@targets);

@@ -12,8 +12,8 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * What the console shows, under its folded text area, while a script floods it and the user follows the tail: its newest lines, bottom-aligned,
- * in a fixed set of rows whose texts change in place. A flood would otherwise rebuild the styled text area's
+ * What the console shows in place of its folded text area while a script floods it and the user follows the end:
+ * the newest lines, bottom-aligned, in a fixed set of rows whose texts change in place. A flood would otherwise rebuild the styled text area's
  * paragraphs (a cell, its CSS and its layout per line) several times a second; here a change is a screenful of
  * {@code setText} calls and one layout of rows already styled. It looks like the area (same classes: line number,
  * out/err mark, the error colour) but holds no document: no selection, no find. Scrolling up or pressing on it asks
@@ -99,15 +99,13 @@ final class ConsoleTail {
         final Text text = new Text();
         final HBox gutter = new HBox(number, mark);
         final HBox box = new HBox(gutter, text);
-        private Boolean stderr;
-        private Boolean late;
+        private boolean stderr;
+        private boolean late;
 
         Row() {
             number.getStyleClass().add("lineno");
             mark.getStyleClass().addAll("channel-mark", "stdout"); // styled as stdout from the start, as most are
             mark.setText("out");
-            stderr = false;
-            late = false;
             text.getStyleClass().addAll("text", "stdout");
             gutter.getStyleClass().addAll("console-gutter", "stdout");
             gutter.setAlignment(Pos.CENTER_LEFT);
@@ -124,16 +122,16 @@ final class ConsoleTail {
             box.setVisible(true);
             number.setText(String.format("%" + digits + "d", numberShown));
             text.setText(line.text());
-            if (!Boolean.valueOf(line.stderr()).equals(stderr)) {
+            if (line.stderr() != stderr) {
                 stderr = line.stderr();
                 String channel = stderr ? "stderr" : "stdout";
                 mark.setText(stderr ? "err" : "out");
                 mark.getStyleClass().setAll("channel-mark", channel);
                 gutter.getStyleClass().setAll("console-gutter", channel);
                 text.getStyleClass().setAll("text", channel);
-                late = null;
+                late = false; // setAll took the mark off
             }
-            if (!Boolean.valueOf(line.afterTimeout()).equals(late)) {
+            if (line.afterTimeout() != late) {
                 late = line.afterTimeout();
                 if (late) {
                     text.getStyleClass().add("after-timeout");

@@ -138,6 +138,8 @@ public final class ConsoleView implements RunPart {
         dropped.getStyleClass().add("console-dropped");
         dropped.setMaxWidth(Double.MAX_VALUE);
         dropped.setWrapText(true);
+        dropped.setMinHeight(Region.USE_PREF_SIZE); // wrapped whole, never cut to "..."
+
         dropped.managedProperty().bind(dropped.visibleProperty());
         dropped.setVisible(false);
         area.firstLineProperty().addListener((o, was, now) -> showDropped());
