@@ -73,6 +73,11 @@ public final class HookRunner {
         return isolation;
     }
 
+    /** The deadline a script whose AppSpec asks for {@code appSpecSeconds} gets here: the max timeout caps it. */
+    public int deadlineFor(int appSpecSeconds) {
+        return limits.timeoutFor(appSpecSeconds);
+    }
+
     /** Runs the script and waits for it. */
     public ScriptRun run(ScriptInvocation call, HookEnvironment environment, HookLog log, OutputListener listener)
             throws IOException, InterruptedException {
@@ -100,7 +105,7 @@ public final class HookRunner {
         SpawnLine instanceLine = SpawnLine.of(user.command().forPath(call.commandPath()));
         List<String> pathNotes = new ArrayList<>();
         String runPath = pathToRun(call, pathNotes);
-        int timeout = limits.timeoutFor(call.timeoutSeconds());
+        int timeout = deadlineFor(call.timeoutSeconds());
         Path runDir = Files.createTempDirectory(Files.createDirectories(mounts.hooklabDir().resolve("runs")),
                 call.event().replaceAll("[^A-Za-z0-9_-]", "_") + "-");
         Map<String, String> env = environment.forScript(call.event(), System.getenv());

@@ -27,6 +27,7 @@ public final class StepSession implements AutoCloseable {
     private final Sandbox sandbox;
     private final AgentSteps agent;
     private final HookEventStep hooks;
+    private final HookRunner runner;
     private final EarlierDeployment earlier;
     private final SessionListener listener;
     private final ExecutorService worker;
@@ -49,6 +50,7 @@ public final class StepSession implements AutoCloseable {
         this.sandbox = sandbox;
         this.agent = agent;
         this.listener = listener;
+        this.runner = runner;
         this.hooks = new HookEventStep(target, sandbox, runner, parser, target.environment());
         this.earlier = target.previousDeployment().map(previous -> new EarlierDeployment(previous, sandbox, agent,
                 new HookEventStep(previous, sandbox, runner, parser, previous.environment()))).orElse(null);
@@ -73,6 +75,11 @@ public final class StepSession implements AutoCloseable {
 
     public RunTarget target() {
         return target;
+    }
+
+    /** The deadline a script whose AppSpec asks for {@code appSpecSeconds} gets in this session (max timeout). */
+    public int deadlineFor(int appSpecSeconds) {
+        return runner.deadlineFor(appSpecSeconds);
     }
 
     /** Whether any step failed or timed out: the deployment would fail. */

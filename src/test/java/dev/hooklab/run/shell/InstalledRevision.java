@@ -83,12 +83,23 @@ public final class InstalledRevision {
     /** A session of the revision in {@code tmp} with an older revision ({@code previous}, or null) deployed first. */
     public static SessionBuilder.Prepared prepare(Path tmp, String isolation, boolean network, Path previous,
                                                   SessionListener listener) throws Exception {
+        return prepare(tmp, isolation, network, previous, null, listener);
+    }
+
+    /** A session of the revision in {@code tmp} whose scripts' deadlines are capped at {@code maxTimeout} seconds. */
+    public static SessionBuilder.Prepared prepareCapped(Path tmp, String isolation, int maxTimeout,
+                                                        SessionListener listener) throws Exception {
+        return prepare(tmp, isolation, false, null, maxTimeout, listener);
+    }
+
+    private static SessionBuilder.Prepared prepare(Path tmp, String isolation, boolean network, Path previous,
+                                                   Integer maxTimeout, SessionListener listener) throws Exception {
         Path rev = write(tmp.resolve("rev"));
         Hooklab hooklab = Hooklab.create();
         Inspection judged = hooklab.inspector().inspect(rev, DeploymentLayout.defaults(TargetOs.LINUX,
                 hooklab.deploymentIds()), InspectOptions.defaults());
-        RunRequest request = new RunRequest(previous, null, List.of(), tmp.resolve("sandbox"), isolation, network, null,
-                "app", "LocalFleet", Map.of(), null, true, null);
+        RunRequest request = new RunRequest(previous, null, List.of(), tmp.resolve("sandbox"), isolation, network,
+                maxTimeout, "app", "LocalFleet", Map.of(), null, true, null);
         return hooklab.sessions().build(judged, request, listener);
     }
 

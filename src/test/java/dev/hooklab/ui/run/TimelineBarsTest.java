@@ -36,7 +36,7 @@ class TimelineBarsTest {
     @Test
     void beforeTheRunEveryPlannedScriptIsAPendingBarOnItsTimeout() throws Exception {
         try (StepSession s = InstalledRevision.prepare(tmp, "none", SessionListener.NONE).session()) {
-            TimelineBars bars = TimelineBars.of(s.steps(), s.target(), 0);
+            TimelineBars bars = TimelineBars.of(s.steps(), s.target(), s::deadlineFor, 0);
 
             assertThat(bars.bars()).extracting(TimelineBars.Bar::label).containsExactly("DownloadBundle",
                     "scripts/before.sh", "Install", "scripts/after.sh", "scripts/check.sh", "scripts/start.sh");
@@ -51,10 +51,29 @@ class TimelineBarsTest {
     }
 
     @Test
+    void theMaxTimeoutCapsEveryScriptsTrackBeforeAndAfterItRan() throws Exception {
+        try (StepSession s = InstalledRevision.prepareCapped(tmp, "none", 45, SessionListener.NONE).session()) {
+            TimelineBars before = TimelineBars.of(s.steps(), s.target(), s::deadlineFor, 0);
+            // AppSpec timeouts 60, 120, 3600 and 30 s: the run's cap of 45 s is what each script gets
+            assertThat(before.bars()).extracting(TimelineBars.Bar::timeoutMs)
+                    .containsExactly(0L, 45_000L, 0L, 45_000L, 45_000L, 30_000L);
+
+            s.runTo(InstalledRevision.index(s, "AfterInstall")).get(Await.GENEROUS.toSeconds(), TimeUnit.SECONDS);
+            TimelineBars after = TimelineBars.of(s.steps(), s.target(), appSpec -> appSpec, 0);
+            // a script that ran shows the deadline it ran against, whatever deadline the caller passes
+            assertThat(bar(after, "scripts/check.sh").status()).isEqualTo("succeeded");
+            assertThat(bar(after, "scripts/check.sh").timeoutMs()).isEqualTo(45_000L);
+            assertThat(bar(after, "scripts/after.sh").timeoutMs()).isEqualTo(45_000L);
+            assertThat(bar(after, "scripts/start.sh").status()).isEqualTo("pending");
+            assertThat(bar(after, "scripts/start.sh").timeoutMs()).isEqualTo(30_000L);
+        }
+    }
+
+    @Test
     void afterTheRunBarsLieEndToEndColouredByHowEachScriptEnded() throws Exception {
         try (StepSession s = InstalledRevision.prepare(tmp, "none", SessionListener.NONE).session()) {
             s.runToEnd().get(Await.GENEROUS.toSeconds(), TimeUnit.SECONDS);
-            TimelineBars bars = TimelineBars.of(s.steps(), s.target(), 0);
+            TimelineBars bars = TimelineBars.of(s.steps(), s.target(), s::deadlineFor, 0);
 
             assertThat(bar(bars, "scripts/before.sh").status()).isEqualTo("succeeded");
             assertThat(bar(bars, "Install").status()).isEqualTo("succeeded");
@@ -90,7 +109,7 @@ class TimelineBarsTest {
             steps.set(after.index(), new StepState(after.index(), after.event(), after.revision(), StepStatus.RUNNING,
                     List.of(done, running), null, List.of(), 0));
 
-            TimelineBars bars = TimelineBars.of(steps, s.target(), 4_000);
+            TimelineBars bars = TimelineBars.of(steps, s.target(), s::deadlineFor, 4_000);
 
             TimelineBars.Bar check = bar(bars, "scripts/check.sh");
             assertThat(check.status()).isEqualTo(TimelineBars.RUNNING);
@@ -118,12 +137,12 @@ class TimelineBarsTest {
         stop.toFile().setExecutable(true);
         try (StepSession s = InstalledRevision.prepare(tmp, "none", false, previous, SessionListener.NONE)
                 .session()) {
-            TimelineBars before = TimelineBars.of(s.steps(), s.target(), 0);
+            TimelineBars before = TimelineBars.of(s.steps(), s.target(), s::deadlineFor, 0);
             assertThat(bar(before, "scripts/stop.sh").timeoutMs()).isEqualTo(45_000);
             assertThat(bar(before, "scripts/stop.sh").status()).isEqualTo("pending");
 
             s.step().get(Await.GENEROUS.toSeconds(), TimeUnit.SECONDS);
-            TimelineBars after = TimelineBars.of(s.steps(), s.target(), 0);
+            TimelineBars after = TimelineBars.of(s.steps(), s.target(), s::deadlineFor, 0);
             assertThat(bar(after, "scripts/stop.sh").status()).isEqualTo("succeeded");
             assertThat(bar(after, "scripts/stop.sh").timeoutMs()).isEqualTo(45_000);
             assertThat(after.bars().get(0).label()).isEqualTo("scripts/stop.sh");

@@ -13,6 +13,7 @@ import dev.hooklab.run.session.StepStatus;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.IntUnaryOperator;
 
 /**
  * What the timeline draws, without any toolkit: one bar per script (and per agent step: DownloadBundle, Install) laid
@@ -46,7 +47,8 @@ public record TimelineBars(List<Bar> bars, List<EventTotal> events, long totalMs
      *                   {@code running}, {@code pending}, {@code not-run}, ...
      * @param startMs    where it starts on the run's axis
      * @param durationMs how long it ran (so far, while running)
-     * @param timeoutMs  its AppSpec timeout, the bar's track; 0 for an agent step, which has none
+     * @param timeoutMs  its deadline (the AppSpec timeout, capped by the max timeout), the bar's track; 0 for an
+     *                   agent step, which has none
      */
     public record Bar(int step, String event, String location, String status, long startMs, long durationMs,
                       long timeoutMs) {
@@ -100,9 +102,11 @@ public record TimelineBars(List<Bar> bars, List<EventTotal> events, long totalMs
     /**
      * @param steps            the session's steps as they stand
      * @param target           the deployment, for the scripts' timeouts and the scripts of steps that have not run
+     * @param deadline         the deadline a script gets for its AppSpec timeout, in seconds (the max timeout caps it)
      * @param runningElapsedMs how long the script running now has run
      */
-    public static TimelineBars of(List<StepState> steps, RunTarget target, long runningElapsedMs) {
+    public static TimelineBars of(List<StepState> steps, RunTarget target, IntUnaryOperator deadline,
+                                  long runningElapsedMs) {
         List<Bar> bars = new ArrayList<>();
         List<EventTotal> events = new ArrayList<>();
         long at = 0;
@@ -117,14 +121,16 @@ public record TimelineBars(List<Bar> bars, List<EventTotal> events, long totalMs
                             : script.status() == null ? PENDING : script.status().json();
                     long took = script.running() ? runningElapsedMs
                             : script.run() != null ? script.run().durationMs() : 0;
-                    own.add(new Bar(step.index(), step.event(), script.location(), status, at, took,
-                            timeoutMs(target, step, script.location())));
+                    long timeoutMs = script.run() != null && script.run().context() != null
+                            ? script.run().context().timeoutSeconds() * 1000L // the deadline it ran against
+                            : deadline.applyAsInt(appSpecTimeout(target, step, script.location())) * 1000L;
+                    own.add(new Bar(step.index(), step.event(), script.location(), status, at, took, timeoutMs));
                     at += took;
                 }
             } else if (step.status().runnable() || step.status() == StepStatus.SKIPPED) {
                 for (PlannedScript planned : planned(target, step)) {
                     own.add(new Bar(step.index(), step.event(), planned.script().location(), step.status().label(), at,
-                            0, planned.script().timeout() * 1000L));
+                            0, deadline.applyAsInt(planned.script().timeout()) * 1000L));
                 }
             }
             if (step.revision() == RevisionSource.AGENT) {
@@ -151,11 +157,10 @@ public record TimelineBars(List<Bar> bars, List<EventTotal> events, long totalMs
                 .orElse(List.of());
     }
 
-    private static long timeoutMs(RunTarget target, StepState step, String location) {
-        int seconds = planned(target, step).stream().map(PlannedScript::script)
+    private static int appSpecTimeout(RunTarget target, StepState step, String location) {
+        return planned(target, step).stream().map(PlannedScript::script)
                 .filter(script -> script.location().equals(location)).mapToInt(HookScript::timeout)
                 .findFirst().orElse(HookScript.DEFAULT_TIMEOUT);
-        return seconds * 1000L;
     }
 
     /** {@code 0.42 s}, {@code 12 s}, {@code 3 min 20 s}, {@code 1 h}. */

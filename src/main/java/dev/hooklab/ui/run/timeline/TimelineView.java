@@ -29,6 +29,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.TreeMap;
 import java.util.function.BiConsumer;
+import java.util.function.IntUnaryOperator;
 
 /**
  * The run as a chart ({@code #timeline}): at the top every script that ran on one time axis, end to end; below, a row
@@ -52,6 +53,8 @@ public final class TimelineView implements RunPart {
     private final Map<String, Row> drawn = new java.util.HashMap<>();
     private final Timeline ticker = new Timeline(new KeyFrame(Duration.millis(500), e -> tick()));
     private RunTarget target;
+    /** The session's deadline for an AppSpec timeout, in seconds (the max timeout caps it). */
+    private IntUnaryOperator deadline = IntUnaryOperator.identity();
     private TimelineBars bars = TimelineBars.empty();
     private BiConsumer<Integer, String> onSelect = (step, location) -> { };
     private int selectedStep = -1;
@@ -121,6 +124,7 @@ public final class TimelineView implements RunPart {
         selectedLocation = null;
         StepSession session = prepared == null ? null : prepared.session();
         target = session == null ? null : session.target();
+        deadline = session == null ? IntUnaryOperator.identity() : session::deadlineFor;
         if (session != null) {
             session.steps().forEach(step -> steps.put(step.index(), step));
         }
@@ -154,7 +158,7 @@ public final class TimelineView implements RunPart {
             return;
         }
         long elapsed = (System.nanoTime() - runningSince) / 1_000_000;
-        TimelineBars next = TimelineBars.of(List.copyOf(steps.values()), target, elapsed);
+        TimelineBars next = TimelineBars.of(List.copyOf(steps.values()), target, deadline, elapsed);
         if (!shape(next).equals(shape(bars))) {
             render();
             return;
@@ -195,7 +199,7 @@ public final class TimelineView implements RunPart {
     private void render() {
         trackRunning();
         long elapsed = runningKey == null ? 0 : (System.nanoTime() - runningSince) / 1_000_000;
-        bars = target == null ? TimelineBars.empty() : TimelineBars.of(List.copyOf(steps.values()), target, elapsed);
+        bars = target == null ? TimelineBars.empty() : TimelineBars.of(List.copyOf(steps.values()), target, deadline, elapsed);
         if (runningKey != null && ticker.getStatus() != Animation.Status.RUNNING) {
             ticker.play();
         } else if (runningKey == null) {

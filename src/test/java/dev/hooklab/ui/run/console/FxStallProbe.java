@@ -13,6 +13,8 @@ import java.util.concurrent.atomic.AtomicLong;
  * measures the longest gap between two pulses.
  */
 public final class FxStallProbe implements AutoCloseable {
+    /** Frames kept of a stalled FX thread's stack (-Dbench.stallDepth, 6 unless told). */
+    private static final int DEPTH = Integer.getInteger("bench.stallDepth", 6);
     private final AtomicLong longestPingNanos = new AtomicLong();
     private final AtomicLong longestPulseGapNanos = new AtomicLong();
     private final AtomicLong pings = new AtomicLong();
@@ -87,7 +89,7 @@ public final class FxStallProbe implements AutoCloseable {
         int shown = 0;
         for (StackTraceElement e : stack) {
             String c = e.getClassName();
-            if (shown < 6 && (c.startsWith("dev.hooklab") || c.startsWith("org.fxmisc") || shown < 2)) {
+            if (shown < DEPTH && (c.startsWith("dev.hooklab") || c.startsWith("org.fxmisc") || shown < 2)) {
                 where.append(c.substring(c.lastIndexOf('.') + 1)).append('.').append(e.getMethodName()).append(" < ");
                 shown++;
             }
