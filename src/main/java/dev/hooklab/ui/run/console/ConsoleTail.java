@@ -2,100 +2,143 @@ package dev.hooklab.ui.run.console;
 
 import javafx.geometry.Pos;
 import javafx.scene.Node;
+import javafx.event.EventType;
+import javafx.scene.input.KeyEvent;
+import javafx.scene.input.MouseEvent;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Region;
-import javafx.scene.layout.VBox;
 import javafx.scene.shape.Rectangle;
 import javafx.scene.text.Text;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Consumer;
 
 /**
- * What the console shows in place of its folded text area while a script floods it and the user follows the end:
- * the newest lines, bottom-aligned, in a fixed set of rows whose texts change in place. A flood would otherwise rebuild the styled text area's
- * paragraphs (a cell, its CSS and its layout per line) several times a second; here a change is a screenful of
- * {@code setText} calls and one layout of rows already styled. It looks like the area (same classes: line number,
- * out/err mark, the error colour) but holds no document: no selection, no find. Scrolling up or pressing on it asks
- * the console to show every line kept instead ({@code onLeave}).
+ * What the console shows while the user follows the end of the output: the newest lines in a fixed set of rows
+ * whose texts change in place, from the top while they fit and bottom-aligned once they do not. A styled text area
+ * lays out a new paragraph cell for every line that scrolls into view (a few milliseconds each: a screenful takes
+ * the FX thread 100-200 ms), so following a busy script in it holds the window back; here a change is a screenful of
+ * {@code setText} calls on rows already styled. It looks like the area (same classes: line number, out/err mark,
+ * the error colour) but holds no document: pressing on it, scrolling up or a reading key asks the console for the
+ * area instead ({@code onLeave}), which then has every line kept, to select, find and scroll through.
  */
 final class ConsoleTail {
-    /** The rows' least height, for how many rows a height needs (a 12 px monospace line is about 15 px). */
-    private static final double MIN_ROW_HEIGHT = 12;
-    private final VBox rows = new VBox();
-    private final Region node;
+    private final Rows rows = new Rows();
     private final List<Row> made = new ArrayList<>();
     private List<ConsoleLine> lines = List.of();
     private long first = 1;
 
-    ConsoleTail(Runnable onLeave) {
-        rows.setAlignment(Pos.BOTTOM_LEFT);
-        rows.setFillWidth(true);
-        rows.getStyleClass().add("console-tail");
+    /**
+     * @param onLeave asks the console for the area in the tail's place
+     * @param pointer gets the mouse gesture that left the tail (press, drags, release, click), to pass on to the
+     *                area now in its place: the press that leaves the tail also places the caret or starts a selection
+     */
+    ConsoleTail(Runnable onLeave, Consumer<MouseEvent> pointer) {
+        rows.getStyleClass().addAll("console-area", "console-tail"); // the area's font and colours
         Rectangle clip = new Rectangle();
         clip.widthProperty().bind(rows.widthProperty());
         clip.heightProperty().bind(rows.heightProperty());
         rows.setClip(clip);
         rows.setMinSize(0, 0);
-        rows.heightProperty().addListener((o, was, now) -> {
-            ensureRows(now.doubleValue());
-            fill();
-        });
+        rows.setFocusTraversable(true);
         rows.setOnScroll(e -> {
             if (e.getDeltaY() > 0) {
-                onLeave.run(); // up, away from the tail
+                onLeave.run(); // up, away from the end
             }
         });
-        rows.setOnMousePressed(e -> onLeave.run()); // to select or read: the whole area
-        node = rows;
-        node.getStyleClass().add("console-area"); // the area's font and colours
+        rows.addEventHandler(MouseEvent.ANY, e -> {
+            EventType<? extends MouseEvent> type = e.getEventType();
+            if (type == MouseEvent.MOUSE_PRESSED) {
+                onLeave.run(); // to select or read
+            }
+            if (type == MouseEvent.MOUSE_PRESSED || type == MouseEvent.MOUSE_DRAGGED
+                    || type == MouseEvent.MOUSE_RELEASED || type == MouseEvent.MOUSE_CLICKED) {
+                pointer.accept(e); // the gesture goes on in the area: it stays aimed at the node it began on
+                e.consume();
+            }
+        });
+        rows.addEventHandler(KeyEvent.KEY_PRESSED, e -> {
+            switch (e.getCode()) {
+                case UP, PAGE_UP, HOME, LEFT, RIGHT -> {
+                    onLeave.run();
+                    e.consume();
+                }
+                default -> {
+                    if (e.isShortcutDown() && (e.getCode() == javafx.scene.input.KeyCode.A
+                            || e.getCode() == javafx.scene.input.KeyCode.C)) {
+                        onLeave.run(); // select all, copy: the area does them
+                    }
+                }
+            }
+        });
+        rows.heightProperty().addListener((o, was, now) -> rows.requestLayout());
     }
 
     Node node() {
-        return node;
+        return rows;
     }
 
-    /** Shows the last of these lines, the first of them numbered {@code firstNumber}. */
+    /** Shows these lines, the first of them numbered {@code firstNumber} (as many of the last as fit). */
     void show(List<ConsoleLine> newest, long firstNumber) {
         lines = newest;
         first = firstNumber;
-        fill();
+        rows.requestLayout();
     }
 
-    /** Blank rows (the area lies over them). */
-    void hide() {
-        lines = List.of();
-        fill();
+    /** No lines. */
+    void clear() {
+        show(List.of(), 1);
     }
 
-    private void ensureRows(double height) {
-        int wanted = (int) Math.ceil(height / MIN_ROW_HEIGHT) + 1;
-        List<Node> added = new ArrayList<>();
-        while (made.size() < wanted) {
+    /** The rows with a line now, top to bottom, as their texts (tests). */
+    List<String> shownTexts() {
+        return made.stream().filter(row -> row.box.isVisible()).map(row -> row.text.getText()).toList();
+    }
+
+    /** Lays the rows out: the last lines that fit, each row as tall as a line of the area's font. */
+    private final class Rows extends Region {
+        @Override
+        protected void layoutChildren() {
+            double height = getHeight();
+            double width = getWidth();
+            if (made.isEmpty()) {
+                addRow();
+            }
+            double rowHeight = Math.max(1, made.get(0).box.prefHeight(-1));
+            int fit = Math.max(1, (int) Math.ceil(height / rowHeight));
+            int shown = Math.min(lines.size(), fit);
+            while (made.size() < fit) {
+                addRow(); // as soon as there is room, before any line: the first lines cost no new nodes
+            }
+            int digits = Math.max(4, Long.toString(first + lines.size()).length());
+            // from the top while the lines fit; once they do not, the newest line sits on the bottom edge
+            double top = lines.size() * rowHeight <= height ? 0 : height - shown * rowHeight;
+            for (int r = 0; r < made.size(); r++) {
+                Row row = made.get(r);
+                if (r < shown) {
+                    int index = lines.size() - shown + r;
+                    row.set(lines.get(index), first + index, digits);
+                    row.box.resizeRelocate(0, top + r * rowHeight, Math.max(width, row.box.prefWidth(-1)),
+                            rowHeight);
+                } else {
+                    row.box.setVisible(false);
+                }
+            }
+        }
+
+        private void addRow() {
             Row row = new Row();
-            made.add(0, row); // new rows go on top: the bottom row stays the newest line
-            added.add(0, row.box); // in the children's order, top first, as in made
-        }
-        if (!added.isEmpty()) {
-            rows.getChildren().addAll(0, added);
-        }
-    }
-
-    /** The newest line in the bottom row, older ones above; rows above the first line shown are blank. */
-    private void fill() {
-        int shown = Math.min(lines.size(), made.size());
-        int digits = Math.max(4, Long.toString(first + lines.size()).length());
-        for (int r = 0; r < made.size(); r++) {
-            int fromBottom = made.size() - 1 - r;
-            int index = lines.size() - 1 - fromBottom;
-            made.get(r).set(fromBottom < shown ? lines.get(index) : null, first + index, digits);
+            made.add(row);
+            getChildren().add(row.box);
+            row.box.applyCss();
         }
     }
 
     /** One row: line number and channel mark in the gutter, then the line; its classes change only with its channel. */
     private static final class Row {
         final Text number = new Text();
-        final Text mark = new Text();
+        final Text mark = new Text("out");
         final Text text = new Text();
         final HBox gutter = new HBox(number, mark);
         final HBox box = new HBox(gutter, text);
@@ -105,20 +148,15 @@ final class ConsoleTail {
         Row() {
             number.getStyleClass().add("lineno");
             mark.getStyleClass().addAll("channel-mark", "stdout"); // styled as stdout from the start, as most are
-            mark.setText("out");
             text.getStyleClass().addAll("text", "stdout");
             gutter.getStyleClass().addAll("console-gutter", "stdout");
             gutter.setAlignment(Pos.CENTER_LEFT);
             gutter.setMinWidth(Region.USE_PREF_SIZE);
             box.setAlignment(Pos.CENTER_LEFT);
-            box.setMinHeight(Region.USE_PREF_SIZE);
+            box.setManaged(false);
         }
 
         void set(ConsoleLine line, long numberShown, int digits) {
-            if (line == null) {
-                box.setVisible(false);
-                return;
-            }
             box.setVisible(true);
             number.setText(String.format("%" + digits + "d", numberShown));
             text.setText(line.text());
@@ -129,7 +167,7 @@ final class ConsoleTail {
                 mark.getStyleClass().setAll("channel-mark", channel);
                 gutter.getStyleClass().setAll("console-gutter", channel);
                 text.getStyleClass().setAll("text", channel);
-                late = false; // setAll took the mark off
+                late = false;
             }
             if (line.afterTimeout() != late) {
                 late = line.afterTimeout();

@@ -9,6 +9,7 @@ import dev.hooklab.run.session.StepStatus;
 import dev.hooklab.ui.run.RunPart;
 import javafx.animation.AnimationTimer;
 import javafx.application.Platform;
+import javafx.event.Event;
 import javafx.geometry.Pos;
 import javafx.scene.Node;
 import javafx.scene.control.Button;
@@ -21,6 +22,7 @@ import javafx.scene.input.KeyCode;
 import javafx.scene.input.KeyCodeCombination;
 import javafx.scene.input.KeyCombination;
 import javafx.scene.input.KeyEvent;
+import javafx.scene.input.MouseEvent;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
@@ -46,10 +48,12 @@ import java.util.function.Consumer;
 public final class ConsoleView implements RunPart {
     /** Under a flood the text changes at most this often: each change lays out a screenful of new lines. */
     private static final long FLUSH_NANOS = 250_000_000;
-    /** More lines than this pending at two flushes in a row, while following, is a flood: the tail shows it. */
-    static final int FLOOD_LINES = 200;
-    /** More lines than this pending at one flush is a flood at once (more than a few screens in a quarter second). */
-    static final int BURST_LINES = 1000;
+    /** Lines the tail gets: more than the tallest screen shows. */
+    static final int TAIL_LINES = 200;
+    /** Up to this many lines at a flush go into the folded area's text at once, so #console reads live. */
+    private static final int LIVE_LINES = 500;
+    /** Up to this many lines kept, the area's text catches up at once when a step changes; beyond, in an event of its own. */
+    private static final int SYNC_NOW_LINES = 2000;
     private final ConsoleLines store;
     private final ConsoleArea area;
     private final ConsoleFind find;
@@ -68,14 +72,12 @@ public final class ConsoleView implements RunPart {
     private final List<ConsoleLine> pending = new ArrayList<>();
     private long pendingSkipped;
     private long lastFlush;
-    /** Shows a flood's newest lines in place of the area while the user follows; see {@link #flush()}. */
+    /** Shows the newest lines in place of the area while the user follows the end; see {@link #flush()}. */
     private final ConsoleTail tail;
     /** Whether the tail is shown, the area folded away behind it. */
     private boolean tailing;
     /** Whether the area's text lags behind the lines kept (it is brought up to date when read or unfolded). */
     private boolean areaStale;
-    /** Whether the last flush had more than {@link #FLOOD_LINES} lines. */
-    private boolean lastFlushFlooded;
     /** Flushes what is pending at a pulse once the interval passed: a flood changes the text four times a second. */
     private final AnimationTimer flusher = new AnimationTimer() {
         @Override
@@ -95,7 +97,7 @@ public final class ConsoleView implements RunPart {
         this.opener = opener;
         this.area = new ConsoleArea(store.perScript());
         this.find = new ConsoleFind(area.area(), area.followingProperty());
-        this.tail = new ConsoleTail(() -> area.followingProperty().set(false));
+        this.tail = new ConsoleTail(() -> area.followingProperty().set(false), this::pointOnArea);
 
         title.setId("console-title");
         title.getStyleClass().add("console-title");
@@ -144,12 +146,13 @@ public final class ConsoleView implements RunPart {
         dropped.setVisible(false);
         area.firstLineProperty().addListener((o, was, now) -> showDropped());
         area.followingProperty().addListener((o, was, now) -> {
-            if (!now && tailing) {
+            if (now) {
+                enterTail();
+            } else {
                 leaveTail(); // the user scrolled up, clicked or searched: every line kept, to scroll through
-                area.revealEnd();
             }
         });
-        StackPane text = new StackPane(tail.node(), area.node()); // the tail lies under the area, laid out early
+        StackPane text = new StackPane(tail.node(), area.node()); // the area, when shown, lies over the tail
         text.setMinSize(0, 0);
         node = ConsoleStyle.apply(new VBox(header, dropped, text));
         node.setId("console-view");
@@ -165,6 +168,7 @@ public final class ConsoleView implements RunPart {
                 e.consume();
             }
         });
+        enterTail(); // following the end from the start
     }
 
     @Override
@@ -195,6 +199,14 @@ public final class ConsoleView implements RunPart {
         syncArea();
     }
 
+    /** The tail's rows with a line, top to bottom (tests); empty while the area is shown. */
+    List<String> tailTexts() {
+        flush();
+        tail.node().applyCss();
+        ((javafx.scene.Parent) tail.node()).layout();
+        return tail.shownTexts();
+    }
+
     ConsoleFind find() {
         return find;
     }
@@ -206,7 +218,9 @@ public final class ConsoleView implements RunPart {
         shownStep = -1;
         shown = null;
         dropPending();
+        areaStale = false;
         area.clear();
+        showTail();
         title.setText("No script selected");
         refreshState();
     }
@@ -215,7 +229,9 @@ public final class ConsoleView implements RunPart {
     public void stepChanged(StepState step) {
         StepState before = steps.put(step.index(), step);
         flush(); // a step's change comes after its lines: they are all in when it ends
-        if (areaStale) {
+        if (areaStale && (shown == null || store.lines(shown).size() <= SYNC_NOW_LINES)) {
+            syncArea();
+        } else if (areaStale) {
             // the area's text catches up in an FX event of its own, run before anything queued after this one
             Platform.runLater(this::syncArea);
         }
@@ -224,7 +240,9 @@ public final class ConsoleView implements RunPart {
             store.forgetStep(step.index()); // it runs (again): its scripts print afresh
             if (shownStep == step.index()) {
                 dropPending();
+                areaStale = false;
                 area.clear();
+                showTail();
             }
         }
         if (step.index() == shownStep) {
@@ -261,12 +279,12 @@ public final class ConsoleView implements RunPart {
     }
 
     /**
-     * Puts the pending lines in view now. Under a flood (more than {@link #BURST_LINES} pending, or more than
-     * {@link #FLOOD_LINES} at two flushes in a row, while following the end) the {@link ConsoleTail} takes the area's place and shows the newest lines, and the area is folded away
-     * (no size, so no paragraph cells) with its text left behind: a styled text area lays out a screenful of new
-     * paragraph cells at every change, about 100 ms of the FX thread, four times a second. The tail stays, showing
-     * each new line, until the user leaves it (scrolls up, clicks it, finds, turns follow off) or another script is
-     * shown; then the area unfolds with every line kept. Its text is brought up to date whenever it is read
+     * Puts the pending lines in view now. While the user follows the end, the {@link ConsoleTail} shows the newest
+     * lines in the area's place and the area is folded away (no size, so no paragraph cells), its text left behind:
+     * a styled text area lays out a new paragraph cell for every line that scrolls into view, 100-200 ms of the FX
+     * thread for a screenful, and a busy script would scroll a screenful four times a second. When the user leaves
+     * the end (scrolls up, presses on the output, finds, turns follow off) the area unfolds with every line kept and
+     * new lines go into it, below what the user reads. Its text is brought up to date whenever it is read
      * ({@link #text()}) or a step changes, folded, which costs no layout.
      */
     private void flush() {
@@ -275,23 +293,28 @@ public final class ConsoleView implements RunPart {
         if (pending.isEmpty()) {
             return;
         }
-        boolean following = area.followingProperty().get();
-        boolean flooded = pending.size() > FLOOD_LINES;
-        if (!tailing && following && (pending.size() > BURST_LINES || flooded && lastFlushFlooded)) {
-            tailing = true;
-            area.fold(true);
-        }
-        lastFlushFlooded = flooded;
         if (tailing) {
-            List<ConsoleLine> newest = store.last(shown, FLOOD_LINES);
-            tail.show(newest, store.printed(shown) - newest.size() + 1);
-            areaStale = true;
+            showTail();
+            if (!areaStale && pending.size() <= LIVE_LINES) {
+                area.append(new ArrayList<>(pending), pendingSkipped); // folded: the text only, no layout
+            } else {
+                areaStale = true; // a flood: the text catches up when read or when the step changes
+            }
         } else {
             area.append(new ArrayList<>(pending), pendingSkipped);
         }
         pending.clear();
         pendingSkipped = 0;
         showDropped();
+    }
+
+    private void showTail() {
+        if (shown == null) {
+            tail.clear();
+            return;
+        }
+        List<ConsoleLine> newest = store.last(shown, TAIL_LINES);
+        tail.show(newest, store.printed(shown) - newest.size() + 1);
     }
 
     /** The area's text as every line kept of the shown script, if it lags behind. */
@@ -304,23 +327,44 @@ public final class ConsoleView implements RunPart {
         }
     }
 
-    /** The area in the tail's place again, with every line kept. */
+    /** A mouse gesture begun on the tail, passed on to the area that took its place (laid out first, to hit lines). */
+    private void pointOnArea(MouseEvent e) {
+        if (tailing) {
+            return;
+        }
+        if (e.getEventType() == MouseEvent.MOUSE_PRESSED) {
+            node.applyCss();
+            node.layout();
+        }
+        Event.fireEvent(area.area(), e.copyFor(area.area(), area.area()));
+    }
+
+    /** The tail in the area's place, the area folded (following the end). */
+    private void enterTail() {
+        if (!tailing) {
+            tailing = true;
+            area.fold(true);
+            showTail();
+        }
+    }
+
+    /** The area in the tail's place again, with every line kept, at its end. */
     private void leaveTail() {
-        pending.clear(); // the store has them
-        pendingSkipped = 0;
-        syncArea();
-        tailing = false;
-        tail.hide();
-        area.fold(false);
+        if (tailing) {
+            flush();
+            syncArea();
+            tailing = false;
+            boolean focused = tail.node().isFocused();
+            area.fold(false);
+            tail.clear();
+            area.revealEnd();
+            if (focused) {
+                area.area().requestFocus(); // the keys go on to the text
+            }
+        }
     }
 
     private void dropPending() {
-        if (tailing) {
-            tailing = false;
-            areaStale = false; // what is shown next replaces the area's text
-            tail.hide();
-            area.fold(false);
-        }
         flusher.stop();
         pending.clear();
         pendingSkipped = 0;
@@ -345,13 +389,15 @@ public final class ConsoleView implements RunPart {
         shownStep = step;
         shown = step < 0 || location == null ? null : new ScriptKey(step, location);
         StepState s = steps.get(step);
+        areaStale = false;
         if (shown == null) {
             area.clear();
             title.setText(s == null ? "No script selected" : s.event() + ": no script");
         } else {
-            area.show(store.lines(shown), store.dropped(shown) + 1);
+            area.show(store.lines(shown), store.dropped(shown) + 1); // follows: folded, so no layout
             title.setText((s == null ? "" : s.event() + ": ") + location);
         }
+        showTail();
         refreshState();
         showDropped();
     }
@@ -395,6 +441,7 @@ public final class ConsoleView implements RunPart {
     }
 
     private void copy() {
+        settle();
         String selected = area.area().getSelectedText();
         ClipboardContent content = new ClipboardContent();
         content.putString(selected == null || selected.isEmpty() ? area.area().getText() : selected);

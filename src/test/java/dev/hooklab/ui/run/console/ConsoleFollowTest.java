@@ -56,29 +56,47 @@ class ConsoleFollowTest {
         return area.lastVisibleParToAllParIndex();
     }
 
+    private List<String> tailRows() throws Exception {
+        return onFx(() -> console.tailTexts());
+    }
+
     @Test
     void followsTheTailUntilTheUserScrollsUpAndAgainOnFollow(FxRobot robot) throws Exception {
         StyleClassedTextArea area = robot.lookup("#console").queryAs(StyleClassedTextArea.class);
         robot.interact(() -> console.output(3, "a.sh", lines(1, 300)));
         WaitForAsyncUtils.waitForFxEvents();
-        assertThat(lastVisible(area)).isEqualTo(299);
         ToggleButton follow = robot.lookup("#console-follow").queryAs(ToggleButton.class);
         assertThat(follow.isSelected()).isTrue();
+        assertThat(area.getParent().isVisible()).as("following: the tail, the area folded").isFalse();
+        assertThat(tailRows()).last().isEqualTo("line 300");
 
-        // up by keys (the robot's wheel barely moves under Monocle): away from the tail
-        robot.clickOn(area).type(KeyCode.PAGE_UP).type(KeyCode.PAGE_UP);
+        // a press on the output: the area, at its end, no longer following
+        robot.clickOn(robot.lookup(".console-tail").queryAs(javafx.scene.Node.class));
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(follow.isSelected()).isFalse();
+        assertThat(area.getParent().isVisible()).isTrue();
+        assertThat(lastVisible(area)).isEqualTo(299);
+        assertThat(tailRows()).isEmpty();
+
+        // the press went on to the area: it has the keys, the caret where the user pressed
+        assertThat(area.isFocused()).as("the area took the press").isTrue();
+        // up by keys (the robot's wheel barely moves under Monocle): the view stays where the user put it
+        robot.type(KeyCode.PAGE_UP).type(KeyCode.PAGE_UP);
         WaitForAsyncUtils.waitForFxEvents();
         assertThat(follow.isSelected()).as("scrolled up: no longer following").isFalse();
         int seen = area.firstVisibleParToAllParIndex();
+        assertThat(seen).isLessThan(299 - 20);
         Thread.sleep(300); // past the console's flush interval: the next batch goes in at once
         robot.interact(() -> console.output(3, "a.sh", lines(301, 400)));
         WaitForAsyncUtils.waitForFxEvents();
+        assertThat(area.getLength()).as("new lines go into the area").isEqualTo(onFx(console::text).length());
         assertThat(onFx(console::lineCount)).isEqualTo(400);
         assertThat(area.firstVisibleParToAllParIndex()).as("the view stayed where the user put it").isEqualTo(seen);
 
         robot.clickOn("#console-follow");
         WaitForAsyncUtils.waitForFxEvents();
-        assertThat(lastVisible(area)).isEqualTo(399);
+        assertThat(area.getParent().isVisible()).as("following again: the tail").isFalse();
+        assertThat(tailRows()).last().isEqualTo("line 400");
 
         // past the bound: the oldest lines leave, the numbering goes on and the console says how many left
         robot.interact(() -> console.output(3, "a.sh", lines(401, 650)));

@@ -20,16 +20,15 @@ import org.testfx.util.WaitForAsyncUtils;
 
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.concurrent.Callable;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * A flood while following: the tail shows the newest lines in the text area's place, the area's text still
- * answers with every line kept, and pressing on the tail brings the area back at its end, no longer following.
- * A burst of a few hundred lines is no flood: it goes straight into the area.
+ * Following the end: the tail shows the newest lines in the text area's place (a few from the top, a flood
+ * bottom-aligned), the area's text still answers with every line kept, and pressing on the tail or a reading key
+ * brings the area back at its end, no longer following.
  */
 @ExtendWith(ApplicationExtension.class)
 class ConsoleTailTest {
@@ -56,12 +55,8 @@ class ConsoleTailTest {
         return WaitForAsyncUtils.asyncFx(read).get();
     }
 
-    /** The tail's rows with a line, top to bottom, as "number text". */
-    private List<String> tailRows(FxRobot robot) throws Exception {
-        return onFx(() -> robot.lookup(".console-tail .text").queryAllAs(Text.class).stream()
-                .filter(t -> t.getParent().isVisible() && !t.getText().isEmpty())
-                .sorted(Comparator.comparingDouble(t -> t.localToScene(0, 0).getY()))
-                .map(Text::getText).toList());
+    private List<String> tailRows() throws Exception {
+        return onFx(() -> console.tailTexts());
     }
 
     @Test
@@ -71,16 +66,16 @@ class ConsoleTailTest {
         robot.interact(() -> console.output(3, "a.sh", lines(1, 3000)));
         WaitForAsyncUtils.waitForFxEvents();
         assertThat(areaPane.isVisible()).as("the area folded away under a flood").isFalse();
-        List<String> rows = tailRows(robot);
+        List<String> rows = tailRows();
         assertThat(rows).isNotEmpty().last().isEqualTo("line 3000");
         assertThat(rows).hasSizeLessThan(60).contains("line 2990");
-        assertThat(onFx(() -> robot.lookup(".console-tail .stderr").queryAll().size())).as("line 2900's mark")
+        assertThat(onFx(() -> robot.lookup(".console-tail .stderr").queryAll().size())).as("line 3000's mark")
                 .isPositive();
 
         Thread.sleep(300); // past the flush interval: the next batch shows at once
         robot.interact(() -> console.output(3, "a.sh", lines(3001, 3050)));
         WaitForAsyncUtils.waitForFxEvents();
-        assertThat(tailRows(robot)).last().as("few lines after a flood stay in the tail")
+        assertThat(tailRows()).last().as("few lines after a flood stay in the tail")
                 .isEqualTo("line 3050");
         assertThat(areaPane.isVisible()).isFalse();
 
@@ -94,18 +89,28 @@ class ConsoleTailTest {
         assertThat(areaPane.isVisible()).as("the area back after a press on the tail").isTrue();
         assertThat(robot.lookup("#console-follow").queryAs(ToggleButton.class).isSelected()).isFalse();
         assertThat(onFx(area::lastVisibleParToAllParIndex)).as("at its end").isEqualTo(3049);
-        assertThat(tailRows(robot)).isEmpty();
+        assertThat(tailRows()).isEmpty();
         assertThat(onFx(console::lineCount)).isEqualTo(3050);
     }
 
     @Test
-    void aBurstOfAFewHundredLinesIsNoFlood(FxRobot robot) throws Exception {
+    void aFewLinesShowFromTheTopAndAReadingKeyBringsTheAreaWithTheFocus(FxRobot robot) throws Exception {
         StyleClassedTextArea area = robot.lookup("#console").queryAs(StyleClassedTextArea.class);
-        robot.interact(() -> console.output(3, "a.sh", lines(1, 400)));
+        robot.interact(() -> console.output(3, "a.sh", lines(1, 3)));
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(tailRows()).containsExactly("line 1", "line 2", "line 3");
+        Node tail = robot.lookup(".console-tail").query();
+        double firstRowY = onFx(() -> robot.lookup(".console-tail .text").queryAllAs(Text.class).stream()
+                .filter(t -> "line 1".equals(t.getText())).findFirst().orElseThrow().localToScene(0, 0).getY()
+                - tail.localToScene(0, 0).getY());
+        assertThat(firstRowY).as("the first line at the top, not the bottom").isLessThan(20);
+        assertThat(area.getText()).as("a short output is in #console at once").isEqualTo("line 1\nline 2\nline 3");
+
+        robot.interact(tail::requestFocus);
+        robot.type(javafx.scene.input.KeyCode.UP);
         WaitForAsyncUtils.waitForFxEvents();
         assertThat(area.getParent().isVisible()).isTrue();
-        assertThat(area.getText()).endsWith("line 400");
-        assertThat(onFx(area::lastVisibleParToAllParIndex)).isEqualTo(399);
-        assertThat(tailRows(robot)).isEmpty();
+        assertThat(area.isFocused()).as("the keys go on to the text").isTrue();
+        assertThat(robot.lookup("#console-follow").queryAs(ToggleButton.class).isSelected()).isFalse();
     }
 }
