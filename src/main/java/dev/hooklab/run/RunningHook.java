@@ -1,5 +1,7 @@
 package dev.hooklab.run;
 
+import dev.hooklab.run.output.CapturedOutput;
+import dev.hooklab.run.output.OutputChannel;
 import dev.hooklab.run.process.HookProcess;
 import dev.hooklab.run.process.ProcessOutcome;
 
@@ -8,20 +10,36 @@ import java.util.function.Function;
 
 /** A hook script started by {@link HookRunner}: wait for its {@link ScriptRun}, or stop it. */
 public final class RunningHook {
+    private final String location;
     private final HookProcess process;
     private final Function<ProcessOutcome, ScriptRun> judge;
-    private ScriptRun finished;
+    private volatile ScriptRun finished;
 
-    RunningHook(HookProcess process, Function<ProcessOutcome, ScriptRun> judge) {
+    RunningHook(String location, HookProcess process, Function<ProcessOutcome, ScriptRun> judge) {
+        this.location = location;
         this.process = process;
         this.judge = judge;
     }
 
     /** A script that never started (missing, not executable and chmod failed). */
     RunningHook(ScriptRun finished) {
+        this.location = finished.location();
         this.process = null;
         this.judge = null;
         this.finished = finished;
+    }
+
+    /** The script's location as the AppSpec wrote it. */
+    public String location() {
+        return location;
+    }
+
+    /** A channel's whole output up to now, from any thread, while the script may still print. */
+    public CapturedOutput outputSoFar(OutputChannel channel) throws IOException {
+        if (finished != null) {
+            return channel == OutputChannel.STDOUT ? finished.stdout() : finished.stderr();
+        }
+        return process.outputSoFar(channel);
     }
 
     /**

@@ -65,6 +65,11 @@ public final class OutputPumps {
         return errThread.isAlive();
     }
 
+    /** A channel's output recorded up to now, while the hook may still print (see {@link StreamRecord#soFar()}). */
+    public CapturedOutput soFar(OutputChannel channel) throws IOException {
+        return channel == OutputChannel.STDOUT ? outRecord.soFar() : errRecord.soFar();
+    }
+
     public CapturedOutput stdout() {
         return outRecord.result().withAfterTimeoutLines(out.lateLines());
     }

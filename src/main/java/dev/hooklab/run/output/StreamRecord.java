@@ -15,7 +15,7 @@ import java.nio.file.StandardOpenOption;
 /**
  * Every byte of one output channel with bounded memory: the first {@code headLimit} bytes stay in
  * memory; once the output grows past them, all of it (head included) goes to a spill file and
- * memory stops growing. Used by a single reader thread.
+ * memory stops growing. Written by a single reader thread; {@link #soFar()} may be asked from any other.
  */
 final class StreamRecord implements Closeable {
     private final Path spillFile;
@@ -24,17 +24,18 @@ final class StreamRecord implements Closeable {
     private OutputStream spill;
     private long size;
     private long dropped;
+    private boolean closed;
 
     StreamRecord(Path spillFile, int headLimit) {
         this.spillFile = spillFile;
         this.headLimit = headLimit;
     }
 
-    long size() {
+    synchronized long size() {
         return size;
     }
 
-    void append(byte[] bytes, int offset, int length) throws IOException {
+    synchronized void append(byte[] bytes, int offset, int length) throws IOException {
         if (spill == null && size + length > headLimit) {
             spill = new BufferedOutputStream(Files.newOutputStream(spillFile), 1 << 16);
             head.writeTo(spill);
@@ -48,12 +49,12 @@ final class StreamRecord implements Closeable {
     }
 
     /** Counts bytes read after the output cap and not kept. */
-    void drop(long bytes) {
+    synchronized void drop(long bytes) {
         dropped += bytes;
     }
 
     /** Copies {@code length} recorded bytes starting at {@code offset} to {@code out}. */
-    void copy(long offset, long length, OutputStream out) throws IOException {
+    synchronized void copy(long offset, long length, OutputStream out) throws IOException {
         if (spill == null) {
             out.write(head.toByteArray(), Math.toIntExact(offset), Math.toIntExact(length));
             return;
@@ -81,7 +82,7 @@ final class StreamRecord implements Closeable {
     }
 
     /** The length of the recorded range once the bytes at its end that pass {@code trailing} are left out. */
-    long lengthWithoutTrailing(long offset, long length, ByteTest trailing) throws IOException {
+    synchronized long lengthWithoutTrailing(long offset, long length, ByteTest trailing) throws IOException {
         long end = offset + length;
         if (spill == null) {
             byte[] bytes = head.toByteArray();
@@ -113,13 +114,25 @@ final class StreamRecord implements Closeable {
         }
     }
 
-    CapturedOutput result() {
+    /**
+     * What was recorded up to now, while the reader may still be writing: the spill file holds at least
+     * {@link CapturedOutput#bytes()} bytes when this returns (a reader of it stops there; more may follow).
+     */
+    synchronized CapturedOutput soFar() throws IOException {
+        if (spill != null && !closed) {
+            spill.flush();
+        }
+        return result();
+    }
+
+    synchronized CapturedOutput result() {
         String text = head.toString(StandardCharsets.UTF_8);
         return new CapturedOutput(text, size, spill == null ? null : spillFile, dropped);
     }
 
     @Override
-    public void close() throws IOException {
+    public synchronized void close() throws IOException {
+        closed = true;
         if (spill != null) {
             spill.close();
         }

@@ -1,5 +1,8 @@
 package dev.hooklab.run.process;
 
+import dev.hooklab.run.output.CapturedOutput;
+import dev.hooklab.run.output.OutputChannel;
+
 import java.io.IOException;
 
 /** A started hook process. */
@@ -10,4 +13,7 @@ public interface HookProcess {
 
     /** Waits until the script and its outputs are done with, and says how it went. */
     ProcessOutcome await() throws InterruptedException, IOException;
+
+    /** A channel's whole output up to now, while the script may still print. */
+    CapturedOutput outputSoFar(OutputChannel channel) throws IOException;
 }

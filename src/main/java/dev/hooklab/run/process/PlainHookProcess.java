@@ -120,6 +120,11 @@ final class PlainHookProcess implements HookProcess {
     }
 
     @Override
+    public CapturedOutput outputSoFar(OutputChannel channel) throws IOException {
+        return pumps.soFar(channel);
+    }
+
+    @Override
     public ProcessOutcome await() throws InterruptedException, IOException {
         List<String> notes = new ArrayList<>(List.of(AMBIGUITY));
         String ending = null;

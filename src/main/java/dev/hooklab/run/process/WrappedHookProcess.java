@@ -2,6 +2,7 @@ package dev.hooklab.run.process;
 
 import dev.hooklab.run.RunLimits;
 import dev.hooklab.run.isolation.Isolation;
+import dev.hooklab.run.output.CapturedOutput;
 import dev.hooklab.run.output.OutputChannel;
 import dev.hooklab.run.output.OutputPumps;
 import dev.hooklab.work.Workers;
@@ -122,6 +123,11 @@ final class WrappedHookProcess implements HookProcess {
     public void stop() {
         stopRequested = true;
         process.destroy(); // the wrapper turns SIGTERM into a stop; bwrap takes its namespace down
+    }
+
+    @Override
+    public CapturedOutput outputSoFar(OutputChannel channel) throws IOException {
+        return pumps.soFar(channel);
     }
 
     @Override

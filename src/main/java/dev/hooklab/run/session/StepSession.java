@@ -9,6 +9,7 @@ import dev.hooklab.work.Workers;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
@@ -39,6 +40,8 @@ public final class StepSession implements AutoCloseable {
     private final java.util.concurrent.atomic.AtomicBoolean linesScheduled = new java.util.concurrent.atomic.AtomicBoolean();
     private volatile boolean stopRequested;
     private volatile RunningHook running;
+    /** The step whose script {@link #running} is, or -1 (the previous revision's deployment). */
+    private volatile int runningStep = -1;
     private boolean prepared;
 
     /** @param workers where the session's worker and its listeners' thread come from */
@@ -134,6 +137,13 @@ public final class StepSession implements AutoCloseable {
         });
     }
 
+    /** The script running now as {@code step}'s {@code location}, to read its output so far; else empty. */
+    public Optional<RunningHook> running(int step, String location) {
+        RunningHook hook = running;
+        return hook != null && runningStep == step && hook.location().equals(location) ? Optional.of(hook)
+                : Optional.empty();
+    }
+
     /** Stops at once: the running hook is killed and queued operations are dropped. */
     public void stop() {
         stopRequested = true;
@@ -204,6 +214,7 @@ public final class StepSession implements AutoCloseable {
             }
         }
         String done = earlier.deploy(() -> stopRequested, hook -> {
+            runningStep = -1;
             running = hook;
             if (stopRequested) {
                 hook.stop();
@@ -295,6 +306,7 @@ public final class StepSession implements AutoCloseable {
 
             @Override
             public void started(RunningHook hook) {
+                runningStep = index;
                 running = hook;
                 if (stopRequested) {
                     hook.stop();

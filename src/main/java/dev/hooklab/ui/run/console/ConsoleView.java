@@ -1,9 +1,11 @@
 package dev.hooklab.ui.run.console;
 
+import dev.hooklab.run.RunningHook;
 import dev.hooklab.run.ScriptRun;
 import dev.hooklab.run.output.OutputLine;
 import dev.hooklab.run.session.ScriptState;
 import dev.hooklab.run.session.SessionBuilder;
+import dev.hooklab.run.session.StepSession;
 import dev.hooklab.run.session.StepState;
 import dev.hooklab.run.session.StepStatus;
 import dev.hooklab.ui.run.RunPart;
@@ -32,10 +34,12 @@ import org.kordamp.ikonli.javafx.FontIcon;
 import org.kordamp.ikonli.material2.Material2AL;
 import org.kordamp.ikonli.material2.Material2MZ;
 
+import java.io.IOException;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.function.Consumer;
 
 /**
@@ -59,6 +63,8 @@ public final class ConsoleView implements RunPart {
     private final ConsoleFind find;
     private final Consumer<FullOutput> opener;
     private final Map<Integer, StepState> steps = new HashMap<>();
+    /** The session whose scripts are shown (for the output so far of one still running), or null. */
+    private StepSession session;
     private final Label title = new Label("No script selected");
     private final Label state = new Label();
     private final Label dropped = new Label();
@@ -213,6 +219,7 @@ public final class ConsoleView implements RunPart {
 
     @Override
     public void sessionChanged(SessionBuilder.Prepared prepared) {
+        session = prepared == null ? null : prepared.session();
         store.clear();
         steps.clear();
         shownStep = -1;
@@ -229,7 +236,7 @@ public final class ConsoleView implements RunPart {
     public void stepChanged(StepState step) {
         StepState before = steps.put(step.index(), step);
         flush(); // a step's change comes after its lines: they are all in when it ends
-        if (areaStale && (shown == null || store.lines(shown).size() <= SYNC_NOW_LINES)) {
+        if (areaStale && (shown == null || store.printed(shown) - store.dropped(shown) <= SYNC_NOW_LINES)) {
             syncArea();
         } else if (areaStale) {
             // the area's text catches up in an FX event of its own, run before anything queued after this one
@@ -414,7 +421,7 @@ public final class ConsoleView implements RunPart {
     private void refreshState() {
         StepState s = steps.get(shownStep);
         ScriptRun run = shownRun();
-        openFull.setDisable(run == null);
+        openFull.setDisable(run == null && !shownScriptRunning()); // while it runs: what it printed so far
         if (shown == null || s == null) {
             state.setText(s == null ? "" : s.status().label());
             return;
@@ -448,10 +455,31 @@ public final class ConsoleView implements RunPart {
         Clipboard.getSystemClipboard().setContent(content);
     }
 
+    private boolean shownScriptRunning() {
+        StepState s = steps.get(shownStep);
+        return s != null && shown != null && s.scripts().stream()
+                .anyMatch(x -> x.location().equals(shown.location()) && x.running());
+    }
+
+    /** The shown script's running hook, while it runs and the session has it. */
+    private Optional<RunningHook> shownRunning() {
+        return shownScriptRunning() && session != null ? session.running(shownStep, shown.location())
+                : Optional.empty();
+    }
+
     private void openFull() {
         ScriptRun run = shownRun();
         if (run != null) {
             opener.accept(FullOutput.of(run));
+            return;
+        }
+        Optional<RunningHook> hook = shownRunning();
+        if (hook.isPresent()) {
+            try {
+                opener.accept(FullOutput.soFar(steps.get(shownStep).event(), hook.get()));
+            } catch (IOException e) {
+                state.setText("running; its output so far could not be read: " + e.getMessage());
+            }
         }
     }
 }

@@ -1,7 +1,9 @@
 package dev.hooklab.ui.run.console;
 
+import dev.hooklab.run.RunningHook;
 import dev.hooklab.run.ScriptRun;
 import dev.hooklab.run.output.CapturedOutput;
+import dev.hooklab.run.output.OutputChannel;
 
 import java.io.IOException;
 import java.nio.file.Path;
@@ -18,6 +20,12 @@ public record FullOutput(String title, CapturedOutput stdout, CapturedOutput std
 
     public static FullOutput of(ScriptRun run) {
         return new FullOutput(run.event() + ": " + run.location(), run.stdout(), run.stderr());
+    }
+
+    /** What a script still running printed up to now (the files it writes to, read as far as they go now). */
+    public static FullOutput soFar(String event, RunningHook hook) throws IOException {
+        return new FullOutput(event + ": " + hook.location() + " (so far: it is still running)",
+                hook.outputSoFar(OutputChannel.STDOUT), hook.outputSoFar(OutputChannel.STDERR));
     }
 
     /** The file that holds a channel's whole output, or null when it is all in {@link CapturedOutput#text()}. */
