@@ -176,6 +176,25 @@ class RunPartsTest {
         assertThat(fillStatus(robot, row(robot, "scripts/check.sh"))).isEqualTo("status-succeeded");
     }
 
+    @Test
+    void theSandboxFilesAndScriptsLogRefreshWhileAStepRuns(FxRobot robot) throws Exception {
+        open(robot, "none");
+        session.runTo(InstalledRevision.index(session, "Install")).get(Await.GENEROUS.toSeconds(), TimeUnit.SECONDS);
+        java.nio.file.Files.writeString(InstalledRevision.hold(session), "");
+        var afterInstall = session.step(); // check.sh waits while the hold file is there
+        Await.until("check.sh running", () -> session.steps().get(InstalledRevision.index(session, "AfterInstall"))
+                .scripts().stream().anyMatch(script -> script.location().equals("scripts/check.sh")
+                        && script.running()));
+        // what happens in the sandbox while the step runs shows without waiting for its end
+        java.nio.file.Files.writeString(session.sandbox().host("/var/app/current/written-meanwhile.txt"), "x");
+        Await.until("the new file in the tree", () -> children(robot, "/var/app/current")
+                .contains("written-meanwhile.txt"));
+        Await.until("check.sh's line in scripts.log", () -> logText(robot).contains("checking"));
+        assertThat(afterInstall).isNotDone();
+        java.nio.file.Files.delete(InstalledRevision.hold(session));
+        afterInstall.get(Await.GENEROUS.toSeconds(), TimeUnit.SECONDS);
+    }
+
     private String info(FxRobot robot, String location) {
         AtomicReference<String> text = new AtomicReference<>();
         robot.interact(() -> text.set(robot.from(row(robot, location)).lookup(".timeline-info").queryAs(Label.class)

@@ -11,6 +11,9 @@ import dev.hooklab.run.shell.ShellCommand;
 import dev.hooklab.run.shell.ShellOpener;
 import dev.hooklab.ui.ViewsStyle;
 import dev.hooklab.ui.run.RunPart;
+import javafx.animation.Animation;
+import javafx.animation.KeyFrame;
+import javafx.animation.Timeline;
 import javafx.application.Platform;
 import javafx.geometry.Pos;
 import javafx.scene.Node;
@@ -26,6 +29,7 @@ import javafx.scene.input.ClipboardContent;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
+import javafx.util.Duration;
 import org.kordamp.ikonli.javafx.FontIcon;
 import org.kordamp.ikonli.material2.Material2AL;
 
@@ -39,11 +43,14 @@ import java.util.function.Function;
 /**
  * The sandbox of the run: its folder (selectable, "Open sandbox folder"), the isolation in words ({@code #isolation}),
  * "Open a shell here" ({@code #open-shell-button}) for the selected step, with the command to paste when no terminal
- * emulator opens it, and, refreshed after each step, the files of the instance side ({@code #sandbox-files}: the
- * agent's folder and what Install placed) and the agent's {@code scripts.log} ({@code #scripts-log}).
+ * emulator opens it, and, refreshed after each step and every {@link #WHILE_RUNNING} while a step runs and the panel
+ * is on screen, the files of the instance side ({@code #sandbox-files}: the agent's folder and what Install placed)
+ * and the agent's {@code scripts.log} ({@code #scripts-log}).
  */
 public final class SandboxPanel implements RunPart {
     private static final javafx.css.PseudoClass UNSAFE = javafx.css.PseudoClass.getPseudoClass("unsafe");
+    /** How often the files and scripts.log are read again while a step runs. */
+    static final Duration WHILE_RUNNING = Duration.seconds(2);
     private final Executor reader;
     private final Function<ShellCommand, ShellOpener.Opened> shellOpener;
     private final Consumer<Path> folderOpener;
@@ -62,6 +69,16 @@ public final class SandboxPanel implements RunPart {
     private SessionBuilder.Prepared prepared;
     private StepState selected;
     private boolean refreshQueued;
+    /** Whether a read of the sandbox is under way (a slow one is not queued again behind itself). */
+    private boolean reading;
+    /** What is shown now, so an unchanged read changes nothing on screen. */
+    private SandboxSnapshot lastShown;
+    /** Reads the sandbox again while a step runs. */
+    private final Timeline running = new Timeline(new KeyFrame(WHILE_RUNNING, e -> {
+        if (!reading && onScreen()) {
+            refresh();
+        }
+    }));
     private int generation;
 
     /**
@@ -162,6 +179,8 @@ public final class SandboxPanel implements RunPart {
         prepared = next;
         selected = null;
         generation++;
+        running.stop();
+        lastShown = null;
         showPaste(false);
         shellStatus.setText("");
         if (next == null) {
@@ -185,7 +204,11 @@ public final class SandboxPanel implements RunPart {
     @Override
     public void stepChanged(StepState step) {
         if (step.status() != StepStatus.RUNNING) {
+            running.stop();
             scheduleRefresh();
+        } else if (running.getStatus() != Animation.Status.RUNNING) {
+            running.setCycleCount(Animation.INDEFINITE);
+            running.play(); // what the hook writes shows while it runs
         }
         if (selected != null && selected.index() == step.index()) {
             selected = step;
@@ -253,19 +276,39 @@ public final class SandboxPanel implements RunPart {
         int asked = generation;
         StepSession session = prepared.session();
         String logPath = session.target().layout().scriptsLog();
+        reading = true;
         try {
             CompletableFuture.supplyAsync(() -> SandboxSnapshot.read(session.sandbox(), logPath), reader)
-                    .thenAccept(snapshot -> Platform.runLater(() -> {
-                        if (asked == generation) {
+                    .whenComplete((snapshot, failed) -> Platform.runLater(() -> {
+                        reading = false;
+                        if (snapshot != null && asked == generation) {
                             show(snapshot);
                         }
                     }));
         } catch (java.util.concurrent.RejectedExecutionException closing) {
-            // the window is closing: nothing more to show
+            reading = false; // the window is closing: nothing more to show
         }
     }
 
+    /** Whether the panel is in a window and shown (not in a tab behind another, not hidden). */
+    private boolean onScreen() {
+        if (node.getScene() == null || node.getScene().getWindow() == null
+                || !node.getScene().getWindow().isShowing()) {
+            return false;
+        }
+        for (javafx.scene.Node n = node; n != null; n = n.getParent()) {
+            if (!n.isVisible()) {
+                return false;
+            }
+        }
+        return true;
+    }
+
     private void show(SandboxSnapshot snapshot) {
+        if (snapshot.equals(lastShown)) {
+            return; // nothing changed: the tree keeps its selection and scroll, the log its caret
+        }
+        lastShown = snapshot;
         files.show(snapshot);
         boolean cut = snapshot.scriptsLogSize() > SandboxSnapshot.LOG_TAIL_BYTES;
         logCaption.setText("scripts.log  " + snapshot.scriptsLogPath()
