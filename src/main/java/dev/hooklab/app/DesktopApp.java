@@ -73,7 +73,7 @@ public final class DesktopApp extends Application {
                 new RevisionModel(), state, themes, new CrashLog(stateFolder, Clock.systemUTC()), new Actions(),
                 samples, hooklab.version(), new Explainer(), new ReportWriter(), ExportChooser.saveDialog()),
                 file -> host.showDocument(file.toUri().toString()), hooklab, runWork,
-                RunParts.standard(read, stage, folder -> host.showDocument(folder.toUri().toString()), System.getenv()));
+                RunParts.standard(read, hooklab.accounts(), stage, folder -> host.showDocument(folder.toUri().toString()), System.getenv()));
         ShellWindow window = opened.shell();
         run = opened.run();
 
@@ -99,7 +99,7 @@ public final class DesktopApp extends Application {
     static ShellWindow window(Stage stage, ShellWindow.Context cx, Consumer<Path> editor) {
         Hooklab hooklab = Hooklab.create(cx.ids());
         return open(stage, cx, editor, hooklab, hooklab.runWorker(),
-                RunParts.standard(hooklab.readerWorker(), stage, editor, System.getenv())).shell();
+                RunParts.standard(hooklab.readerWorker(), hooklab.accounts(), stage, editor, System.getenv())).shell();
     }
 
     /**

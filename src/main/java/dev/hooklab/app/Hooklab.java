@@ -34,9 +34,11 @@ public final class Hooklab {
     private final DeploymentIds ids;
     private final Workers workers;
     private final IsolationProbe probe;
+    private final HostAccounts host;
 
     private Hooklab(String version, Inspector inspector, SessionBuilder sessions, DeploymentIds ids,
-                    Workers workers, IsolationProbe probe) {
+                    Workers workers, IsolationProbe probe, HostAccounts host) {
+        this.host = host;
         this.version = version;
         this.inspector = inspector;
         this.sessions = sessions;
@@ -59,7 +61,12 @@ public final class Hooklab {
         AgentSteps agent = new SandboxAgentSteps(new LocalInstallHost(host), parser, workers);
         IsolationProbe probe = new IsolationProbe(host);
         SessionBuilder sessions = new SessionBuilder(inspector, parser, agent, host, probe, workers);
-        return new Hooklab(readVersion(), inspector, sessions, ids, workers, probe);
+        return new Hooklab(readVersion(), inspector, sessions, ids, workers, probe, host);
+    }
+
+    /** This machine's accounts: who hooklab runs as, and whether a hook's runas can be honoured. */
+    public HostAccounts accounts() {
+        return host;
     }
 
     /** A new single thread for the window's inspections, one at a time, in order. */

@@ -1,5 +1,6 @@
 package dev.hooklab.app;
 
+import dev.hooklab.run.HostAccounts;
 import dev.hooklab.run.shell.ShellOpener;
 import dev.hooklab.run.shell.Terminals;
 import dev.hooklab.ui.run.RunModel;
@@ -34,7 +35,8 @@ public final class RunParts {
      * @param opener opens a folder in the desktop's file manager
      * @param env    the environment the desktop's terminal emulator is looked up in
      */
-    public static Function<RunModel, List<RunView.TitledPart>> standard(Executor reader, Window owner, Consumer<Path> opener,
+    public static Function<RunModel, List<RunView.TitledPart>> standard(Executor reader, HostAccounts accounts,
+                                                                        Window owner, Consumer<Path> opener,
                                                                         Map<String, String> env) {
         return run -> {
             TimelineView timeline = new TimelineView();
@@ -45,7 +47,7 @@ public final class RunParts {
                             new FullOutputWindow(reader, owner))),
                     new RunView.TitledPart("Script", new ScriptDetailsView()),
                     new RunView.TitledPart("Timeline", timeline),
-                    new RunView.TitledPart("Sandbox", new SandboxPanel(reader, shells::open, opener)));
+                    new RunView.TitledPart("Sandbox", new SandboxPanel(reader, accounts, shells::open, opener)));
         };
     }
 }

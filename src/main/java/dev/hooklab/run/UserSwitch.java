@@ -4,6 +4,7 @@ import dev.hooklab.run.isolation.Isolation;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * Decides whether a hook's {@code runas} and {@code sudo} can be honoured here as the agent
@@ -11,10 +12,10 @@ import java.util.List;
  * user exists and {@code sudo} is installed; otherwise the script runs as the current user and the
  * decision's notes say what an instance would do instead.
  */
-final class UserSwitch {
+public final class UserSwitch {
     private final HostAccounts host;
 
-    UserSwitch(HostAccounts host) {
+    public UserSwitch(HostAccounts host) {
         this.host = host;
     }
 
@@ -26,8 +27,18 @@ final class UserSwitch {
     }
 
     /** The account hooklab runs as. */
-    String currentUser() {
+    public String currentUser() {
         return host.currentUser();
+    }
+
+    /**
+     * Whether something run as a hook with {@code runas} runs can switch to that user here, as the hook would:
+     * the user, or empty with the reason in {@code whyNot} (a hook's note, naming what an instance would do).
+     */
+    public Optional<String> switchTo(String runas, Isolation isolation, List<String> whyNot) {
+        Decision decision = decide(runas, false, isolation);
+        whyNot.addAll(decision.notes());
+        return Optional.ofNullable(decision.command().runas());
     }
 
     Decision decide(String runas, boolean sudo, Isolation isolation) {

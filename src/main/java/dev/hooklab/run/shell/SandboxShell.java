@@ -1,6 +1,9 @@
 package dev.hooklab.run.shell;
 
+import dev.hooklab.plan.DeploymentPlan;
 import dev.hooklab.run.HookEnvironment;
+import dev.hooklab.run.HostAccounts;
+import dev.hooklab.run.UserSwitch;
 import dev.hooklab.run.isolation.BubblewrapIsolation;
 import dev.hooklab.run.isolation.Isolation;
 import dev.hooklab.run.isolation.SandboxMounts;
@@ -13,14 +16,18 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
 
 /**
  * Builds "Open a shell here": a shell inside the same sandbox as a step's hook would run in, as the sandbox stands
  * now. The confinement is the hook's own ({@link Isolation#interactive}: the same bubblewrap mounts at the
  * instance's paths, seccomp program, capabilities and network); the environment is the hook's (the agent's
  * variables added, the AWS credentials it clears removed); the working directory is the hook's
- * ({@code /opt/codedeploy-agent}, or its copy in the sandbox folder without isolation). The shell runs as hooklab's
- * user: a step's {@code runas} is not applied.
+ * ({@code /opt/codedeploy-agent}, or its copy in the sandbox folder without isolation). The user is the hook's: when
+ * the event's scripts name one {@code runas} and the hook could switch to it here (hooklab is root, outside a user
+ * namespace, and the user exists), the shell starts through {@code su}, as the agent starts those scripts; otherwise
+ * it runs as hooklab's user and its banner says why.
  */
 public final class SandboxShell {
     /** Moves to the hook's folder, says where the shell is, and becomes the confined shell. */
@@ -30,16 +37,26 @@ public final class SandboxShell {
     private final SandboxMounts mounts;
     private final Isolation isolation;
     private final HookEnvironment environment;
+    private final DeploymentPlan plan;
+    private final UserSwitch users;
 
-    public SandboxShell(SandboxMounts mounts, Isolation isolation, HookEnvironment environment) {
+    /**
+     * @param plan  whose events' scripts name the {@code runas} a shell takes
+     * @param users whether a shell can become that user here, as the hooks do
+     */
+    public SandboxShell(SandboxMounts mounts, Isolation isolation, HookEnvironment environment, DeploymentPlan plan,
+                        UserSwitch users) {
         this.mounts = mounts;
         this.isolation = isolation;
         this.environment = environment;
+        this.plan = plan;
+        this.users = users;
     }
 
     /** The shell for a session's steps, under the isolation it was built with. */
-    public static SandboxShell of(StepSession session, Isolation isolation) {
-        return new SandboxShell(session.sandbox().mounts(), isolation, session.target().environment());
+    public static SandboxShell of(StepSession session, Isolation isolation, HostAccounts host) {
+        return new SandboxShell(session.sandbox().mounts(), isolation, session.target().environment(),
+                session.target().plan(), new UserSwitch(host));
     }
 
     /** An interactive shell for {@code event}'s hooks. */
@@ -53,11 +70,22 @@ public final class SandboxShell {
      */
     public ShellCommand forEvent(String event, List<String> shellArgs) throws IOException {
         boolean bash = Files.isExecutable(BASH);
-        List<String> shell = new ArrayList<>(List.of(bash ? BASH.toString() : "/bin/sh"));
+        String program = bash ? BASH.toString() : "/bin/sh";
+        List<String> arguments = new ArrayList<>();
         if (bash) {
-            shell.add("--norc"); // the user's rc files would replace the prompt that says where the shell is
+            arguments.add("--norc"); // the user's rc files would replace the prompt that says where the shell is
         }
-        shell.addAll(shellArgs);
+        arguments.addAll(shellArgs);
+        Account account = account(event);
+        List<String> shell = new ArrayList<>();
+        if (account.switchTo() != null) {
+            // as the agent's `su <runas> -c <script>`, without -c for su (that would start a new session, with no
+            // terminal for an interactive shell): the shell's own arguments follow "--"
+            shell.addAll(List.of("su", "-s", program, account.switchTo(), "--"));
+        } else {
+            shell.add(program);
+        }
+        shell.addAll(arguments);
 
         Map<String, String> variables = new LinkedHashMap<>(environment.forScript(event, Map.of()));
         List<String> cleared = new ArrayList<>(HookEnvironment.CLEARED);
@@ -71,7 +99,7 @@ public final class SandboxShell {
 
         Path start = isolation.launchDirectory(mounts);
         String hookDir = isolation.hookPath(mounts, SandboxMounts.AGENT_HOME);
-        String banner = banner(event, hookDir);
+        String banner = banner(event, hookDir, account);
 
         List<String> argv = new ArrayList<>(List.of("/usr/bin/env"));
         cleared.forEach(name -> argv.addAll(List.of("-u", name)));
@@ -81,17 +109,54 @@ public final class SandboxShell {
         return new ShellCommand(event, argv, start, hookDir, isolation.name(), variables, cleared, banner);
     }
 
-    private String banner(String event, String hookDir) {
+    /**
+     * Who the shell runs as.
+     *
+     * @param switchTo the user it becomes through su, or null for hooklab's own
+     * @param words    as whom, and why when the hooks' runas is not applied
+     */
+    private record Account(String switchTo, String words) {
+    }
+
+    private Account account(String event) {
+        Set<String> runas = new TreeSet<>();
+        plan.event(event).ifPresent(planned -> planned.scripts().forEach(script -> {
+            if (script.script().runas() != null) {
+                runas.add(script.script().runas());
+            }
+        }));
+        String me = users.currentUser();
+        if (runas.isEmpty()) {
+            return new Account(null, "as " + me + ", as its scripts run (no runas)");
+        }
+        if (runas.size() > 1) {
+            return new Account(null, "as " + me + ": its scripts run as different users (" + String.join(", ", runas)
+                    + "); su to one of them here");
+        }
+        String user = runas.iterator().next();
+        List<String> whyNot = new ArrayList<>();
+        return users.switchTo(user, isolation, whyNot)
+                .map(to -> new Account(to, "as " + to + ", the scripts' runas (through su, as the agent runs them)"))
+                .orElseGet(() -> new Account(null, "as " + me + ", not " + user + ": "
+                        + (whyNot.isEmpty() ? "the switch is not possible here" : firstSentence(whyNot.get(0)))));
+    }
+
+    /** A hook's note up to its first full stop: the reason, without what the script then did. */
+    private static String firstSentence(String note) {
+        int end = note.indexOf(". ");
+        return end < 0 ? note : note.substring(0, end);
+    }
+
+    private String banner(String event, String hookDir, Account account) {
         String roots = String.join(", ", mounts.instanceRoots());
         if (isolation.name().equals("none")) {
             return "hooklab WARNING: no isolation: this shell runs straight on this machine. Absolute paths (" + roots
                     + ", /etc, ...) are this machine's own files, not the sandbox's. Working directory: the sandbox's copy of "
-                    + SandboxMounts.AGENT_HOME + ", " + hookDir + ".";
+                    + SandboxMounts.AGENT_HOME + ", " + hookDir + "; " + account.words() + ".";
         }
         boolean network = isolation instanceof BubblewrapIsolation bwrap && bwrap.network();
         return "hooklab: a shell in the sandbox, as " + event + "'s hooks run (bubblewrap): " + roots
                 + " from " + mounts.root() + ", the rest of this machine read-only, "
-                + (network ? "network on" : "no network") + "; as " + System.getProperty("user.name")
-                + " (a script's runas is not applied). Type exit to leave.";
+                + (network ? "network on" : "no network") + "; " + account.words() + ". Type exit to leave.";
     }
 }

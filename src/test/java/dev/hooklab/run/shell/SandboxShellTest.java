@@ -6,6 +6,7 @@ import dev.hooklab.run.isolation.IsolationProbe;
 import dev.hooklab.run.session.SessionBuilder;
 import dev.hooklab.run.session.SessionListener;
 import dev.hooklab.run.session.StepSession;
+import dev.hooklab.ui.run.console.ConsoleFixture;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -62,7 +63,7 @@ class SandboxShellTest {
                     + " touch /etc/hooklab-shell-escape 2>/dev/null && echo escaped-etc || echo etc-refused;"
                     + " touch " + outside + "/x 2>/dev/null && echo escaped-host || echo host-refused;"
                     + " ls /opt/codedeploy-agent/deployment-root";
-            ShellCommand shell = SandboxShell.of(session, prepared.isolation()).forEvent("AfterInstall",
+            ShellCommand shell = SandboxShell.of(session, prepared.isolation(), new HostAccounts()).forEvent("AfterInstall",
                     List.of("-c", script));
             Ran ran = run(shell.argv(), shell.directory());
 
@@ -89,7 +90,7 @@ class SandboxShellTest {
         SessionBuilder.Prepared prepared = InstalledRevision.prepare(tmp, "bwrap", SessionListener.NONE);
         try (StepSession session = prepared.session()) {
             installed(session);
-            ShellCommand shell = SandboxShell.of(session, prepared.isolation()).forEvent("ApplicationStart",
+            ShellCommand shell = SandboxShell.of(session, prepared.isolation(), new HostAccounts()).forEvent("ApplicationStart",
                     List.of("-c", "echo \"$PWD|$LIFECYCLE_EVENT|$AWS_SECRET_ACCESS_KEY\"; cat /var/app/current/conf/app.properties"));
             // pasted into a shell that has AWS credentials and stands elsewhere
             Ran ran = run(List.of("/usr/bin/env", "AWS_SECRET_ACCESS_KEY=secret", "/bin/sh", "-c", shell.pasteLine()),
@@ -106,7 +107,7 @@ class SandboxShellTest {
         SessionBuilder.Prepared prepared = InstalledRevision.prepare(tmp, "bwrap", SessionListener.NONE);
         try (StepSession session = prepared.session()) {
             installed(session);
-            ShellCommand shell = SandboxShell.of(session, prepared.isolation()).forEvent("AfterInstall");
+            ShellCommand shell = SandboxShell.of(session, prepared.isolation(), new HostAccounts()).forEvent("AfterInstall");
             // the interactive shell, exactly as a terminal emulator starts it, on a pseudo-terminal; typed commands
             Process p = new ProcessBuilder("/usr/bin/script", "-qec", shell.pasteLine(), "/dev/null")
                     .redirectErrorStream(true).start();
@@ -129,7 +130,7 @@ class SandboxShellTest {
         try (StepSession session = prepared.session()) {
             installed(session);
             Path sandbox = session.sandbox().root();
-            ShellCommand shell = SandboxShell.of(session, prepared.isolation()).forEvent("AfterInstall");
+            ShellCommand shell = SandboxShell.of(session, prepared.isolation(), new HostAccounts()).forEvent("AfterInstall");
             List<String> argv = shell.argv();
 
             assertThat(argv.get(0)).isEqualTo("/usr/bin/env");
@@ -153,7 +154,7 @@ class SandboxShellTest {
         assumeBubblewrap();
         SessionBuilder.Prepared prepared = InstalledRevision.prepare(tmp, "bwrap", true, SessionListener.NONE);
         try (StepSession session = prepared.session()) {
-            ShellCommand shell = SandboxShell.of(session, prepared.isolation()).forEvent("BeforeInstall");
+            ShellCommand shell = SandboxShell.of(session, prepared.isolation(), new HostAccounts()).forEvent("BeforeInstall");
             assertThat(shell.argv()).doesNotContain("--unshare-net")
                     .containsSubsequence("--ro-bind-try", "/run/systemd/resolve");
             assertThat(shell.banner()).contains("network on");
@@ -185,7 +186,7 @@ class SandboxShellTest {
         try (StepSession session = prepared.session()) {
             installed(session);
             Path agentHome = session.sandbox().root().resolve("opt/codedeploy-agent");
-            ShellCommand shell = SandboxShell.of(session, prepared.isolation()).forEvent("BeforeInstall",
+            ShellCommand shell = SandboxShell.of(session, prepared.isolation(), new HostAccounts()).forEvent("BeforeInstall",
                     List.of("-c", "pwd -P; echo $LIFECYCLE_EVENT"));
             Ran ran = run(shell.argv(), shell.directory());
 
@@ -195,6 +196,51 @@ class SandboxShellTest {
                     .contains("are this machine's own files");
             assertThat(shell.isolated()).isFalse();
             assertThat(Collections.frequency(shell.argv(), "/bin/sh")).isEqualTo(1);
+        }
+    }
+
+    @Test
+    void theShellRunsAsTheEventsHooksDoTheirRunasWhereTheyCanAndSaysWhyNotElsewhere() throws Exception {
+        assumeBubblewrap();
+        Path rev = ConsoleFixture.with("""
+                        version: 0.0
+                        os: linux
+                        hooks:
+                          BeforeInstall:
+                            - location: scripts/who.sh
+                              runas: nobody
+                          AfterInstall:
+                            - location: scripts/a.sh
+                              runas: nobody
+                            - location: scripts/b.sh
+                              runas: root
+                        """)
+                .script("scripts/who.sh", "#!/bin/bash\n")
+                .script("scripts/a.sh", "#!/bin/bash\n")
+                .script("scripts/b.sh", "#!/bin/bash\n")
+                .writeTo(tmp.resolve("rev"));
+        SessionBuilder.Prepared prepared = ConsoleFixture.session(rev, tmp.resolve("sandbox"), "bwrap",
+                SessionListener.NONE, null);
+        HostAccounts host = new HostAccounts();
+        try (StepSession session = prepared.session()) {
+            ShellCommand shell = SandboxShell.of(session, prepared.isolation(), host).forEvent("BeforeInstall",
+                    List.of("-c", "id -un; pwd; echo $LIFECYCLE_EVENT"));
+            Ran ran = run(shell.argv(), shell.directory());
+            assertThat(ran.exit()).as(ran.stderr()).isZero();
+            // nobody where hooklab can switch users as the agent does (root, no user namespace), else hooklab's
+            // user, as the hook itself would run here (su -s: nobody's login shell, nologin, would refuse a shell)
+            boolean switches = host.isRoot() && !host.inUserNamespace();
+            String user = switches ? "nobody" : host.currentUser();
+            assertThat(ran.stdout().lines()).containsExactly(user, "/opt/codedeploy-agent", "BeforeInstall");
+            assertThat(ran.stderr()).contains(switches ? "as nobody, the scripts' runas (through su"
+                    : "as " + user + ", not nobody: runas nobody was not honoured");
+
+            // scripts that run as different users: the shell stays hooklab's and says so
+            ShellCommand mixed = SandboxShell.of(session, prepared.isolation(), host).forEvent("AfterInstall",
+                    List.of("-c", "id -un"));
+            Ran mixedRan = run(mixed.argv(), mixed.directory());
+            assertThat(mixedRan.stdout().strip()).isEqualTo(host.currentUser());
+            assertThat(mixedRan.stderr()).contains("its scripts run as different users (nobody, root)");
         }
     }
 }

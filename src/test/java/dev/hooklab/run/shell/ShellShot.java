@@ -1,5 +1,6 @@
 package dev.hooklab.run.shell;
 
+import dev.hooklab.run.HostAccounts;
 import dev.hooklab.run.session.SessionBuilder;
 import dev.hooklab.run.session.SessionListener;
 import dev.hooklab.run.session.StepSession;
@@ -24,7 +25,7 @@ public final class ShellShot {
                 args.length > 1 ? args[1] : "bwrap", SessionListener.NONE);
         try (StepSession session = prepared.session()) {
             session.runTo(InstalledRevision.index(session, "Install")).get(60, TimeUnit.SECONDS);
-            ShellCommand shell = SandboxShell.of(session, prepared.isolation()).forEvent("AfterInstall");
+            ShellCommand shell = SandboxShell.of(session, prepared.isolation(), new HostAccounts()).forEvent("AfterInstall");
             ShellOpener.Opened opened = new ShellOpener(new Terminals(System.getenv())).open(shell);
             System.out.println(opened);
             Thread.sleep(4000);

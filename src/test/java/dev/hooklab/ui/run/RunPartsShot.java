@@ -49,7 +49,7 @@ public final class RunPartsShot extends Application {
         TimelineView timeline = new TimelineView();
         ShellOpener opener = new ShellOpener(new Terminals(System.getenv()));
         SandboxPanel panel = new SandboxPanel(Executors.newSingleThreadExecutor(Workers.daemons().factory("shot")),
-                opener::open, folder -> { });
+                new dev.hooklab.run.HostAccounts(), opener::open, folder -> { });
         List<RunPart> parts = List.of(timeline, panel);
         String isolation = new IsolationProbe(new HostAccounts()).bubblewrapProblem() == null ? "bwrap" : "none";
         SessionBuilder.Prepared prepared = InstalledRevision.prepare(Files.createTempDirectory("hooklab-shot-"),

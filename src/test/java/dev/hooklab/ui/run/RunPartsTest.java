@@ -75,7 +75,7 @@ class RunPartsTest {
             timelineClicks.add(new int[] {step});
             clickedLocations.add(String.valueOf(location));
         });
-        panel = new SandboxPanel(reader, command -> {
+        panel = new SandboxPanel(reader, new dev.hooklab.run.HostAccounts(), command -> {
             shells.add(command);
             return new ShellOpener.ToPaste(command.pasteLine(), "No terminal here.");
         }, openedFolders::add);

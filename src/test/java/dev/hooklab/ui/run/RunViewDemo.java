@@ -58,7 +58,7 @@ public final class RunViewDemo extends Application {
         RevisionModel model = new RevisionModel();
         DesktopApp.Opened window = DesktopApp.open(stage, new DemoShell(hooklab, model, state, themes)
                 .context(), file -> { }, hooklab, hooklab.runWorker(),
-                dev.hooklab.app.RunParts.standard(hooklab.readerWorker(), stage, file -> { }, Map.of()));
+                dev.hooklab.app.RunParts.standard(hooklab.readerWorker(), hooklab.accounts(), stage, file -> { }, Map.of()));
         RunModel run = window.run();
         run.settingsProperty().set(run.settingsProperty().get().withMaxTimeout(5));
         window.placement().showRun();

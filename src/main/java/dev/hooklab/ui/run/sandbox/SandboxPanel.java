@@ -6,6 +6,7 @@ import dev.hooklab.run.session.SessionBuilder;
 import dev.hooklab.run.session.StepSession;
 import dev.hooklab.run.session.StepState;
 import dev.hooklab.run.session.StepStatus;
+import dev.hooklab.run.HostAccounts;
 import dev.hooklab.run.shell.SandboxShell;
 import dev.hooklab.run.shell.ShellCommand;
 import dev.hooklab.run.shell.ShellOpener;
@@ -52,6 +53,7 @@ public final class SandboxPanel implements RunPart {
     /** How often the files and scripts.log are read again while a step runs. */
     static final Duration WHILE_RUNNING = Duration.seconds(2);
     private final Executor reader;
+    private final HostAccounts accounts;
     private final Function<ShellCommand, ShellOpener.Opened> shellOpener;
     private final Consumer<Path> folderOpener;
     private final VBox node = new VBox();
@@ -83,12 +85,14 @@ public final class SandboxPanel implements RunPart {
 
     /**
      * @param reader       where the sandbox is read after each step (off the FX thread)
+     * @param accounts     this machine's accounts, for the user a shell runs as (a hook's runas)
      * @param shellOpener  opens a shell command in a terminal, or says what to paste ({@link ShellOpener#open})
      * @param folderOpener shows a folder in the desktop's file manager
      */
-    public SandboxPanel(Executor reader, Function<ShellCommand, ShellOpener.Opened> shellOpener,
+    public SandboxPanel(Executor reader, HostAccounts accounts, Function<ShellCommand, ShellOpener.Opened> shellOpener,
                         Consumer<Path> folderOpener) {
         this.reader = reader;
+        this.accounts = accounts;
         this.shellOpener = shellOpener;
         this.folderOpener = folderOpener;
         node.setId("sandbox-panel");
@@ -234,7 +238,7 @@ public final class SandboxPanel implements RunPart {
         Isolation isolation = prepared.isolation();
         ShellCommand command;
         try {
-            command = SandboxShell.of(prepared.session(), isolation).forEvent(selected.event());
+            command = SandboxShell.of(prepared.session(), isolation, accounts).forEvent(selected.event());
         } catch (IOException e) {
             shellStatus.setText("The shell cannot be prepared: " + e.getMessage());
             return;
