@@ -15,6 +15,7 @@ import javafx.scene.text.Text;
 import javafx.util.Duration;
 import org.fxmisc.flowless.VirtualizedScrollPane;
 import org.fxmisc.richtext.StyleClassedTextArea;
+import org.fxmisc.richtext.model.ReadOnlyStyledDocument;
 import org.fxmisc.richtext.model.ReadOnlyStyledDocumentBuilder;
 import org.fxmisc.richtext.model.SegmentOps;
 import org.fxmisc.richtext.util.UndoUtils;
@@ -134,20 +135,10 @@ final class ConsoleArea {
             skipped += lineCount(); // all of it goes: one replacement instead of an append and a deletion
             empty = true;
         }
-        ReadOnlyStyledDocumentBuilder<Collection<String>, String, Collection<String>> doc =
-                new ReadOnlyStyledDocumentBuilder<>(SegmentOps.styledTextOps(), List.of());
-        if (!empty) {
-            doc.addParagraph("", OUT, List.of()); // joins the last line: what follows starts a new one
-        }
-        for (ConsoleLine line : fresh) {
-            Collection<String> style = line.afterTimeout() ? (line.stderr() ? LATE_ERR : LATE_OUT)
-                    : line.stderr() ? ERR : OUT;
-            doc.addParagraph(line.text(), style, line.stderr() ? ERR : OUT);
-        }
         if (empty) {
-            area.replace(0, area.getLength(), doc.build());
+            area.replace(0, area.getLength(), document(fresh, false, false));
         } else {
-            area.append(doc.build());
+            area.append(document(fresh, true, false)); // its first, empty paragraph joins the last line
         }
         empty = false;
         int over = area.getParagraphs().size() - maxLines;
@@ -161,6 +152,51 @@ final class ConsoleArea {
         if (following.get()) {
             showEnd();
         }
+    }
+
+    /**
+     * Puts lines before the first one shown, numbered just before it: a catch-up that begins with the end. Nothing
+     * leaves (the caller stays within the bound).
+     */
+    void prepend(List<ConsoleLine> lines) {
+        if (lines.isEmpty()) {
+            return;
+        }
+        long first = firstLine.get() - lines.size();
+        if (empty) {
+            show(lines, first, following.get());
+            return;
+        }
+        area.insert(0, document(lines, false, true)); // its last, empty paragraph joins the first line shown
+        firstLine.set(first);
+        gutter();
+        if (following.get()) {
+            showEnd();
+        }
+    }
+
+    /**
+     * The lines as a document, one paragraph each, styled by channel.
+     *
+     * @param leading  an empty paragraph first (to join a line before it)
+     * @param trailing an empty paragraph last (to join a line after it)
+     */
+    private static ReadOnlyStyledDocument<Collection<String>, String, Collection<String>> document(
+            List<ConsoleLine> lines, boolean leading, boolean trailing) {
+        ReadOnlyStyledDocumentBuilder<Collection<String>, String, Collection<String>> doc =
+                new ReadOnlyStyledDocumentBuilder<>(SegmentOps.styledTextOps(), List.of());
+        if (leading) {
+            doc.addParagraph("", OUT, List.of());
+        }
+        for (ConsoleLine line : lines) {
+            Collection<String> style = line.afterTimeout() ? (line.stderr() ? LATE_ERR : LATE_OUT)
+                    : line.stderr() ? ERR : OUT;
+            doc.addParagraph(line.text(), style, line.stderr() ? ERR : OUT);
+        }
+        if (trailing) {
+            doc.addParagraph("", OUT, List.of());
+        }
+        return doc.build();
     }
 
     /** Lines shown now. */

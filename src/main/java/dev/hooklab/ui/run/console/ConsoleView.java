@@ -58,6 +58,8 @@ public final class ConsoleView implements RunPart {
     private static final int LIVE_LINES = 500;
     /** Up to this many lines kept, the area's text catches up at once when a step changes; beyond, in an event of its own. */
     private static final int SYNC_NOW_LINES = 2000;
+    /** Beyond that, the text catches up in parts of this many lines, each in an FX event of its own. */
+    static final int SYNC_PART_LINES = 2000;
     private final ConsoleLines store;
     private final ConsoleArea area;
     private final ConsoleFind find;
@@ -84,6 +86,8 @@ public final class ConsoleView implements RunPart {
     private boolean tailing;
     /** Whether the area's text lags behind the lines kept (it is brought up to date when read or unfolded). */
     private boolean areaStale;
+    /** Counts the changes of what the area should show: a catch-up in parts stops when a newer change came. */
+    private int areaChanges;
     /** Flushes what is pending at a pulse once the interval passed: a flood changes the text four times a second. */
     private final AnimationTimer flusher = new AnimationTimer() {
         @Override
@@ -219,6 +223,7 @@ public final class ConsoleView implements RunPart {
 
     @Override
     public void sessionChanged(SessionBuilder.Prepared prepared) {
+        areaChanges++;
         session = prepared == null ? null : prepared.session();
         store.clear();
         steps.clear();
@@ -239,12 +244,12 @@ public final class ConsoleView implements RunPart {
         if (areaStale && (shown == null || store.printed(shown) - store.dropped(shown) <= SYNC_NOW_LINES)) {
             syncArea();
         } else if (areaStale) {
-            // the area's text catches up in an FX event of its own, run before anything queued after this one
-            Platform.runLater(this::syncArea);
+            syncAreaInParts();
         }
         if (step.status() == StepStatus.RUNNING && step.scripts().isEmpty()
                 && (before == null || before.status() != StepStatus.RUNNING || !before.scripts().isEmpty())) {
             store.forgetStep(step.index()); // it runs (again): its scripts print afresh
+            areaChanges++;
             if (shownStep == step.index()) {
                 dropPending();
                 areaStale = false;
@@ -300,6 +305,7 @@ public final class ConsoleView implements RunPart {
         if (pending.isEmpty()) {
             return;
         }
+        areaChanges++; // newer lines than a catch-up under way has
         if (tailing) {
             showTail();
             if (!areaStale && pending.size() <= LIVE_LINES) {
@@ -324,14 +330,49 @@ public final class ConsoleView implements RunPart {
         tail.show(newest, store.printed(shown) - newest.size() + 1);
     }
 
-    /** The area's text as every line kept of the shown script, if it lags behind. */
+    /** The area's text as every line kept of the shown script, now, if it lags behind. */
     private void syncArea() {
+        areaChanges++; // a catch-up in parts still under way has nothing left to do
         if (areaStale) {
             areaStale = false;
             if (shown != null) {
                 area.show(store.lines(shown), store.dropped(shown) + 1, area.followingProperty().get());
             }
         }
+    }
+
+    /**
+     * The area's text as every line kept of the shown script, in parts of {@link #SYNC_PART_LINES} lines from the
+     * end backwards, each in an FX event that queues the next: the whole 10,000 lines in one event hold the FX thread
+     * 70-100 ms on first use (the text of them all is built to compare with the old), while between parts a pulse
+     * and whatever else is queued runs. The first part already ends with the last line. The area is folded meanwhile
+     * (the tail shows the end), so a part lays out nothing. A newer change (more lines, another script, a read of
+     * the text, which catches up at once) leaves the remaining parts undone.
+     */
+    private void syncAreaInParts() {
+        int change = ++areaChanges;
+        List<ConsoleLine> lines = store.lines(shown);
+        syncPart(change, lines, store.dropped(shown) + 1, area.followingProperty().get(), lines.size());
+    }
+
+    /** Puts the part of {@code lines} that ends before {@code to} in the area, then queues the part before it. */
+    private void syncPart(int change, List<ConsoleLine> lines, long first, boolean follow, int to) {
+        Platform.runLater(() -> {
+            if (change != areaChanges || !areaStale) {
+                return;
+            }
+            int from = Math.max(0, to - SYNC_PART_LINES);
+            if (to == lines.size()) {
+                area.show(lines.subList(from, to), first + from, follow);
+            } else {
+                area.prepend(lines.subList(from, to));
+            }
+            if (from == 0) {
+                areaStale = false;
+            } else {
+                syncPart(change, lines, first, follow, from);
+            }
+        });
     }
 
     /** A mouse gesture begun on the tail, passed on to the area that took its place (laid out first, to hit lines). */
@@ -393,6 +434,7 @@ public final class ConsoleView implements RunPart {
             return;
         }
         dropPending(); // the store has them
+        areaChanges++;
         shownStep = step;
         shown = step < 0 || location == null ? null : new ScriptKey(step, location);
         StepState s = steps.get(step);

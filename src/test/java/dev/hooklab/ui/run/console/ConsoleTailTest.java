@@ -3,6 +3,10 @@ package dev.hooklab.ui.run.console;
 import atlantafx.base.theme.PrimerLight;
 import dev.hooklab.run.output.OutputChannel;
 import dev.hooklab.run.output.OutputLine;
+import dev.hooklab.run.session.StepState;
+import dev.hooklab.run.session.StepStatus;
+import dev.hooklab.plan.RevisionSource;
+import java.util.concurrent.TimeUnit;
 import javafx.application.Application;
 import javafx.scene.Node;
 import javafx.scene.Parent;
@@ -112,5 +116,41 @@ class ConsoleTailTest {
         assertThat(area.getParent().isVisible()).isTrue();
         assertThat(area.isFocused()).as("the keys go on to the text").isTrue();
         assertThat(robot.lookup("#console-follow").queryAs(ToggleButton.class).isSelected()).isFalse();
+    }
+
+    @Test
+    void afterAFloodTheStepsEndBringsTheAreaUpToDateInPartsWithEveryLineStyledByItsChannel(FxRobot robot)
+            throws Exception {
+        StyleClassedTextArea area = robot.lookup("#console").queryAs(StyleClassedTextArea.class);
+        robot.interact(() -> console.output(3, "a.sh", lines(1, 4500)));
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(area.getParent().isVisible()).isFalse();
+        assertThat(area.getText()).as("a flood leaves the folded area's text behind").doesNotContain("line 4500");
+
+        // the step ends: its text catches up in parts from the end, each in an FX event of its own
+        StepState ended = new StepState(3, "AfterInstall", RevisionSource.CURRENT, StepStatus.SUCCEEDED, List.of(),
+                null, List.of(), 10);
+        robot.interact(() -> console.stepChanged(ended));
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> onFx(area::getText).startsWith("line 1\n"));
+
+        List<String> shown = onFx(area::getText).lines().toList();
+        assertThat(shown).hasSize(4500).first().isEqualTo("line 1");
+        assertThat(shown.get(4499)).isEqualTo("line 4500");
+        assertThat(shown).isEqualTo(lines(1, 4500).stream().map(OutputLine::text).toList());
+        // every hundredth line is stderr, across the parts' seams (2500/2501, 500/501) too
+        for (int i = 0; i < 4500; i++) {
+            int index = i;
+            boolean err = onFx(() -> area.getParagraph(index).getParagraphStyle().contains("stderr"));
+            assertThat(err).as("line %d on stderr", i + 1).isEqualTo((i + 1) % 100 == 0);
+        }
+        assertThat(area.getParent().isVisible()).as("still following: the tail stays").isFalse();
+
+        // unfolded, the gutter numbers from 1 (the parts put their lines before the first, numbered on down)
+        robot.clickOn(robot.lookup(".console-tail").queryAs(Node.class));
+        WaitForAsyncUtils.waitForFxEvents();
+        robot.interact(() -> area.showParagraphAtTop(0));
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(robot.lookup(".lineno").queryAllAs(Text.class)).extracting(t -> t.getText().trim())
+                .contains("1", "2");
     }
 }

@@ -109,9 +109,13 @@ class LargeOutputConsoleTest {
                     probe.fxCpu(), probe.stalls()).isLessThan(5000);
 
             assertThat(console.shown()).isEqualTo(new ScriptKey(after, "scripts/loud.sh"));
-            // #console read as an outside check would, not through the view: the step's end brought it up to date
-            String direct = WaitForAsyncUtils.asyncFx(() -> robot.lookup("#console")
-                    .queryAs(org.fxmisc.richtext.StyleClassedTextArea.class).getText()).get();
+            // #console read as an outside check would, not through the view: the step's end brings it up to date,
+            // from the end backwards in a few FX events of their own
+            org.fxmisc.richtext.StyleClassedTextArea shownArea = robot.lookup("#console")
+                    .queryAs(org.fxmisc.richtext.StyleClassedTextArea.class);
+            WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> WaitForAsyncUtils.asyncFx(() -> shownArea
+                    .getParagraphs().size()).get() == store.perScript());
+            String direct = WaitForAsyncUtils.asyncFx(() -> shownArea.getText()).get();
             // stdout and stderr are two pipes: the last "err" line may arrive before or after the last "line"
             List<String> shownLines = direct.lines().toList();
             assertThat(shownLines.subList(shownLines.size() - 2, shownLines.size()))
