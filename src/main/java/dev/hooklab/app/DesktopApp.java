@@ -73,7 +73,8 @@ public final class DesktopApp extends Application {
                 new RevisionModel(), state, themes, new CrashLog(stateFolder, Clock.systemUTC()), new Actions(),
                 samples, hooklab.version(), new Explainer(), new ReportWriter(), ExportChooser.saveDialog()),
                 file -> host.showDocument(file.toUri().toString()), hooklab, runWork,
-                RunParts.standard(read, hooklab.accounts(), stage, folder -> host.showDocument(folder.toUri().toString()), System.getenv()));
+                RunParts.standard(read, hooklab.accounts(), stage, folder -> host.showDocument(folder.toUri().toString()),
+                        System.getenv()));
         ShellWindow window = opened.shell();
         run = opened.run();
 

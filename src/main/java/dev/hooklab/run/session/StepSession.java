@@ -39,9 +39,8 @@ public final class StepSession implements AutoCloseable {
     private final java.util.Queue<PendingLine> lines = new java.util.concurrent.ConcurrentLinkedQueue<>();
     private final java.util.concurrent.atomic.AtomicBoolean linesScheduled = new java.util.concurrent.atomic.AtomicBoolean();
     private volatile boolean stopRequested;
-    private volatile RunningHook running;
-    /** The step whose script {@link #running} is, or -1 (the previous revision's deployment). */
-    private volatile int runningStep = -1;
+    /** The hook running now and its step (-1 for the previous revision's deployment), or null. */
+    private volatile Running running;
     private boolean prepared;
 
     /** @param workers where the session's worker and its listeners' thread come from */
@@ -139,18 +138,29 @@ public final class StepSession implements AutoCloseable {
 
     /** The script running now as {@code step}'s {@code location}, to read its output so far; else empty. */
     public Optional<RunningHook> running(int step, String location) {
-        RunningHook hook = running;
-        return hook != null && runningStep == step && hook.location().equals(location) ? Optional.of(hook)
-                : Optional.empty();
+        Running now = running;
+        return now != null && now.step() == step && now.hook().location().equals(location)
+                ? Optional.of(now.hook()) : Optional.empty();
+    }
+
+    private record Running(int step, RunningHook hook) {
+    }
+
+    /** A hook started for {@code step}: it is the one Stop ends (at once, if Stop came first). */
+    private void started(int step, RunningHook hook) {
+        running = new Running(step, hook);
+        if (stopRequested) {
+            hook.stop();
+        }
     }
 
     /** Stops at once: the running hook is killed and queued operations are dropped. */
     public void stop() {
         stopRequested = true;
         generation.incrementAndGet();
-        RunningHook hook = running;
-        if (hook != null) {
-            hook.stop();
+        Running now = running;
+        if (now != null) {
+            now.hook().stop();
         }
     }
 
@@ -213,13 +223,7 @@ public final class StepSession implements AutoCloseable {
                 return;
             }
         }
-        String done = earlier.deploy(() -> stopRequested, hook -> {
-            runningStep = -1;
-            running = hook;
-            if (stopRequested) {
-                hook.stop();
-            }
-        });
+        String done = earlier.deploy(() -> stopRequested, hook -> started(-1, hook));
         synchronized (this) {
             prepared = true;
         }
@@ -306,11 +310,7 @@ public final class StepSession implements AutoCloseable {
 
             @Override
             public void started(RunningHook hook) {
-                runningStep = index;
-                running = hook;
-                if (stopRequested) {
-                    hook.stop();
-                }
+                StepSession.this.started(index, hook);
             }
         };
     }

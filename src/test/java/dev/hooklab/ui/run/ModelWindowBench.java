@@ -35,14 +35,8 @@ public final class ModelWindowBench {
         Path work = Path.of(args[0]);
         int lines = args.length > 1 ? Integer.parseInt(args[1]) : 2_000_000;
         long expectedBytes = 100L * lines;
-        Path rev = ConsoleFixture.with("""
-                        version: 0.0
-                        os: linux
-                        hooks:
-                          AfterInstall:
-                            - location: scripts/loud.sh
-                        """)
-                .script("scripts/loud.sh", "#!/bin/bash\nawk 'BEGIN { pad = sprintf(\"%91s\", \"\"); gsub(/ /, \"x\", pad);"
+        Path rev = ConsoleFixture.afterInstall("scripts/loud.sh",
+                        "#!/bin/bash\nawk 'BEGIN { pad = sprintf(\"%91s\", \"\"); gsub(/ /, \"x\", pad);"
                         + " for (i = 1; i <= " + lines + "; i++) printf \"%07d %s\\n\", i, pad }'\n")
                 .writeTo(work.resolve("rev"));
         CountDownLatch started = new CountDownLatch(1);

@@ -30,7 +30,8 @@ import java.util.Optional;
  * Test-only: the real window on the classic-mistakes sample with the run view in front (its parts from
  * {@code RunParts.standard}), six steps run by default, up to ApplicationStart, whose step is selected (the
  * scripts' timeouts capped at 5 s, so the background process that holds STDOUT shows in seconds), written to a PNG
- * of the scene (1280x800) and closed. Arguments: {@code [dark] [steps=N] [tab=TITLE] FILE.png}. Run it under Xvfb:
+ * of the scene (1280x800) and closed. Arguments: {@code [dark] [steps=N] [tab=TITLE] [sample=NAME | revision=PATH]
+ * FILE.png} (the classic-mistakes sample unless told). Run it under Xvfb:
  * <pre>
  * xvfb-run -a -s "-screen 0 1280x800x24" java -Dprism.order=sw -cp "target/test-classes:target/classes:$(cat target/cp.txt)" \
  *     'dev.hooklab.ui.run.RunViewDemo$Main' run-view.png
@@ -49,8 +50,7 @@ public final class RunViewDemo extends Application {
     public void start(Stage stage) throws IOException {
         List<String> args = getParameters().getRaw();
         Path out = Path.of(args.get(args.size() - 1));
-        int steps = args.stream().filter(a -> a.startsWith("steps=")).map(a -> Integer.parseInt(a.substring(6)))
-                .findFirst().orElse(6);
+        int steps = arg(args, "steps=").map(Integer::parseInt).orElse(6);
         Hooklab hooklab = Hooklab.create(() -> "d-VALNHOGV7");
         Path state = Files.createTempDirectory("hooklab-run-shot-");
         Themes themes = new Themes(Map.of());
@@ -58,18 +58,22 @@ public final class RunViewDemo extends Application {
         RevisionModel model = new RevisionModel();
         DesktopApp.Opened window = DesktopApp.open(stage, new DemoShell(hooklab, model, state, themes)
                 .context(), file -> { }, hooklab, hooklab.runWorker(),
-                dev.hooklab.app.RunParts.standard(hooklab.readerWorker(), hooklab.accounts(), stage, file -> { }, Map.of()));
+                dev.hooklab.app.RunParts.standard(hooklab.readerWorker(), hooklab.accounts(), stage, file -> { },
+                        Map.of()));
         RunModel run = window.run();
         run.settingsProperty().set(run.settingsProperty().get().withMaxTimeout(5));
         window.placement().showRun();
-        Path sample = Files.createTempDirectory("hooklab-classic-mistakes-");
-        new Samples().byName(Samples.CLASSIC_MISTAKES).orElseThrow().materialize(sample);
+        String name = arg(args, "sample=").orElse(Samples.CLASSIC_MISTAKES);
+        Path sample = arg(args, "revision=").map(Path::of).orElse(null);
+        if (sample == null) {
+            sample = Files.createTempDirectory("hooklab-" + name + "-");
+            new Samples().byName(name).orElseThrow().materialize(sample);
+        }
         model.inspectionProperty().addListener((o, before, in) -> {
             if (before == null) {
                 Platform.runLater(() -> steps(run, steps, () -> {
                     run.select(Math.min(steps, run.rows().size()) - 1); // the step just run
-                    args.stream().filter(a -> a.startsWith("tab=")).map(a -> a.substring(4)).findFirst()
-                            .ifPresent(title -> window.runView().details().getTabs().stream()
+                    arg(args, "tab=").ifPresent(title -> window.runView().details().getTabs().stream()
                                     .filter(t -> t.getText().equalsIgnoreCase(title)).findFirst()
                                     .ifPresent(t -> window.runView().details().getSelectionModel().select(t)));
                     PauseTransition settle = new PauseTransition(Duration.seconds(1.5));
@@ -83,6 +87,10 @@ public final class RunViewDemo extends Application {
             }
         });
         window.shell().open(sample);
+    }
+
+    private static Optional<String> arg(List<String> args, String prefix) {
+        return args.stream().filter(a -> a.startsWith(prefix)).map(a -> a.substring(prefix.length())).findFirst();
     }
 
     private static void steps(RunModel run, int left, Runnable then) {

@@ -1,8 +1,9 @@
 package dev.hooklab.ui.run.console;
 
+import javafx.event.EventType;
 import javafx.geometry.Pos;
 import javafx.scene.Node;
-import javafx.event.EventType;
+import javafx.scene.input.KeyCode;
 import javafx.scene.input.KeyEvent;
 import javafx.scene.input.MouseEvent;
 import javafx.scene.layout.HBox;
@@ -65,8 +66,7 @@ final class ConsoleTail {
                     e.consume();
                 }
                 default -> {
-                    if (e.isShortcutDown() && (e.getCode() == javafx.scene.input.KeyCode.A
-                            || e.getCode() == javafx.scene.input.KeyCode.C)) {
+                    if (e.isShortcutDown() && (e.getCode() == KeyCode.A || e.getCode() == KeyCode.C)) {
                         onLeave.run(); // select all, copy: the area does them
                     }
                 }

@@ -56,9 +56,10 @@ public final class ConsoleView implements RunPart {
     static final int TAIL_LINES = 200;
     /** Up to this many lines at a flush go into the folded area's text at once, so #console reads live. */
     private static final int LIVE_LINES = 500;
-    /** Up to this many lines kept, the area's text catches up at once when a step changes; beyond, in an event of its own. */
-    private static final int SYNC_NOW_LINES = 2000;
-    /** Beyond that, the text catches up in parts of this many lines, each in an FX event of its own. */
+    /**
+     * When a step changes, the area's text catches up at once with up to this many lines kept; with more, in parts
+     * of this many lines, each in an FX event of its own.
+     */
     static final int SYNC_PART_LINES = 2000;
     private final ConsoleLines store;
     private final ConsoleArea area;
@@ -86,7 +87,10 @@ public final class ConsoleView implements RunPart {
     private boolean tailing;
     /** Whether the area's text lags behind the lines kept (it is brought up to date when read or unfolded). */
     private boolean areaStale;
-    /** Counts the changes of what the area should show: a catch-up in parts stops when a newer change came. */
+    /**
+     * Counts the catch-ups and the flushes: a catch-up in parts stops when another began or new lines came (a
+     * change of script or session leaves the area up to date, which stops it too).
+     */
     private int areaChanges;
     /** Flushes what is pending at a pulse once the interval passed: a flood changes the text four times a second. */
     private final AnimationTimer flusher = new AnimationTimer() {
@@ -223,7 +227,6 @@ public final class ConsoleView implements RunPart {
 
     @Override
     public void sessionChanged(SessionBuilder.Prepared prepared) {
-        areaChanges++;
         session = prepared == null ? null : prepared.session();
         store.clear();
         steps.clear();
@@ -241,15 +244,16 @@ public final class ConsoleView implements RunPart {
     public void stepChanged(StepState step) {
         StepState before = steps.put(step.index(), step);
         flush(); // a step's change comes after its lines: they are all in when it ends
-        if (areaStale && (shown == null || store.printed(shown) - store.dropped(shown) <= SYNC_NOW_LINES)) {
-            syncArea();
-        } else if (areaStale) {
-            syncAreaInParts();
+        if (areaStale) {
+            if (store.printed(shown) - store.dropped(shown) <= SYNC_PART_LINES) {
+                syncArea();
+            } else {
+                syncAreaInParts();
+            }
         }
         if (step.status() == StepStatus.RUNNING && step.scripts().isEmpty()
                 && (before == null || before.status() != StepStatus.RUNNING || !before.scripts().isEmpty())) {
             store.forgetStep(step.index()); // it runs (again): its scripts print afresh
-            areaChanges++;
             if (shownStep == step.index()) {
                 dropPending();
                 areaStale = false;
@@ -434,7 +438,6 @@ public final class ConsoleView implements RunPart {
             return;
         }
         dropPending(); // the store has them
-        areaChanges++;
         shownStep = step;
         shown = step < 0 || location == null ? null : new ScriptKey(step, location);
         StepState s = steps.get(step);

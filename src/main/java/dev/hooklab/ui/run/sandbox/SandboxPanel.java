@@ -1,12 +1,12 @@
 package dev.hooklab.ui.run.sandbox;
 
 import atlantafx.base.theme.Styles;
+import dev.hooklab.run.HostAccounts;
 import dev.hooklab.run.isolation.Isolation;
 import dev.hooklab.run.session.SessionBuilder;
 import dev.hooklab.run.session.StepSession;
 import dev.hooklab.run.session.StepState;
 import dev.hooklab.run.session.StepStatus;
-import dev.hooklab.run.HostAccounts;
 import dev.hooklab.run.shell.SandboxShell;
 import dev.hooklab.run.shell.ShellCommand;
 import dev.hooklab.run.shell.ShellOpener;
@@ -95,6 +95,7 @@ public final class SandboxPanel implements RunPart {
         this.accounts = accounts;
         this.shellOpener = shellOpener;
         this.folderOpener = folderOpener;
+        running.setCycleCount(Animation.INDEFINITE);
         node.setId("sandbox-panel");
         node.getStyleClass().add("sandbox-panel");
         ViewsStyle.apply(node);
@@ -210,9 +211,8 @@ public final class SandboxPanel implements RunPart {
         if (step.status() != StepStatus.RUNNING) {
             running.stop();
             scheduleRefresh();
-        } else if (running.getStatus() != Animation.Status.RUNNING) {
-            running.setCycleCount(Animation.INDEFINITE);
-            running.play(); // what the hook writes shows while it runs
+        } else {
+            running.play(); // what the hook writes shows while it runs (a no-op while it plays)
         }
         if (selected != null && selected.index() == step.index()) {
             selected = step;

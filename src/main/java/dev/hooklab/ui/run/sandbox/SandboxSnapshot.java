@@ -28,7 +28,7 @@ import java.util.List;
 public record SandboxSnapshot(List<FileNode> roots, String scriptsLog, long scriptsLogSize, Path scriptsLogPath) {
     /** How much of scripts.log is shown: its end. */
     public static final int LOG_TAIL_BYTES = 256 * 1024;
-    /** How many entries the tree holds at most. */
+    /** How many entries the tree holds at most, shared out equally among the instance roots. */
     public static final int MAX_ENTRIES = 5000;
 
     public SandboxSnapshot {
@@ -71,9 +71,10 @@ public record SandboxSnapshot(List<FileNode> roots, String scriptsLog, long scri
     /** Reads the sandbox as it stands; {@code scriptsLog} is the instance path of the agent's scripts.log. */
     public static SandboxSnapshot read(Sandbox sandbox, String scriptsLog) {
         SandboxMounts mounts = sandbox.mounts();
-        int[] budget = {MAX_ENTRIES};
         List<FileNode> roots = new ArrayList<>();
         for (String root : mounts.instanceRoots()) {
+            // each root its share: the agent's folder full of a large archive leaves the destination's files shown
+            int[] budget = {MAX_ENTRIES / mounts.instanceRoots().size()};
             Path host = mounts.hostPath(root);
             if (!Files.isDirectory(host, LinkOption.NOFOLLOW_LINKS)) {
                 roots.add(new FileNode(root, root, true, null, 0, false, List.of(), 0));

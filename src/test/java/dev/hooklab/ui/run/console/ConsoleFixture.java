@@ -1,5 +1,6 @@
 package dev.hooklab.ui.run.console;
 
+import atlantafx.base.theme.PrimerLight;
 import dev.hooklab.app.Hooklab;
 import dev.hooklab.appspec.TargetOs;
 import dev.hooklab.inspect.InspectOptions;
@@ -9,6 +10,10 @@ import dev.hooklab.run.session.RunRequest;
 import dev.hooklab.run.session.SessionBuilder;
 import dev.hooklab.run.session.SessionListener;
 import dev.hooklab.run.session.StepSession;
+import javafx.application.Application;
+import javafx.scene.Parent;
+import javafx.scene.Scene;
+import javafx.stage.Stage;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -26,6 +31,20 @@ public final class ConsoleFixture {
         ConsoleFixture f = new ConsoleFixture();
         f.files.put("appspec.yml", appspec);
         return f;
+    }
+
+    /** A revision with one hook: {@code location} at AfterInstall, its script {@code body}. */
+    public static ConsoleFixture afterInstall(String location, String body) {
+        return with("version: 0.0\nos: linux\nhooks:\n  AfterInstall:\n    - location: " + location + "\n")
+                .script(location, body);
+    }
+
+    /** The console alone in a test's stage, in the light theme, shown; returns it. */
+    public static ConsoleView show(Stage stage, ConsoleView console) {
+        Application.setUserAgentStylesheet(new PrimerLight().getUserAgentStylesheet());
+        stage.setScene(new Scene((Parent) console.node(), 900, 500));
+        stage.show();
+        return console;
     }
 
     public ConsoleFixture script(String path, String body) {

@@ -1,11 +1,7 @@
 package dev.hooklab.ui.run.console;
 
-import atlantafx.base.theme.PrimerLight;
 import dev.hooklab.run.output.OutputChannel;
 import dev.hooklab.run.output.OutputLine;
-import javafx.application.Application;
-import javafx.scene.Parent;
-import javafx.scene.Scene;
 import javafx.scene.control.Label;
 import javafx.scene.control.ToggleButton;
 import javafx.scene.input.Clipboard;
@@ -33,11 +29,8 @@ class ConsoleFollowTest {
 
     @Start
     void start(Stage stage) {
-        Application.setUserAgentStylesheet(new PrimerLight().getUserAgentStylesheet());
         store = new ConsoleLines(500, 1000);
-        console = new ConsoleView(store, o -> { });
-        stage.setScene(new Scene((Parent) console.node(), 900, 500));
-        stage.show();
+        console = ConsoleFixture.show(stage, new ConsoleView(store, o -> { }));
     }
 
     private static List<OutputLine> lines(int from, int to) {

@@ -1,16 +1,12 @@
 package dev.hooklab.ui.run.console;
 
-import atlantafx.base.theme.PrimerLight;
 import dev.hooklab.run.output.OutputChannel;
 import dev.hooklab.run.output.OutputLine;
 import dev.hooklab.run.session.StepState;
 import dev.hooklab.run.session.StepStatus;
 import dev.hooklab.plan.RevisionSource;
 import java.util.concurrent.TimeUnit;
-import javafx.application.Application;
 import javafx.scene.Node;
-import javafx.scene.Parent;
-import javafx.scene.Scene;
 import javafx.scene.control.ToggleButton;
 import javafx.scene.text.Text;
 import javafx.stage.Stage;
@@ -40,10 +36,7 @@ class ConsoleTailTest {
 
     @Start
     void start(Stage stage) {
-        Application.setUserAgentStylesheet(new PrimerLight().getUserAgentStylesheet());
-        console = new ConsoleView(new ConsoleLines(5000, 10000), o -> { });
-        stage.setScene(new Scene((Parent) console.node(), 900, 500));
-        stage.show();
+        console = ConsoleFixture.show(stage, new ConsoleView(new ConsoleLines(5000, 10000), o -> { }));
     }
 
     private static List<OutputLine> lines(int from, int to) {

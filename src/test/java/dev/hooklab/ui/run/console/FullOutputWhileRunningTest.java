@@ -1,6 +1,5 @@
 package dev.hooklab.ui.run.console;
 
-import atlantafx.base.theme.PrimerLight;
 import dev.hooklab.Await;
 import dev.hooklab.run.RunningHook;
 import dev.hooklab.run.output.OutputChannel;
@@ -8,9 +7,6 @@ import dev.hooklab.run.session.SessionBuilder;
 import dev.hooklab.run.session.StepSession;
 import dev.hooklab.run.session.StepStatus;
 import dev.hooklab.ui.run.PartsFeed;
-import javafx.application.Application;
-import javafx.scene.Parent;
-import javafx.scene.Scene;
 import javafx.scene.control.Button;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.Tag;
@@ -46,10 +42,7 @@ class FullOutputWhileRunningTest {
 
     @Start
     void start(Stage stage) {
-        Application.setUserAgentStylesheet(new PrimerLight().getUserAgentStylesheet());
-        console = new ConsoleView(new ConsoleLines(500, 1000), opened::add);
-        stage.setScene(new Scene((Parent) console.node(), 900, 500));
-        stage.show();
+        console = ConsoleFixture.show(stage, new ConsoleView(new ConsoleLines(500, 1000), opened::add));
     }
 
     @Test

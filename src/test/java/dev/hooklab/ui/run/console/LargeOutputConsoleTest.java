@@ -1,13 +1,10 @@
 package dev.hooklab.ui.run.console;
 
 import dev.hooklab.ui.run.PartsFeed;
-import atlantafx.base.theme.PrimerLight;
 import dev.hooklab.Await;
 import dev.hooklab.run.ScriptRun;
 import dev.hooklab.run.session.SessionBuilder;
 import dev.hooklab.run.session.StepSession;
-import javafx.application.Application;
-import javafx.scene.Scene;
 import javafx.scene.control.Label;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.Tag;
@@ -42,23 +39,14 @@ class LargeOutputConsoleTest {
 
     @Start
     void start(Stage stage) {
-        Application.setUserAgentStylesheet(new PrimerLight().getUserAgentStylesheet());
         store = new ConsoleLines();
-        console = new ConsoleView(store, output -> { });
-        stage.setScene(new Scene((javafx.scene.Parent) console.node(), 1000, 700));
-        stage.show();
+        console = ConsoleFixture.show(stage, new ConsoleView(store, output -> { }));
     }
 
     @Test
     void theFxThreadKeepsAnsweringWhileAHookPrints300kLines(FxRobot robot) throws Exception {
-        Path rev = ConsoleFixture.with("""
-                        version: 0.0
-                        os: linux
-                        hooks:
-                          AfterInstall:
-                            - location: scripts/loud.sh
-                        """)
-                .script("scripts/loud.sh", "#!/bin/bash\nawk 'BEGIN { for (i = 1; i <= " + LINES + "; i++) {"
+        Path rev = ConsoleFixture.afterInstall("scripts/loud.sh",
+                        "#!/bin/bash\nawk 'BEGIN { for (i = 1; i <= " + LINES + "; i++) {"
                         + " print \"line \" i; if (i % 1000 == 0) print \"err \" i > \"/dev/stderr\" } }'\n")
                 .writeTo(tmp.resolve("rev"));
         long[] worst = new long[3];
