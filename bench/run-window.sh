@@ -5,7 +5,8 @@
 # RunModel (its relay batches the events) with the window's default run settings (isolation auto, a script's whole
 # output kept on disk). It prints the step's wall time, the FX thread's longest stall (a runLater ping every 20 ms,
 # and the gap between pulses of an AnimationTimer), the FX thread's CPU time, the peak heap used (sampled every
-# 10 ms) and how much of the output is on disk. The CLI runs with isolation auto and keeps up to 1 GiB.
+# 10 ms) and how much of the output is on disk. A small BeforeInstall hook runs first (JAVA_OPTS=-Dbench.cold=true:
+# the flood is the first script shown). The CLI runs with isolation auto and keeps up to 1 GiB.
 # Needs: Maven (offline is fine once built), a JDK 17, GNU time. Usage: bench/run-window.sh [LINES]
 source "$(dirname "$0")/lib.sh"
 [ -x /usr/bin/time ] || { echo "bench: GNU time is needed (apt-get install time)" >&2; exit 2; }
@@ -21,7 +22,7 @@ echo
 echo "### In the window through RunModel (headless, Monocle), java $HEAP"
 echo
 /usr/bin/time -f '%e %M' -o "$WORK/time-window.txt" \
-  java $HEAP -Dglass.platform=Monocle -Dmonocle.platform=Headless -Dprism.order=sw -Djava.awt.headless=true \
+  java $HEAP ${JAVA_OPTS:-} -Dglass.platform=Monocle -Dmonocle.platform=Headless -Dprism.order=sw -Djava.awt.headless=true \
     -cp "$CP" dev.hooklab.ui.run.ModelWindowBench "$WORK/m" "$LINES" 2>"$WORK/model.err" \
   | grep '^|' || { tail -20 "$WORK/model.err" >&2; exit 1; }
 read -r WSECS WKIB < "$WORK/time-window.txt"

@@ -118,7 +118,7 @@ public final class HookRunner {
         String agentCommand = new AgentCommand(call.runas(), call.sudo()).forPath(call.commandPath());
         AgentVerdict verdict = new AgentVerdict(new ScriptAgentMessages(call.location(), call.runas()),
                 Math.max(1, call.timeoutSeconds()), timeout, isolation.ownPidNamespace());
-        return new RunningHook(call.location(), process, outcome -> {
+        return new RunningHook(call.location(), context, agentCommand, process, outcome -> {
             AgentVerdict.Judgement judgement = verdict.judge(outcome, instanceLine.program());
             List<String> limitNotes = isolation.afterRun(launch.controlDir());
             List<String> notes = new ArrayList<>(user.notes());

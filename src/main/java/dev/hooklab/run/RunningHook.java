@@ -11,12 +11,17 @@ import java.util.function.Function;
 /** A hook script started by {@link HookRunner}: wait for its {@link ScriptRun}, or stop it. */
 public final class RunningHook {
     private final String location;
+    private final ScriptContext context;
+    private final String command;
     private final HookProcess process;
     private final Function<ProcessOutcome, ScriptRun> judge;
     private volatile ScriptRun finished;
 
-    RunningHook(String location, HookProcess process, Function<ProcessOutcome, ScriptRun> judge) {
+    RunningHook(String location, ScriptContext context, String command, HookProcess process,
+                Function<ProcessOutcome, ScriptRun> judge) {
         this.location = location;
+        this.context = context;
+        this.command = command;
         this.process = process;
         this.judge = judge;
     }
@@ -24,6 +29,8 @@ public final class RunningHook {
     /** A script that never started (missing, not executable and chmod failed). */
     RunningHook(ScriptRun finished) {
         this.location = finished.location();
+        this.context = finished.context();
+        this.command = finished.command();
         this.process = null;
         this.judge = null;
         this.finished = finished;
@@ -32,6 +39,16 @@ public final class RunningHook {
     /** The script's location as the AppSpec wrote it. */
     public String location() {
         return location;
+    }
+
+    /** What the script sees (its command's words, environment, user, deadline), or null if it never started. */
+    public ScriptContext context() {
+        return context;
+    }
+
+    /** The command the agent would run for it, or null when it never got that far. */
+    public String command() {
+        return command;
     }
 
     /** A channel's whole output up to now, from any thread, while the script may still print. */

@@ -157,6 +157,10 @@ final class HookEventStep {
                 RunningHook hook = runner.start(call, environment, log, progress.listening()
                         ? listener(progress, script.location()) : OutputListener.NONE);
                 progress.started(hook);
+                if (hook.context() != null) {
+                    states.set(i, ScriptState.started(script.location(), hook.context(), hook.command()));
+                    progress.scripts(List.copyOf(states));
+                }
                 ScriptRun run = hook.await();
                 states.set(i, ScriptState.ended(run));
                 if (!run.succeeded()) {

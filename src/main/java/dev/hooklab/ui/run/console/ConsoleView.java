@@ -58,9 +58,11 @@ public final class ConsoleView implements RunPart {
     private static final int LIVE_LINES = 500;
     /**
      * When a step changes, the area's text catches up at once with up to this many lines kept; with more, in parts
-     * of this many lines, each in an FX event of its own.
+     * of up to this many lines, each in an FX event of its own.
      */
     static final int SYNC_PART_LINES = 2000;
+    /** The first of those parts: the area's code may still be cold then, so it starts small and doubles. */
+    private static final int FIRST_SYNC_PART_LINES = 250;
     private final ConsoleLines store;
     private final ConsoleArea area;
     private final ConsoleFind find;
@@ -346,26 +348,28 @@ public final class ConsoleView implements RunPart {
     }
 
     /**
-     * The area's text as every line kept of the shown script, in parts of {@link #SYNC_PART_LINES} lines from the
-     * end backwards, each in an FX event that queues the next: the whole 10,000 lines in one event hold the FX thread
-     * 70-100 ms on first use (the text of them all is built to compare with the old), while between parts a pulse
-     * and whatever else is queued runs. The first part already ends with the last line. The area is folded meanwhile
+     * The area's text as every line kept of the shown script, in parts from the end backwards, each in an FX event
+     * that queues the next: the whole 10,000 lines in one event hold the FX thread 70-100 ms on first use (the text
+     * of them all is built to compare with the old), while between parts a pulse and whatever else is queued runs.
+     * The parts grow from {@link #FIRST_SYNC_PART_LINES} to {@link #SYNC_PART_LINES} lines, doubling, since the
+     * first part also pays for the area's cold code. The first part already ends with the last line. The area is folded meanwhile
      * (the tail shows the end), so a part lays out nothing. A newer change (more lines, another script, a read of
      * the text, which catches up at once) leaves the remaining parts undone.
      */
     private void syncAreaInParts() {
         int change = ++areaChanges;
         List<ConsoleLine> lines = store.lines(shown);
-        syncPart(change, lines, store.dropped(shown) + 1, area.followingProperty().get(), lines.size());
+        syncPart(change, lines, store.dropped(shown) + 1, area.followingProperty().get(), lines.size(),
+                FIRST_SYNC_PART_LINES);
     }
 
-    /** Puts the part of {@code lines} that ends before {@code to} in the area, then queues the part before it. */
-    private void syncPart(int change, List<ConsoleLine> lines, long first, boolean follow, int to) {
+    /** Puts the {@code part} lines of {@code lines} that end before {@code to} in the area, then queues those before. */
+    private void syncPart(int change, List<ConsoleLine> lines, long first, boolean follow, int to, int part) {
         Platform.runLater(() -> {
             if (change != areaChanges || !areaStale) {
                 return;
             }
-            int from = Math.max(0, to - SYNC_PART_LINES);
+            int from = Math.max(0, to - part);
             if (to == lines.size()) {
                 area.show(lines.subList(from, to), first + from, follow);
             } else {
@@ -374,7 +378,7 @@ public final class ConsoleView implements RunPart {
             if (from == 0) {
                 areaStale = false;
             } else {
-                syncPart(change, lines, first, follow, from);
+                syncPart(change, lines, first, follow, from, Math.min(SYNC_PART_LINES, part * 2));
             }
         });
     }

@@ -34,8 +34,11 @@ record ScriptDetails(String title, String status, String tone, String exitCode, 
         ScriptRun run = script.run();
         if (run == null) {
             String status = script.running() ? "running" : script.status() == null ? "pending" : script.status().json();
-            return new ScriptDetails(title, status, "muted", NONE, NONE, NONE, NONE, NONE, NONE, NONE, NONE, null,
-                    step.notes());
+            ScriptContext c = script.context(); // known from the moment it started
+            return new ScriptDetails(title, status, "muted", script.running() ? "none yet: running" : NONE, NONE,
+                    NONE, c == null ? NONE : timeout(c), c == null ? NONE : c.user(),
+                    c == null ? NONE : c.workingDirectory(), script.command() == null ? NONE : script.command(),
+                    c == null ? NONE : argv(c), null, step.notes());
         }
         ScriptContext c = run.context();
         List<String> notes = new ArrayList<>(run.notes());
@@ -48,7 +51,7 @@ record ScriptDetails(String title, String status, String tone, String exitCode, 
                 c == null ? NONE : timeout(c),
                 c == null ? NONE : c.user(), c == null ? NONE : c.workingDirectory(),
                 run.command() == null ? NONE : run.command(),
-                c == null ? NONE : String.join(" ", c.argv()) + "   (isolation: " + c.isolation() + ")",
+                c == null ? NONE : argv(c),
                 run.agentMessage(), notes);
     }
 
@@ -61,6 +64,10 @@ record ScriptDetails(String title, String status, String tone, String exitCode, 
 
     static String seconds(long ms) {
         return String.format(Locale.ROOT, "%.2f s", ms / 1000.0);
+    }
+
+    private static String argv(ScriptContext c) {
+        return String.join(" ", c.argv()) + "   (isolation: " + c.isolation() + ")";
     }
 
     private static String timeout(ScriptContext c) {

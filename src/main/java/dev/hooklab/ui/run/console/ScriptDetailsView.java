@@ -30,7 +30,8 @@ import java.util.Map;
  * The selected script's result and surroundings: exit code ({@code #exit-code}), signal, duration, timeout, the
  * agent's message ({@code #agent-message}), the notes (the processes that held stdout open, with pid and command;
  * that the agent would have hung; that a timeout killed the tree; what differs off this sandbox), the command line,
- * the working directory, the user it ran as and the environment it saw ({@code #script-env}). For a step without
+ * the working directory, the user it ran as and the environment it saw ({@code #script-env}), all but the result
+ * shown from the moment the script started, so its end changes a few labels, not the table. For a step without
  * scripts (DownloadBundle, Install, an event with nothing to run): its agent message and notes.
  */
 public final class ScriptDetailsView implements RunPart {
@@ -74,7 +75,7 @@ public final class ScriptDetailsView implements RunPart {
         env.getStyleClass().addAll("env-table", "dense");
         env.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         env.setPrefHeight(220);
-        env.setPlaceholder(new Label("The script did not start: no environment."));
+        env.setPlaceholder(new Label("No environment: the script has not started."));
         TableColumn<Map.Entry<String, String>, String> name = new TableColumn<>("Variable");
         name.setCellValueFactory(c -> new ReadOnlyStringWrapper(c.getValue().getKey()));
         name.setPrefWidth(200);
@@ -87,10 +88,14 @@ public final class ScriptDetailsView implements RunPart {
             @Override
             protected void updateItem(Map.Entry<String, String> item, boolean empty) {
                 super.updateItem(item, empty);
-                getStyleClass().remove("codedeploy");
-                if (!empty && item != null && (ScriptContext.AGENT_VARIABLES.contains(item.getKey())
-                        || item.getKey().startsWith("BUNDLE_"))) {
-                    getStyleClass().add("codedeploy");
+                boolean codeDeploy = !empty && item != null && (ScriptContext.AGENT_VARIABLES.contains(item.getKey())
+                        || item.getKey().startsWith("BUNDLE_"));
+                if (codeDeploy != getStyleClass().contains("codedeploy")) { // unchanged classes: no new CSS pass
+                    if (codeDeploy) {
+                        getStyleClass().add("codedeploy");
+                    } else {
+                        getStyleClass().remove("codedeploy");
+                    }
                 }
             }
         });
@@ -188,18 +193,22 @@ public final class ScriptDetailsView implements RunPart {
         if (d.agentMessage() == null) {
             agentMessage.getStyleClass().add("empty");
         }
-        notes.getChildren().clear();
+        List<Label> shownNotes = new ArrayList<>();
         for (OutputHolder h : run == null ? List.<OutputHolder>of() : run.outputHolders()) {
-            notes.getChildren().add(note("Held " + h.channel().label() + " open after the script exited: pid "
+            shownNotes.add(note("Held " + h.channel().label() + " open after the script exited: pid "
                     + h.process().pid() + ", " + h.process().command(), "holder", Material2MZ.WARNING));
         }
         for (String n : d.notes()) {
-            notes.getChildren().add(note(n, "note", Material2AL.INFO));
+            shownNotes.add(note(n, "note", Material2AL.INFO));
         }
-        if (notes.getChildren().isEmpty()) {
-            notes.getChildren().add(new Label("None."));
+        if (shownNotes.isEmpty()) {
+            shownNotes.add(new Label("None."));
         }
-        ScriptContext context = run == null ? null : run.context();
+        List<String> texts = shownNotes.stream().map(Label::getText).toList();
+        if (!texts.equals(notes.getChildren().stream().map(n -> ((Label) n).getText()).toList())) {
+            notes.getChildren().setAll(shownNotes); // unchanged notes keep their styled labels
+        }
+        ScriptContext context = script == null ? null : script.context();
         List<Map.Entry<String, String>> rows = new ArrayList<>();
         if (context != null) {
             Map<String, String> shown = new java.util.LinkedHashMap<>(context.codeDeployVariables());
@@ -208,7 +217,9 @@ public final class ScriptDetailsView implements RunPart {
             }
             rows.addAll(shown.entrySet());
         }
-        env.getItems().setAll(rows);
+        if (!rows.equals(env.getItems())) { // the same variables when the script ends as while it ran: no new rows
+            env.getItems().setAll(rows);
+        }
     }
 
     private static Label note(String text, String style, org.kordamp.ikonli.Ikon icon) {
