@@ -145,7 +145,7 @@ public final class RunView {
         details.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
 
         SplitPane split = new SplitPane(steps, details);
-        split.setDividerPositions(0.42);
+        split.setDividerPositions(0.34);
         split.setId("run-split");
         SplitPane.setResizableWithParent(steps, false);
         VBox.setVgrow(split, Priority.ALWAYS);

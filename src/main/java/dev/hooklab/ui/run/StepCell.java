@@ -13,14 +13,15 @@ import javafx.scene.control.Tooltip;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
+import javafx.scene.layout.VBox;
 import org.kordamp.ikonli.javafx.FontIcon;
 import org.kordamp.ikonli.material2.Material2AL;
 
 import java.util.List;
 
 /**
- * One row of {@code #run-steps}: the breakpoint toggle, the status icon, the event and its status, which revision's
- * scripts it runs and how long it took. The cell's text is {@link StepRow#text()} (event and status as the CLI's
+ * One row of {@code #run-steps}: the breakpoint toggle, the status icon, the event and how long it took; under the
+ * event, its status and which revision's scripts it runs. The cell's text is {@link StepRow#text()} (event and status as the CLI's
  * JSON spells it); what shows is the graphic. Right-click offers the run commands for this step.
  */
 final class StepCell extends ListCell<StepRow> {
@@ -60,7 +61,16 @@ final class StepCell extends ListCell<StepRow> {
         duration.setAlignment(Pos.CENTER_RIGHT);
         Region grow = new Region();
         HBox.setHgrow(grow, Priority.ALWAYS);
-        box = new HBox(6, breakpoint, icon, event, statusWord, grow, revision, duration);
+        HBox top = new HBox(6, icon, event, grow, duration);
+        top.setAlignment(Pos.CENTER_LEFT);
+        Label dot = new Label("\u00b7");
+        dot.getStyleClass().add("run-step-revision");
+        HBox sub = new HBox(4, statusWord, dot, revision);
+        sub.getStyleClass().add("run-step-sub");
+        sub.setAlignment(Pos.CENTER_LEFT);
+        VBox lines = new VBox(0, top, sub);
+        HBox.setHgrow(lines, Priority.ALWAYS);
+        box = new HBox(4, breakpoint, lines);
         box.setAlignment(Pos.CENTER_LEFT);
         setContentDisplay(ContentDisplay.GRAPHIC_ONLY);
         getStyleClass().add("run-step-cell");
@@ -99,7 +109,7 @@ final class StepCell extends ListCell<StepRow> {
         var session = model.preparedProperty().get();
         boolean none = row.state().revision() == dev.hooklab.plan.RevisionSource.PREVIOUS && session != null
                 && session.session().target().previousDeployment().isEmpty();
-        revision.setText(none ? "no previous" : row.revisionText());
+        revision.setText(none ? "no previous revision" : row.revisionText());
         duration.setText(row.durationText());
         breakpoint.setSelected(row.breakpoint());
         breakpoint.getStyleClass().remove("on");

@@ -20,7 +20,8 @@ import java.util.function.Consumer;
  * whose texts change in place, from the top while they fit and bottom-aligned once they do not. A styled text area
  * lays out a new paragraph cell for every line that scrolls into view (a few milliseconds each: a screenful takes
  * the FX thread 100-200 ms), so following a busy script in it holds the window back; here a change is a screenful of
- * {@code setText} calls on rows already styled. It looks like the area (same classes: line number, out/err mark,
+ * {@code setText} calls on rows already styled; a line too long for the width ends in … (the area scrolls sideways
+ * instead). It looks like the area (same classes: line number, out/err mark,
  * the error colour) but holds no document: pressing on it, scrolling up or a reading key asks the console for the
  * area instead ({@code onLeave}), which then has every line kept, to select, find and scroll through.
  */
@@ -29,6 +30,8 @@ final class ConsoleTail {
     private final List<Row> made = new ArrayList<>();
     private List<ConsoleLine> lines = List.of();
     private long first = 1;
+    /** The width of one character of the console's monospaced font, measured once its style is known. */
+    private double charWidth;
 
     /**
      * @param onLeave asks the console for the area in the tail's place
@@ -112,13 +115,14 @@ final class ConsoleTail {
                 addRow(); // as soon as there is room, before any line: the first lines cost no new nodes
             }
             int digits = Math.max(4, Long.toString(first + lines.size()).length());
+            int columns = columns(width, digits);
             // from the top while the lines fit; once they do not, the newest line sits on the bottom edge
             double top = lines.size() * rowHeight <= height ? 0 : height - shown * rowHeight;
             for (int r = 0; r < made.size(); r++) {
                 Row row = made.get(r);
                 if (r < shown) {
                     int index = lines.size() - shown + r;
-                    row.set(lines.get(index), first + index, digits);
+                    row.set(lines.get(index), first + index, digits, columns);
                     row.box.resizeRelocate(0, top + r * rowHeight, Math.max(width, row.box.prefWidth(-1)),
                             rowHeight);
                 } else {
@@ -127,12 +131,42 @@ final class ConsoleTail {
             }
         }
 
+        /** How many characters of the monospaced font fit beside the gutter: a longer line ends in a mark. */
+        private int columns(double width, int digits) {
+            Row sample = made.get(0);
+            sample.number.setText(" ".repeat(digits)); // the gutter as wide as the numbers it will show
+            if (charWidth <= 0) {
+                Text probe = new Text("0123456789");
+                probe.setFont(sample.text.getFont());
+                charWidth = probe.getLayoutBounds().getWidth() / 10;
+            }
+            double room = width - sample.gutter.prefWidth(-1) - sample.box.getInsets().getLeft()
+                    - sample.box.getInsets().getRight();
+            return charWidth <= 0 ? Integer.MAX_VALUE : Math.max(8, (int) (room / charWidth));
+        }
+
         private void addRow() {
             Row row = new Row();
             made.add(row);
             getChildren().add(row.box);
             row.box.applyCss();
         }
+    }
+
+    /** A line cut to {@code columns} characters (tabs to the next multiple of 8), ending in … when it was longer. */
+    static String fit(String line, int columns) {
+        if (line.length() <= columns && line.indexOf('\t') < 0) {
+            return line;
+        }
+        int column = 0;
+        for (int i = 0; i < line.length(); i++) {
+            int next = line.charAt(i) == '\t' ? (column / 8 + 1) * 8 : column + 1;
+            if (next > columns - 1 && i < line.length() - 1 || next > columns) {
+                return line.substring(0, i) + "\u2026";
+            }
+            column = next;
+        }
+        return line;
     }
 
     /** One row: line number and channel mark in the gutter, then the line; its classes change only with its channel. */
@@ -156,10 +190,10 @@ final class ConsoleTail {
             box.setManaged(false);
         }
 
-        void set(ConsoleLine line, long numberShown, int digits) {
+        void set(ConsoleLine line, long numberShown, int digits, int columns) {
             box.setVisible(true);
             number.setText(String.format("%" + digits + "d", numberShown));
-            text.setText(line.text());
+            text.setText(fit(line.text(), columns));
             if (line.stderr() != stderr) {
                 stderr = line.stderr();
                 String channel = stderr ? "stderr" : "stdout";

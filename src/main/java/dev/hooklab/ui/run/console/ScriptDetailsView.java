@@ -56,6 +56,7 @@ public final class ScriptDetailsView implements RunPart {
 
     public ScriptDetailsView() {
         title.getStyleClass().add("view-title");
+        status.getStyleClass().add("status"); // coloured by its tone
         GridPane grid = new GridPane();
         grid.getStyleClass().add("details-grid");
         int row = 0;

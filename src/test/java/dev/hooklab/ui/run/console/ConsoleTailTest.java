@@ -91,6 +91,31 @@ class ConsoleTailTest {
     }
 
     @Test
+    void aLineTooLongForTheWidthEndsInAMarkInTheTailAndWholeInTheText(FxRobot robot) throws Exception {
+        String longLine = "x".repeat(3000) + "END";
+        robot.interact(() -> console.output(3, "a.sh", List.of(new OutputLine(OutputChannel.STDOUT, Instant.now(),
+                "short", 1, false), new OutputLine(OutputChannel.STDOUT, Instant.now(), longLine, 2, false))));
+        WaitForAsyncUtils.waitForFxEvents();
+        List<String> rows = tailRows();
+        assertThat(rows.get(0)).isEqualTo("short");
+        assertThat(rows.get(1)).startsWith("xxxx").endsWith("\u2026").hasSizeLessThan(400);
+        double tailWidth = onFx(() -> robot.lookup(".console-tail").queryAs(javafx.scene.layout.Region.class).getWidth());
+        double rowRight = onFx(() -> robot.lookup(".console-tail .text").queryAllAs(Text.class).stream()
+                .filter(t -> t.getText().endsWith("\u2026")).findFirst().orElseThrow().getBoundsInParent().getMaxX());
+        assertThat(rowRight).as("the mark inside the console's width").isLessThanOrEqualTo(tailWidth);
+        assertThat(onFx(console::text)).isEqualTo("short\n" + longLine);
+    }
+
+    @Test
+    void fitCutsByColumnsWithTabsToTheNextStopOfEight() {
+        assertThat(ConsoleTail.fit("abcd", 4)).isEqualTo("abcd");
+        assertThat(ConsoleTail.fit("abcdef", 4)).isEqualTo("abc\u2026");
+        assertThat(ConsoleTail.fit("a\tb", 9)).isEqualTo("a\tb");
+        assertThat(ConsoleTail.fit("a\tbc", 9)).isEqualTo("a\t\u2026");
+        assertThat(ConsoleTail.fit("\t\tx", 12)).isEqualTo("\t\u2026");
+    }
+
+    @Test
     void aFewLinesShowFromTheTopAndAReadingKeyBringsTheAreaWithTheFocus(FxRobot robot) throws Exception {
         StyleClassedTextArea area = robot.lookup("#console").queryAs(StyleClassedTextArea.class);
         robot.interact(() -> console.output(3, "a.sh", lines(1, 3)));
@@ -130,7 +155,7 @@ class ConsoleTailTest {
         assertThat(shown).hasSize(4500).first().isEqualTo("line 1");
         assertThat(shown.get(4499)).isEqualTo("line 4500");
         assertThat(shown).isEqualTo(lines(1, 4500).stream().map(OutputLine::text).toList());
-        // every hundredth line is stderr, across the parts' seams (2500/2501, 500/501) too
+        // every hundredth line is stderr, across the parts' seams (250, 500, 1000, 2000 lines from the end) too
         for (int i = 0; i < 4500; i++) {
             int index = i;
             boolean err = onFx(() -> area.getParagraph(index).getParagraphStyle().contains("stderr"));
