@@ -58,26 +58,47 @@ public final class HostAccounts {
         return Optional.empty();
     }
 
+    /**
+     * The account's login shell ({@code getent passwd}'s last field), which {@code su <user> -c} starts; empty when
+     * the account or the lookup is missing.
+     */
+    public Optional<String> loginShell(String user) {
+        return query("getent", "passwd", user).map(line -> line.strip().split(":", -1))
+                .filter(fields -> fields.length >= 7 && !fields[6].isEmpty()).map(fields -> fields[6]);
+    }
+
+    /** Whether that login shell refuses a session ({@code nologin}, {@code false}): su then fails, as for the agent. */
+    public static boolean refusesLogin(String shell) {
+        String name = Path.of(shell).getFileName() == null ? "" : Path.of(shell).getFileName().toString();
+        return name.equals("nologin") || name.equals("false");
+    }
+
     private boolean lookUp(String user) {
+        return query("id", "-u", user).isPresent();
+    }
+
+    /** A lookup command's output when it succeeds within 5 seconds; never for a name that could pass as an option. */
+    private static Optional<String> query(String command, String option, String user) {
         if (user.isEmpty() || user.startsWith("-")) {
-            return false;
+            return Optional.empty();
         }
         try {
-            Process id = new ProcessBuilder(List.of("id", "-u", user))
-                    .redirectOutput(ProcessBuilder.Redirect.DISCARD)
+            Process p = new ProcessBuilder(List.of(command, option, user))
                     .redirectError(ProcessBuilder.Redirect.DISCARD)
                     .start();
-            id.getOutputStream().close();
-            if (!id.waitFor(5, TimeUnit.SECONDS)) {
-                id.destroyForcibly();
-                return false;
+            p.getOutputStream().close();
+            byte[] out = p.getInputStream().readNBytes(64 * 1024);
+            if (!p.waitFor(5, TimeUnit.SECONDS)) {
+                p.destroyForcibly();
+                return Optional.empty();
             }
-            return id.exitValue() == 0;
+            return p.exitValue() == 0 ? Optional.of(new String(out, java.nio.charset.StandardCharsets.UTF_8))
+                    : Optional.empty();
         } catch (IOException e) {
-            return false;
+            return Optional.empty();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            return false;
+            return Optional.empty();
         }
     }
 }

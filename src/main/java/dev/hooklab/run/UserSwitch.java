@@ -31,6 +31,11 @@ public final class UserSwitch {
         return host.currentUser();
     }
 
+    /** The user's login shell when it refuses a session (nologin, false): {@code su <user> -c} then fails. */
+    public Optional<String> refusingLoginShell(String user) {
+        return host.loginShell(user).filter(HostAccounts::refusesLogin);
+    }
+
     /**
      * Whether something run as a hook with {@code runas} runs can switch to that user here, as the hook would:
      * the user, or empty with the reason in {@code whyNot} (a hook's note, naming what an instance would do).

@@ -136,7 +136,10 @@ public final class SandboxShell {
         String user = runas.iterator().next();
         List<String> whyNot = new ArrayList<>();
         return users.switchTo(user, isolation, whyNot)
-                .map(to -> new Account(to, "as " + to + ", the scripts' runas (through su, as the agent runs them)"))
+                .map(to -> new Account(to, "as " + to + ", the scripts' runas (through su, as the agent runs them)"
+                        + users.refusingLoginShell(to).map(login -> ". Its login shell is "
+                        + login + ": the agent's `su " + to + " -c <script>` fails on it, as the hooks do here; this"
+                        + " shell is started with su -s instead, to look around").orElse("")))
                 .orElseGet(() -> new Account(null, "as " + me + ", not " + user + ": "
                         + (whyNot.isEmpty() ? "the switch is not possible here" : firstSentence(whyNot.get(0)))));
     }

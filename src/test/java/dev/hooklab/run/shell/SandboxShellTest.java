@@ -234,6 +234,11 @@ class SandboxShellTest {
             assertThat(ran.stdout().lines()).containsExactly(user, "/opt/codedeploy-agent", "BeforeInstall");
             assertThat(ran.stderr()).contains(switches ? "as nobody, the scripts' runas (through su"
                     : "as " + user + ", not nobody: runas nobody was not honoured");
+            boolean nologin = host.loginShell("nobody").filter(HostAccounts::refusesLogin).isPresent();
+            if (switches && nologin) {
+                assertThat(ran.stderr()).contains("Its login shell is " + host.loginShell("nobody").orElseThrow()
+                        + ": the agent's `su nobody -c <script>` fails on it");
+            }
 
             // scripts that run as different users: the shell stays hooklab's and says so
             ShellCommand mixed = SandboxShell.of(session, prepared.isolation(), host).forEvent("AfterInstall",
