@@ -74,7 +74,10 @@ public final class PlanView {
         found.setCellFactory(c -> new TipCell(r -> r.bundleEntry() != null ? "bundle entry: " + r.bundleEntry()
                 : r.isScript() ? "The revision has no file at this path" : r.runsWhy()));
         TableColumn<PlanEntry, String> timeout = column("Timeout", r -> r.timeout().isEmpty() ? "" : r.timeout() + " s",
-                72, "number");
+                84, "number");
+        for (TableColumn<PlanEntry, String> c : java.util.List.of(found, timeout)) {
+            c.setMinWidth(c.getPrefWidth()); // a narrow window cuts the paths, not these short headers
+        }
         TableColumn<PlanEntry, String> runas = column("Run as", r -> (r.runas() + " " + r.sudo()).strip(), 64, null);
         // most AppSpecs name no runas: the column shows only when a script has one
         runas.visibleProperty().bind(javafx.beans.binding.Bindings.createBooleanBinding(() -> model.rows().stream()

@@ -40,7 +40,7 @@ public final class Workspace {
         centre.setOrientation(Orientation.VERTICAL);
         centre.setDividerPositions(0.5);
         main = new SplitPane(left, centreAround.apply(centre));
-        main.setDividerPositions(0.26);
+        main.setDividerPositions(0.28);
         main.setId("workspace");
         SplitPane.setResizableWithParent(left, false);
     }
