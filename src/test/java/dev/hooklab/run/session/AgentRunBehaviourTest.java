@@ -1,5 +1,6 @@
 package dev.hooklab.run.session;
 
+import dev.hooklab.RevisionFolder;
 import com.fasterxml.jackson.databind.JsonNode;
 import org.apache.commons.compress.archivers.tar.TarArchiveEntry;
 import org.apache.commons.compress.archivers.tar.TarArchiveOutputStream;
@@ -42,7 +43,7 @@ class AgentRunBehaviourTest {
     @Test
     void aScriptPastItsTimeoutIsStoppedWithTheAgentsMessage() throws IOException {
         Path ended = tmp.resolve("slow-ended");
-        Path rev = Revisions.with(afterInstall("scripts/slow.sh", 2))
+        Path rev = RevisionFolder.with(afterInstall("scripts/slow.sh", 2))
                 .script("scripts/slow.sh", "#!/bin/bash\nsleep 30\necho natural end > " + ended + "\n")
                 .writeTo(tmp.resolve("rev"));
         RunCommandTest.Result r = run(rev.toString(), "--format", "json", "--isolation", "none");
@@ -57,7 +58,7 @@ class AgentRunBehaviourTest {
 
     @Test
     void aScriptThatIgnoresTermIsKilledAndTheResultSaysTheAgentWouldHang() throws IOException {
-        Path rev = Revisions.with(afterInstall("scripts/stubborn.sh", 2))
+        Path rev = RevisionFolder.with(afterInstall("scripts/stubborn.sh", 2))
                 .script("scripts/stubborn.sh", "#!/bin/bash\ntrap '' TERM\nwhile true; do sleep 0.2; done\n")
                 .writeTo(tmp.resolve("rev"));
         RunCommandTest.Result r = run(rev.toString(), "--format", "json", "--isolation", "none");
@@ -69,7 +70,7 @@ class AgentRunBehaviourTest {
 
     @Test
     void withNoWaitForOutputsABackgroundProcessHoldingStdoutFailsAtOnceAndIsStopped() throws IOException {
-        Path rev = Revisions.with(afterInstall("scripts/start.sh", 60))
+        Path rev = RevisionFolder.with(afterInstall("scripts/start.sh", 60))
                 .script("scripts/start.sh", "#!/bin/bash\n(sleep 61; echo late) &\nexit 0\n").writeTo(tmp.resolve("rev"));
         RunCommandTest.Result r = run(rev.toString(), "--format", "json", "--isolation", "none",
                 "--no-wait-for-outputs");
@@ -89,7 +90,7 @@ class AgentRunBehaviourTest {
         assumeThat(new IsolationProbe(new HostAccounts()).bubblewrapProblem()).as("bubblewrap works here").isNull();
         Path realDestination = Path.of("/var/app/current");
         boolean existedBefore = Files.exists(realDestination);
-        Path rev = Revisions.with("""
+        Path rev = RevisionFolder.with("""
                 version: 0.0
                 os: linux
                 files:
@@ -126,9 +127,9 @@ class AgentRunBehaviourTest {
                   ApplicationStop:
                     - location: scripts/stop.sh
                 """;
-        Path old = Revisions.with(appspec).script("scripts/stop.sh", "#!/bin/bash\necho old-stop\n")
+        Path old = RevisionFolder.with(appspec).script("scripts/stop.sh", "#!/bin/bash\necho old-stop\n")
                 .writeTo(tmp.resolve("old"));
-        Path current = Revisions.with(appspec).script("scripts/stop.sh", "#!/bin/bash\necho new-stop\n")
+        Path current = RevisionFolder.with(appspec).script("scripts/stop.sh", "#!/bin/bash\necho new-stop\n")
                 .writeTo(tmp.resolve("new"));
         RunCommandTest.Result r = run(current.toString(), "--previous", old.toString(), "--format", "json",
                 "--isolation", "none", "--deployment-id", "d-NEW000000");
@@ -148,9 +149,9 @@ class AgentRunBehaviourTest {
                   ApplicationStop:
                     - location: scripts/stop.sh
                 """;
-        Path first = Revisions.with(appspec).script("scripts/stop.sh", "#!/bin/bash\necho first\n")
+        Path first = RevisionFolder.with(appspec).script("scripts/stop.sh", "#!/bin/bash\necho first\n")
                 .writeTo(tmp.resolve("first"));
-        Path second = Revisions.with(appspec).script("scripts/stop.sh", "#!/bin/bash\necho second\n")
+        Path second = RevisionFolder.with(appspec).script("scripts/stop.sh", "#!/bin/bash\necho second\n")
                 .writeTo(tmp.resolve("second"));
         Path sandbox = tmp.resolve("sandbox");
         run(first.toString(), "--sandbox", sandbox.toString(), "--isolation", "none", "--format", "json");
@@ -229,7 +230,7 @@ class AgentRunBehaviourTest {
 
     @Test
     void aBundleThatExpandsPastTheCapIsRefusedAndTheOptionIsNamed() throws IOException {
-        Path rev = Revisions.with(afterInstall("scripts/a.sh", 5)).script("scripts/a.sh", "#!/bin/bash\ntrue\n")
+        Path rev = RevisionFolder.with(afterInstall("scripts/a.sh", 5)).script("scripts/a.sh", "#!/bin/bash\ntrue\n")
                 .script("big.txt", "x".repeat(200_000)).writeTo(tmp.resolve("rev"));
         Path zip = tmp.resolve("bomb.zip");
         try (ZipArchiveOutputStream z = new ZipArchiveOutputStream(zip)) {
@@ -247,7 +248,7 @@ class AgentRunBehaviourTest {
     @Test
     void aHookThatLinksScriptsLogOutsideNeverMakesHooklabWriteThere() throws IOException {
         Path outside = Files.writeString(tmp.resolve("outside.txt"), "untouched\n");
-        Path rev = Revisions.with("""
+        Path rev = RevisionFolder.with("""
                 version: 0.0
                 os: linux
                 hooks:

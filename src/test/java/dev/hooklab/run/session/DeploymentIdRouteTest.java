@@ -1,5 +1,6 @@
 package dev.hooklab.run.session;
 
+import dev.hooklab.RevisionFolder;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.hooklab.app.Hooklab;
@@ -49,7 +50,7 @@ class DeploymentIdRouteTest {
     }
 
     private Path revision(String name, String version) throws IOException {
-        return Revisions.with(APPSPEC).script("scripts/id.sh", "#!/bin/bash\necho \"" + version + " $DEPLOYMENT_ID\"\n")
+        return RevisionFolder.with(APPSPEC).script("scripts/id.sh", "#!/bin/bash\necho \"" + version + " $DEPLOYMENT_ID\"\n")
                 .writeTo(tmp.resolve(name));
     }
 

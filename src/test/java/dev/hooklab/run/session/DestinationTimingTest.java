@@ -1,5 +1,6 @@
 package dev.hooklab.run.session;
 
+import dev.hooklab.RevisionFolder;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.hooklab.run.HostAccounts;
 import dev.hooklab.run.isolation.IsolationProbe;
@@ -30,7 +31,7 @@ class DestinationTimingTest {
     private Path revision(String seen) throws IOException {
         String probe = "#!/bin/bash\nif [ -d " + seen + " ]; then echo \"$LIFECYCLE_EVENT present\"; "
                 + "else echo \"$LIFECYCLE_EVENT absent\"; fi\n";
-        return Revisions.with("""
+        return RevisionFolder.with("""
                 version: 0.0
                 os: linux
                 files:

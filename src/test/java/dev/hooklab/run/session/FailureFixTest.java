@@ -1,5 +1,6 @@
 package dev.hooklab.run.session;
 
+import dev.hooklab.RevisionFolder;
 import com.fasterxml.jackson.databind.JsonNode;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
@@ -19,7 +20,7 @@ class FailureFixTest {
 
     @Test
     void aMissingScriptEndsWithTheLocationLintSuggests() throws IOException {
-        Path rev = Revisions.with("""
+        Path rev = RevisionFolder.with("""
                 version: 0.0
                 os: linux
                 hooks:
@@ -40,7 +41,7 @@ class FailureFixTest {
 
     @Test
     void aScriptThatFailsOnItsCrLinesEndsWithTheLineEndingFix() throws IOException {
-        Path rev = Revisions.with("""
+        Path rev = RevisionFolder.with("""
                 version: 0.0
                 os: linux
                 hooks:

@@ -1,5 +1,6 @@
 package dev.hooklab.run.session;
 
+import dev.hooklab.RevisionFolder;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.hooklab.app.Hooklab;
@@ -55,7 +56,7 @@ class RunCommandTest {
 
     @Test
     void aRevisionWhoseHooksPrintTheirEnvironmentRunsGreen() throws IOException {
-        Path rev = Revisions.with("""
+        Path rev = RevisionFolder.with("""
                 version: 0.0
                 os: linux
                 hooks:
@@ -95,7 +96,7 @@ class RunCommandTest {
 
     @Test
     void aFailingScriptStopsTheDeployment() throws IOException {
-        Path rev = Revisions.with("""
+        Path rev = RevisionFolder.with("""
                 version: 0.0
                 os: linux
                 hooks:
@@ -121,7 +122,7 @@ class RunCommandTest {
 
     @Test
     void theTextOutputShowsEachStepLive() throws IOException {
-        Path rev = Revisions.with("""
+        Path rev = RevisionFolder.with("""
                 version: 0.0
                 os: linux
                 hooks:
@@ -146,7 +147,7 @@ class RunCommandTest {
 
     @Test
     void heldOutputsAreAnnouncedLiveAndNoWaitForOutputsReportsThemAtOnce() throws IOException {
-        Path rev = Revisions.with("""
+        Path rev = RevisionFolder.with("""
                 version: 0.0
                 os: linux
                 hooks:
@@ -179,7 +180,7 @@ class RunCommandTest {
 
     @Test
     void eventsRunASubsetAfterDownloadBundleAndInstall() throws IOException {
-        Path rev = Revisions.with("""
+        Path rev = RevisionFolder.with("""
                 version: 0.0
                 os: linux
                 hooks:
@@ -200,7 +201,7 @@ class RunCommandTest {
 
     @Test
     void maxTimeoutLowersTheDeadlineAndSaysSo() throws IOException {
-        Path rev = Revisions.with("""
+        Path rev = RevisionFolder.with("""
                 version: 0.0
                 os: linux
                 hooks:
@@ -216,7 +217,7 @@ class RunCommandTest {
 
     @Test
     void bundleVariablesReachTheHooks() throws IOException {
-        Path rev = Revisions.with("""
+        Path rev = RevisionFolder.with("""
                 version: 0.0
                 os: linux
                 hooks:

@@ -1,5 +1,6 @@
 package dev.hooklab.run.session;
 
+import dev.hooklab.RevisionFolder;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.junit.jupiter.api.Tag;
@@ -40,7 +41,7 @@ class RunInterruptionTest {
                 echo "about to wait"
                 wait
                 """.replace("MARKER", marker.toString());
-        return Revisions.with("""
+        return RevisionFolder.with("""
                 version: 0.0
                 os: linux
                 hooks:

@@ -1,5 +1,6 @@
 package dev.hooklab.run.session;
 
+import dev.hooklab.RevisionFolder;
 import com.fasterxml.jackson.databind.JsonNode;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
@@ -19,7 +20,7 @@ class RunOutputFilesTest {
 
     /** AfterInstall prints 3 MB of 101-byte lines: more than the 1 MiB kept in memory. */
     private Path revision() throws IOException {
-        return Revisions.with("""
+        return RevisionFolder.with("""
                 version: 0.0
                 os: linux
                 hooks:

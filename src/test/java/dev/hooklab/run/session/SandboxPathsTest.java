@@ -1,5 +1,6 @@
 package dev.hooklab.run.session;
 
+import dev.hooklab.RevisionFolder;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.hooklab.cli.HooklabCli;
 import dev.hooklab.run.HostAccounts;
@@ -58,7 +59,7 @@ class SandboxPathsTest {
         assumeIsolation(isolation);
         Path passwd = hostFile();
         // <root>/<group>/<deployment>/deployment-archive/../../../../passwd is tmp/passwd
-        Path rev = Revisions.with("""
+        Path rev = RevisionFolder.with("""
                 version: 0.0
                 os: linux
                 hooks:
@@ -85,7 +86,7 @@ class SandboxPathsTest {
     void aHookThatSwapsALaterScriptForALinkOutGetsNothingChmodded(String isolation) throws IOException {
         assumeIsolation(isolation);
         Path passwd = hostFile();
-        Path rev = Revisions.with("""
+        Path rev = RevisionFolder.with("""
                 version: 0.0
                 os: linux
                 hooks:
@@ -156,7 +157,7 @@ class SandboxPathsTest {
 
     @Test
     void aFifoAHookLeavesInPlaceOfTheNextScriptFailsWithoutBlockingHooklab() throws IOException {
-        Path rev = Revisions.with("""
+        Path rev = RevisionFolder.with("""
                 version: 0.0
                 os: linux
                 hooks:
@@ -189,9 +190,9 @@ class SandboxPathsTest {
                     - location: scripts/stop.sh
                 """;
         // deployment-archive/scripts -> up three is the group folder
-        Path old = Revisions.with(appspec).script("scripts/stop.sh", "#!/bin/sh\ng=$(cd \"$(dirname \"$0\")/../../..\" && pwd)\n"
+        Path old = RevisionFolder.with(appspec).script("scripts/stop.sh", "#!/bin/sh\ng=$(cd \"$(dirname \"$0\")/../../..\" && pwd)\n"
                 + "mv \"$g\" \"$g.moved\" && ln -s '" + hostDir + "' \"$g\"\n").writeTo(tmp.resolve("old"));
-        Path current = Revisions.with(appspec).script("scripts/stop.sh", "#!/bin/sh\necho new\n")
+        Path current = RevisionFolder.with(appspec).script("scripts/stop.sh", "#!/bin/sh\necho new\n")
                 .writeTo(tmp.resolve("new"));
 
         RunCommandTest.Result r = run(current.toString(), "--previous", old.toString(), "--format", "json",
@@ -209,7 +210,7 @@ class SandboxPathsTest {
     @Test
     void anAppSpecAHookReplacedWithAFifoIsNeverOpened() {
         assertTimeoutPreemptively(Duration.ofMinutes(3), () -> {
-            Path rev = Revisions.with("""
+            Path rev = RevisionFolder.with("""
                     version: 0.0
                     os: linux
                     hooks:

@@ -1,10 +1,8 @@
 package dev.hooklab.run.session;
 
 import dev.hooklab.Await;
-import dev.hooklab.app.Hooklab;
-import dev.hooklab.appspec.TargetOs;
-import dev.hooklab.inspect.InspectOptions;
-import dev.hooklab.inspect.Inspection;
+import dev.hooklab.RevisionFolder;
+import dev.hooklab.TestSessions;
 import dev.hooklab.plan.DeploymentLayout;
 import dev.hooklab.run.HostAccounts;
 import dev.hooklab.run.ScriptContext;
@@ -32,7 +30,7 @@ class ScriptContextTest {
     @ValueSource(strings = {"bwrap", "none"})
     void theContextIsWhatTheScriptSaw(String isolation) throws Exception {
         assumeTrue(isolation.equals("none") || new HostAccounts().onPath("bwrap").isPresent(), "no bubblewrap");
-        Path rev = Revisions.with("""
+        Path rev = RevisionFolder.with("""
                         version: 0.0
                         os: linux
                         hooks:
@@ -43,14 +41,10 @@ class ScriptContextTest {
                 .script("scripts/where.sh", "#!/bin/bash\necho \"$PWD\"\nid -un\necho \"$LIFECYCLE_EVENT $DEPLOYMENT_ID"
                         + " $APPLICATION_NAME $DEPLOYMENT_GROUP_NAME $DEPLOYMENT_GROUP_ID\"\necho \"$0\"\n")
                 .writeTo(tmp.resolve("rev"));
-        Hooklab hooklab = Hooklab.create();
-        Inspection judged = hooklab.inspector().inspect(rev, DeploymentLayout.defaults(TargetOs.LINUX,
-                hooklab.deploymentIds()), InspectOptions.defaults());
         RunRequest request = new RunRequest(null, null, List.of(), tmp.resolve("sandbox"), isolation, false, 30,
                 "shop", "shop-prod", Map.of("BUNDLE_BUCKET", "my-bucket"), null, true, null);
-        try (StepSession s = hooklab.sessions().build(judged, request, SessionListener.NONE).session()) {
-            int before = s.steps().stream().filter(x -> x.event().equals("BeforeInstall")).findFirst().orElseThrow()
-                    .index();
+        try (StepSession s = TestSessions.build(rev, request, SessionListener.NONE).session()) {
+            int before = TestSessions.index(s, "BeforeInstall");
             s.runTo(before).get(Await.GENEROUS.toSeconds(), TimeUnit.SECONDS);
             ScriptRun run = s.steps().get(before).scripts().get(0).run();
             assertThat(run.succeeded()).as(run.notes().toString()).isTrue();

@@ -1,11 +1,8 @@
 package dev.hooklab.run.session;
 
 import dev.hooklab.Await;
-import dev.hooklab.app.Hooklab;
-import dev.hooklab.appspec.TargetOs;
-import dev.hooklab.inspect.InspectOptions;
-import dev.hooklab.inspect.Inspection;
-import dev.hooklab.plan.DeploymentLayout;
+import dev.hooklab.RevisionFolder;
+import dev.hooklab.TestSessions;
 import dev.hooklab.run.output.OutputLine;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
@@ -66,27 +63,21 @@ class StepSessionTest {
     }
 
     private StepSession session(Recorder recorder) throws Exception {
-        Path rev = Revisions.with(APPSPEC)
+        Path rev = RevisionFolder.with(APPSPEC)
                 .script("scripts/one.sh", "#!/bin/bash\necho one\n")
                 .script("scripts/slow.sh", "#!/bin/bash\necho slow started\nsleep 600\n")
                 .script("scripts/count.sh", "#!/bin/bash\nf=$(dirname \"$0\")/count\n"
                         + "n=$(cat $f 2>/dev/null || echo 0)\necho $((n+1)) | tee $f\n")
                 .writeTo(tmp.resolve("rev"));
-        Hooklab hooklab = Hooklab.create();
-        Inspection judged = hooklab.inspector().inspect(rev, DeploymentLayout.defaults(TargetOs.LINUX,
-                hooklab.deploymentIds()), InspectOptions.defaults());
         RunRequest request = new RunRequest(null, null, List.of(), tmp.resolve("sandbox"), "none", false, null, "app",
                 "LocalFleet", java.util.Map.of(), null, true, null);
-        return hooklab.sessions().build(judged, request, recorder).session();
+        return TestSessions.build(rev, request, recorder).session();
     }
 
     private static StepStatus status(StepSession s, String event) {
         return s.steps().stream().filter(x -> x.event().equals(event)).findFirst().orElseThrow().status();
     }
 
-    private static int index(StepSession s, String event) {
-        return s.steps().stream().filter(x -> x.event().equals(event)).findFirst().orElseThrow().index();
-    }
 
     @Test
     void stepRunsOneStepAtATimeAndListenersHearItOffTheCallingThread() throws Exception {
@@ -110,12 +101,12 @@ class StepSessionTest {
     void skipRunToAndRerun() throws Exception {
         Recorder rec = new Recorder();
         try (StepSession s = session(rec)) {
-            s.skip(index(s, "AfterInstall")).get(Await.GENEROUS.toSeconds(), TimeUnit.SECONDS);
-            s.runTo(index(s, "ApplicationStart")).get(Await.GENEROUS.toSeconds(), TimeUnit.SECONDS);
+            s.skip(TestSessions.index(s, "AfterInstall")).get(Await.GENEROUS.toSeconds(), TimeUnit.SECONDS);
+            s.runTo(TestSessions.index(s, "ApplicationStart")).get(Await.GENEROUS.toSeconds(), TimeUnit.SECONDS);
             assertThat(status(s, "AfterInstall")).isEqualTo(StepStatus.SKIPPED);
             assertThat(status(s, "ApplicationStart")).isEqualTo(StepStatus.SUCCEEDED);
             assertThat(status(s, "ValidateService")).isEqualTo(StepStatus.PENDING);
-            s.rerun(index(s, "ApplicationStart")).get(Await.GENEROUS.toSeconds(), TimeUnit.SECONDS);
+            s.rerun(TestSessions.index(s, "ApplicationStart")).get(Await.GENEROUS.toSeconds(), TimeUnit.SECONDS);
             assertThat(rec.lines).contains("scripts/count.sh: 1", "scripts/count.sh: 2");
             s.runToEnd().get(Await.GENEROUS.toSeconds(), TimeUnit.SECONDS);
             assertThat(status(s, "ValidateService")).isEqualTo(StepStatus.SUCCEEDED);
@@ -133,7 +124,7 @@ class StepSessionTest {
             // a bounded wait far below the script's 600 s sleep: the stop ended it, not the script
             run.get(Await.GENEROUS.toSeconds(), TimeUnit.SECONDS);
             assertThat(status(s, "AfterInstall")).isEqualTo(StepStatus.FAILED);
-            assertThat(s.steps().get(index(s, "AfterInstall")).notes()).anyMatch(n -> n.contains("Stopped"));
+            assertThat(s.steps().get(TestSessions.index(s, "AfterInstall")).notes()).anyMatch(n -> n.contains("Stopped"));
             assertThat(status(s, "ApplicationStart")).as("the run ended there").isEqualTo(StepStatus.NOT_RUN);
             Path archive = s.sandbox().host(s.target().layout().archiveDir());
             assertThat(archive).isDirectory();

@@ -1,20 +1,14 @@
 package dev.hooklab.run.shell;
 
-import dev.hooklab.app.Hooklab;
-import dev.hooklab.appspec.TargetOs;
-import dev.hooklab.inspect.InspectOptions;
-import dev.hooklab.inspect.Inspection;
-import dev.hooklab.plan.DeploymentLayout;
+import dev.hooklab.RevisionFolder;
+import dev.hooklab.TestSessions;
 import dev.hooklab.run.session.RunRequest;
 import dev.hooklab.run.session.SessionBuilder;
 import dev.hooklab.run.session.SessionListener;
 import dev.hooklab.run.session.StepSession;
-import dev.hooklab.run.session.StepState;
 
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.util.List;
 import java.util.Map;
 
@@ -47,25 +41,16 @@ public final class InstalledRevision {
 
     /** Writes the revision into {@code dir}: {@code app/index.html}, {@code app/conf/app.properties}, four scripts. */
     public static Path write(Path dir) throws IOException {
-        Files.createDirectories(dir);
-        Files.writeString(dir.resolve("appspec.yml"), APPSPEC);
-        Files.createDirectories(dir.resolve("app/conf"));
-        Files.writeString(dir.resolve("app/index.html"), "<h1>hello</h1>\n");
-        Files.writeString(dir.resolve("app/conf/app.properties"), "port=8080\n");
-        script(dir, "scripts/before.sh", "#!/bin/bash\necho before on $LIFECYCLE_EVENT\n");
-        script(dir, "scripts/after.sh", "#!/bin/bash\necho after\nls /var/app/current\necho oops >&2\n");
-        // waits while a test holds it: a file "hold" beside it
-        script(dir, "scripts/check.sh", "#!/bin/bash\necho checking\n"
-                + "while [ -e \"$(dirname \"$0\")/hold\" ]; do sleep 0.1; done\n");
-        script(dir, "scripts/start.sh", "#!/bin/bash\necho starting\nexit 3\n");
-        return dir;
-    }
-
-    private static void script(Path dir, String path, String body) throws IOException {
-        Path file = dir.resolve(path);
-        Files.createDirectories(file.getParent());
-        Files.writeString(file, body);
-        Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rwxr-xr-x"));
+        return RevisionFolder.with(APPSPEC)
+                .script("app/index.html", "<h1>hello</h1>\n")
+                .script("app/conf/app.properties", "port=8080\n")
+                .script("scripts/before.sh", "#!/bin/bash\necho before on $LIFECYCLE_EVENT\n")
+                .script("scripts/after.sh", "#!/bin/bash\necho after\nls /var/app/current\necho oops >&2\n")
+                // waits while a test holds it: a file "hold" beside it (hold())
+                .script("scripts/check.sh", "#!/bin/bash\necho checking\n"
+                        + "while [ -e \"$(dirname \"$0\")/hold\" ]; do sleep 0.1; done\n")
+                .script("scripts/start.sh", "#!/bin/bash\necho starting\nexit 3\n")
+                .writeTo(dir);
     }
 
     /** A session of the revision in {@code tmp}, its sandbox kept in {@code tmp/sandbox}. */
@@ -94,23 +79,13 @@ public final class InstalledRevision {
 
     private static SessionBuilder.Prepared prepare(Path tmp, String isolation, boolean network, Path previous,
                                                    Integer maxTimeout, SessionListener listener) throws Exception {
-        Path rev = write(tmp.resolve("rev"));
-        Hooklab hooklab = Hooklab.create();
-        Inspection judged = hooklab.inspector().inspect(rev, DeploymentLayout.defaults(TargetOs.LINUX,
-                hooklab.deploymentIds()), InspectOptions.defaults());
         RunRequest request = new RunRequest(previous, null, List.of(), tmp.resolve("sandbox"), isolation, network,
                 maxTimeout, "app", "LocalFleet", Map.of(), null, true, null);
-        return hooklab.sessions().build(judged, request, listener);
+        return TestSessions.build(write(tmp.resolve("rev")), request, listener);
     }
 
     /** Where the file is that keeps scripts/check.sh running while it exists. */
     public static Path hold(StepSession session) {
         return session.sandbox().host(session.target().layout().archiveDir() + "/scripts/hold");
-    }
-
-    /** The index of {@code event}'s step. */
-    public static int index(StepSession session, String event) {
-        return session.steps().stream().filter(s -> s.event().equals(event)).mapToInt(StepState::index)
-                .findFirst().orElseThrow();
     }
 }

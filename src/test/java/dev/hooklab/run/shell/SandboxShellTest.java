@@ -1,12 +1,13 @@
 package dev.hooklab.run.shell;
 
 import dev.hooklab.Await;
+import dev.hooklab.RevisionFolder;
+import dev.hooklab.TestSessions;
 import dev.hooklab.run.HostAccounts;
 import dev.hooklab.run.isolation.IsolationProbe;
 import dev.hooklab.run.session.SessionBuilder;
 import dev.hooklab.run.session.SessionListener;
 import dev.hooklab.run.session.StepSession;
-import dev.hooklab.ui.run.console.ConsoleFixture;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -46,7 +47,7 @@ class SandboxShellTest {
     }
 
     private static void installed(StepSession session) throws Exception {
-        session.runTo(InstalledRevision.index(session, "Install")).get(Await.GENEROUS.toSeconds(), TimeUnit.SECONDS);
+        session.runTo(TestSessions.index(session, "Install")).get(Await.GENEROUS.toSeconds(), TimeUnit.SECONDS);
     }
 
     @Test
@@ -202,7 +203,7 @@ class SandboxShellTest {
     @Test
     void theShellRunsAsTheEventsHooksDoTheirRunasWhereTheyCanAndSaysWhyNotElsewhere() throws Exception {
         assumeBubblewrap();
-        Path rev = ConsoleFixture.with("""
+        Path rev = RevisionFolder.with("""
                         version: 0.0
                         os: linux
                         hooks:
@@ -219,7 +220,7 @@ class SandboxShellTest {
                 .script("scripts/a.sh", "#!/bin/bash\n")
                 .script("scripts/b.sh", "#!/bin/bash\n")
                 .writeTo(tmp.resolve("rev"));
-        SessionBuilder.Prepared prepared = ConsoleFixture.session(rev, tmp.resolve("sandbox"), "bwrap",
+        SessionBuilder.Prepared prepared = TestSessions.build(rev, tmp.resolve("sandbox"), "bwrap",
                 SessionListener.NONE, null);
         HostAccounts host = new HostAccounts();
         try (StepSession session = prepared.session()) {

@@ -1,5 +1,6 @@
 package dev.hooklab.run.shell;
 
+import dev.hooklab.TestSessions;
 import dev.hooklab.run.HostAccounts;
 import dev.hooklab.run.session.SessionBuilder;
 import dev.hooklab.run.session.SessionListener;
@@ -24,7 +25,7 @@ public final class ShellShot {
         SessionBuilder.Prepared prepared = InstalledRevision.prepare(Files.createTempDirectory("hooklab-shell-shot-"),
                 args.length > 1 ? args[1] : "bwrap", SessionListener.NONE);
         try (StepSession session = prepared.session()) {
-            session.runTo(InstalledRevision.index(session, "Install")).get(60, TimeUnit.SECONDS);
+            session.runTo(TestSessions.index(session, "Install")).get(60, TimeUnit.SECONDS);
             ShellCommand shell = SandboxShell.of(session, prepared.isolation(), new HostAccounts()).forEvent("AfterInstall");
             ShellOpener.Opened opened = new ShellOpener(new Terminals(System.getenv())).open(shell);
             System.out.println(opened);

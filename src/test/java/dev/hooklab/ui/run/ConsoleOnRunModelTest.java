@@ -1,8 +1,8 @@
 package dev.hooklab.ui.run;
 
+import dev.hooklab.RevisionFolder;
 import atlantafx.base.theme.PrimerLight;
 import dev.hooklab.run.ScriptRun;
-import dev.hooklab.ui.run.console.ConsoleFixture;
 import dev.hooklab.ui.run.console.ConsoleLines;
 import dev.hooklab.ui.run.console.ConsoleView;
 import dev.hooklab.ui.run.console.FullOutput;
@@ -56,7 +56,7 @@ class ConsoleOnRunModelTest {
 
     @Test
     void aLoudHookThenAFailingOneThroughTheModel(FxRobot robot) throws Exception {
-        Path rev = ConsoleFixture.with("""
+        Path rev = RevisionFolder.with("""
                         version: 0.0
                         os: linux
                         hooks:

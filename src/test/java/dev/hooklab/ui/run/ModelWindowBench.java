@@ -1,8 +1,8 @@
 package dev.hooklab.ui.run;
 
+import dev.hooklab.RevisionFolder;
 import atlantafx.base.theme.PrimerLight;
 import dev.hooklab.run.ScriptRun;
-import dev.hooklab.ui.run.console.ConsoleFixture;
 import dev.hooklab.ui.run.console.ConsoleLines;
 import dev.hooklab.ui.run.console.ConsoleView;
 import dev.hooklab.ui.run.console.FxStallProbe;
@@ -39,8 +39,8 @@ public final class ModelWindowBench {
                 + " for (i = 1; i <= " + lines + "; i++) printf \"%07d %s\\n\", i, pad }'\n";
         // unless bench.cold: a small BeforeInstall hook runs first, as in most revisions, so the window has shown a
         // script's output and details once and the step measures the flood, not the first use of those views
-        Path rev = (Boolean.getBoolean("bench.cold") ? ConsoleFixture.afterInstall("scripts/loud.sh", loud)
-                : ConsoleFixture.with("version: 0.0\nos: linux\nhooks:\n  BeforeInstall:\n    - location: scripts/warm.sh\n"
+        Path rev = (Boolean.getBoolean("bench.cold") ? RevisionFolder.afterInstall("scripts/loud.sh", loud)
+                : RevisionFolder.with("version: 0.0\nos: linux\nhooks:\n  BeforeInstall:\n    - location: scripts/warm.sh\n"
                         + "  AfterInstall:\n    - location: scripts/loud.sh\n")
                         .script("scripts/warm.sh", "#!/bin/bash\nfor i in $(seq 300); do echo \"out $i\"; echo \"err $i\" >&2; done\n")
                         .script("scripts/loud.sh", loud))
@@ -54,7 +54,13 @@ public final class ModelWindowBench {
         RunHarness.fx(() -> {
             Application.setUserAgentStylesheet(new PrimerLight().getUserAgentStylesheet());
             Stage stage = new Stage();
-            stage.setScene(new Scene(new SplitPane(console.node(), details.node()), 1280, 800));
+            // the console and the details side by side, both on screen (every part laid out), or with bench.tabs
+            // as the run view has them: tabs, the Output one in front
+            javafx.scene.Parent root = Boolean.getBoolean("bench.tabs")
+                    ? new javafx.scene.control.TabPane(new javafx.scene.control.Tab("Output", console.node()),
+                    new javafx.scene.control.Tab("Script", details.node()))
+                    : new SplitPane(console.node(), details.node());
+            stage.setScene(new Scene(root, 1280, 800));
             stage.show();
             return null;
         });

@@ -1,6 +1,6 @@
 package dev.hooklab.ui.run;
 
-import dev.hooklab.ui.ScenePng;
+import dev.hooklab.TestSessions;
 import dev.hooklab.run.HostAccounts;
 import dev.hooklab.run.isolation.IsolationProbe;
 import dev.hooklab.run.session.SessionBuilder;
@@ -8,6 +8,7 @@ import dev.hooklab.run.session.StepState;
 import dev.hooklab.run.shell.InstalledRevision;
 import dev.hooklab.run.shell.ShellOpener;
 import dev.hooklab.run.shell.Terminals;
+import dev.hooklab.ui.ScenePng;
 import dev.hooklab.ui.run.sandbox.SandboxPanel;
 import dev.hooklab.ui.run.timeline.TimelineView;
 import dev.hooklab.ui.shell.Theme;
@@ -60,7 +61,7 @@ public final class RunPartsShot extends Application {
         stage.setScene(new Scene(split, 1280, 800));
         stage.show();
         prepared.session().runToEnd().thenRun(() -> Platform.runLater(() -> {
-            StepState after = prepared.session().steps().get(InstalledRevision.index(prepared.session(), "AfterInstall"));
+            StepState after = prepared.session().steps().get(TestSessions.index(prepared.session(), "AfterInstall"));
             parts.forEach(p -> p.selected(after, "scripts/after.sh"));
             ((Button) split.lookup("#open-shell-button")).fire();
             PauseTransition settle = new PauseTransition(Duration.seconds(1.5));

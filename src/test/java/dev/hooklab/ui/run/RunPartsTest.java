@@ -1,5 +1,6 @@
 package dev.hooklab.ui.run;
 
+import dev.hooklab.TestSessions;
 import atlantafx.base.theme.PrimerLight;
 import dev.hooklab.Await;
 import dev.hooklab.run.HostAccounts;
@@ -100,7 +101,7 @@ class RunPartsTest {
     }
 
     private void select(FxRobot robot, String event, String location) {
-        StepState step = session.steps().get(InstalledRevision.index(session, event));
+        StepState step = session.steps().get(TestSessions.index(session, event));
         robot.interact(() -> parts().forEach(part -> part.selected(step, location)));
     }
 
@@ -145,7 +146,7 @@ class RunPartsTest {
 
         robot.clickOn(row(robot, "scripts/check.sh"));
         assertThat(clickedLocations).containsExactly("scripts/check.sh");
-        assertThat(timelineClicks.get(0)[0]).isEqualTo(InstalledRevision.index(session, "AfterInstall"));
+        assertThat(timelineClicks.get(0)[0]).isEqualTo(TestSessions.index(session, "AfterInstall"));
 
         select(robot, "AfterInstall", "scripts/check.sh");
         assertThat(row(robot, "scripts/check.sh").getPseudoClassStates())
@@ -157,7 +158,7 @@ class RunPartsTest {
     @Test
     void theRunningScriptsBarGrowsWhileItRuns(FxRobot robot) throws Exception {
         open(robot, "none");
-        session.runTo(InstalledRevision.index(session, "Install")).get(Await.GENEROUS.toSeconds(), TimeUnit.SECONDS);
+        session.runTo(TestSessions.index(session, "Install")).get(Await.GENEROUS.toSeconds(), TimeUnit.SECONDS);
         java.nio.file.Files.writeString(InstalledRevision.hold(session), "");
         var afterInstall = session.step();
         Await.until("check.sh running on the timeline", () -> {
@@ -179,10 +180,10 @@ class RunPartsTest {
     @Test
     void theSandboxFilesAndScriptsLogRefreshWhileAStepRuns(FxRobot robot) throws Exception {
         open(robot, "none");
-        session.runTo(InstalledRevision.index(session, "Install")).get(Await.GENEROUS.toSeconds(), TimeUnit.SECONDS);
+        session.runTo(TestSessions.index(session, "Install")).get(Await.GENEROUS.toSeconds(), TimeUnit.SECONDS);
         java.nio.file.Files.writeString(InstalledRevision.hold(session), "");
         var afterInstall = session.step(); // check.sh waits while the hold file is there
-        Await.until("check.sh running", () -> session.steps().get(InstalledRevision.index(session, "AfterInstall"))
+        Await.until("check.sh running", () -> session.steps().get(TestSessions.index(session, "AfterInstall"))
                 .scripts().stream().anyMatch(script -> script.location().equals("scripts/check.sh")
                         && script.running()));
         // what happens in the sandbox while the step runs shows without waiting for its end
@@ -228,7 +229,7 @@ class RunPartsTest {
                 .contains("bubblewrap", "/opt/codedeploy-agent, /var/app/current", "no network");
         assertThat(robot.lookup("#open-shell-button").queryButton().isDisabled()).isTrue(); // nothing selected
 
-        session.runTo(InstalledRevision.index(session, "AfterInstall")).get(Await.GENEROUS.toSeconds(), TimeUnit.SECONDS);
+        session.runTo(TestSessions.index(session, "AfterInstall")).get(Await.GENEROUS.toSeconds(), TimeUnit.SECONDS);
         Await.until("the installed files in the tree", () -> children(robot, "/var/app/current").contains("index.html"));
         assertThat(children(robot, "/var/app/current")).containsExactly("conf", "index.html");
         Await.until("scripts.log in its view", () -> logText(robot).contains("[stdout]after"));

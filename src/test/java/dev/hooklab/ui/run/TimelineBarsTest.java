@@ -1,6 +1,7 @@
 package dev.hooklab.ui.run;
 
 import dev.hooklab.Await;
+import dev.hooklab.TestSessions;
 import dev.hooklab.run.session.ScriptState;
 import dev.hooklab.run.session.SessionListener;
 import dev.hooklab.run.session.StepSession;
@@ -58,7 +59,7 @@ class TimelineBarsTest {
             assertThat(before.bars()).extracting(TimelineBars.Bar::timeoutMs)
                     .containsExactly(0L, 45_000L, 0L, 45_000L, 45_000L, 30_000L);
 
-            s.runTo(InstalledRevision.index(s, "AfterInstall")).get(Await.GENEROUS.toSeconds(), TimeUnit.SECONDS);
+            s.runTo(TestSessions.index(s, "AfterInstall")).get(Await.GENEROUS.toSeconds(), TimeUnit.SECONDS);
             TimelineBars after = TimelineBars.of(s.steps(), s.target(), appSpec -> appSpec, 0);
             // a script that ran shows the deadline it ran against, whatever deadline the caller passes
             assertThat(bar(after, "scripts/check.sh").status()).isEqualTo("succeeded");
@@ -88,7 +89,7 @@ class TimelineBarsTest {
             assertThat(bars.totalMs()).isEqualTo(at).isPositive();
             TimelineBars.Bar start = bar(bars, "scripts/start.sh");
             assertThat(start.ofTimeout()).isEqualTo((double) start.durationMs() / 30_000);
-            StepState after = s.steps().get(InstalledRevision.index(s, "AfterInstall"));
+            StepState after = s.steps().get(TestSessions.index(s, "AfterInstall"));
             TimelineBars.EventTotal total = event(bars, "AfterInstall");
             assertThat(total.totalMs()).isEqualTo(after.durationMs());
             assertThat(total.scripts()).isEqualTo(2);
@@ -100,9 +101,9 @@ class TimelineBarsTest {
     @Test
     void theRunningScriptGrowsWithItsElapsedTime() throws Exception {
         try (StepSession s = InstalledRevision.prepare(tmp, "none", SessionListener.NONE).session()) {
-            s.runTo(InstalledRevision.index(s, "Install")).get(Await.GENEROUS.toSeconds(), TimeUnit.SECONDS);
+            s.runTo(TestSessions.index(s, "Install")).get(Await.GENEROUS.toSeconds(), TimeUnit.SECONDS);
             List<StepState> steps = new ArrayList<>(s.steps());
-            StepState after = steps.get(InstalledRevision.index(s, "AfterInstall"));
+            StepState after = steps.get(TestSessions.index(s, "AfterInstall"));
             // AfterInstall as the session reports it while its second script runs
             ScriptState done = new ScriptState("scripts/after.sh", dev.hooklab.run.ScriptStatus.SUCCEEDED, false, null);
             ScriptState running = new ScriptState("scripts/check.sh", null, true, null);

@@ -1,7 +1,9 @@
 package dev.hooklab.ui.run.console;
 
-import dev.hooklab.ui.run.PartsFeed;
+import dev.hooklab.RevisionFolder;
+import dev.hooklab.TestSessions;
 import dev.hooklab.ui.ScenePng;
+import dev.hooklab.ui.run.PartsFeed;
 import atlantafx.base.theme.PrimerDark;
 import atlantafx.base.theme.PrimerLight;
 import dev.hooklab.run.session.SessionBuilder;
@@ -53,7 +55,7 @@ public final class ConsoleDemo extends Application {
                     + " printf \"WARN: shard %d slow\\n\", i > \"/dev/stderr\"; else printf \"[app] row %07d"
                     + " loaded into the cache\\n\", i } }'\nsleep 8\n");
         }
-        Path rev = ConsoleFixture.with("""
+        Path rev = RevisionFolder.with("""
                         version: 0.0
                         os: linux
                         hooks:
@@ -64,7 +66,7 @@ public final class ConsoleDemo extends Application {
                 .script("scripts/start.sh", loud.toString())
                 .writeTo(dir.resolve("rev"));
         PartsFeed feed = new PartsFeed(List.of(console, details));
-        SessionBuilder.Prepared p = ConsoleFixture.session(rev, dir.resolve("sandbox"), "auto", feed, null);
+        SessionBuilder.Prepared p = TestSessions.build(rev, dir.resolve("sandbox"), "auto", feed, null);
         console.sessionChanged(p);
         details.sessionChanged(p);
         int floodShot = args.indexOf("--shot");

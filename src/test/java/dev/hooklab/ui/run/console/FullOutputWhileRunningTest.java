@@ -1,6 +1,8 @@
 package dev.hooklab.ui.run.console;
 
 import dev.hooklab.Await;
+import dev.hooklab.RevisionFolder;
+import dev.hooklab.TestSessions;
 import dev.hooklab.run.RunningHook;
 import dev.hooklab.run.output.OutputChannel;
 import dev.hooklab.run.session.SessionBuilder;
@@ -18,7 +20,6 @@ import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
 import org.testfx.util.WaitForAsyncUtils;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -47,23 +48,20 @@ class FullOutputWhileRunningTest {
 
     @Test
     void showsWhatARunningScriptPrintedSoFarThenItsWholeOutput(FxRobot robot) throws Exception {
-        Path rev = ConsoleFixture.with("""
+        Path rev = RevisionFolder.with("""
                         version: 0.0
                         os: linux
                         hooks:
                           AfterInstall:
                             - location: scripts/busy.sh
                         """)
-                // prints, then waits while a file "hold" lies beside it
-                .script("scripts/busy.sh", "#!/bin/bash\nseq 1 " + LINES + " | sed 's/^/line /'\necho warn >&2\n"
-                        + "while [ -e \"$(dirname \"$0\")/hold\" ]; do sleep 0.05; done\necho done\n")
-                .script("scripts/hold", "")
+                .held("scripts/busy.sh", "seq 1 " + LINES + " | sed 's/^/line /'\necho warn >&2", "echo done")
                 .writeTo(tmp.resolve("rev"));
-        SessionBuilder.Prepared p = ConsoleFixture.session(rev, tmp.resolve("sandbox"), "none",
+        SessionBuilder.Prepared p = TestSessions.build(rev, tmp.resolve("sandbox"), "none",
                 new PartsFeed(List.of(console)), null);
         robot.interact(() -> console.sessionChanged(p));
         try (StepSession s = p.session()) {
-            int step = ConsoleFixture.index(s, "AfterInstall");
+            int step = TestSessions.index(s, "AfterInstall");
             CompletableFuture<Void> run = s.runTo(step);
             Button full = robot.lookup("#console-open-full").queryAs(Button.class);
             WaitForAsyncUtils.waitFor(Await.GENEROUS.toSeconds(), TimeUnit.SECONDS, () -> {
@@ -86,7 +84,7 @@ class FullOutputWhileRunningTest {
             }
             assertThat(run).isNotDone();
 
-            Files.delete(s.sandbox().host(s.target().layout().archiveDir() + "/scripts/hold"));
+            RevisionFolder.release(s, "scripts");
             run.get(Await.GENEROUS.toSeconds(), TimeUnit.SECONDS);
             WaitForAsyncUtils.waitForFxEvents();
             assertThat(s.steps().get(step).status()).isEqualTo(StepStatus.SUCCEEDED);

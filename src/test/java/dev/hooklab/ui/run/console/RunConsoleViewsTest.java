@@ -1,5 +1,7 @@
 package dev.hooklab.ui.run.console;
 
+import dev.hooklab.RevisionFolder;
+import dev.hooklab.TestSessions;
 import dev.hooklab.ui.run.PartsFeed;
 import atlantafx.base.theme.PrimerLight;
 import dev.hooklab.Await;
@@ -80,14 +82,14 @@ class RunConsoleViewsTest {
     }
 
     private StepSession open(FxRobot robot) throws Exception {
-        Path rev = ConsoleFixture.with(APPSPEC)
+        Path rev = RevisionFolder.with(APPSPEC)
                 .script("scripts/mixed.sh", "#!/bin/bash\necho out one\nsleep 0.2\necho err one >&2\nsleep 0.2\n"
                         + "echo out two\n")
                 .script("scripts/holder.sh", "#!/bin/bash\n(sleep 60.1; echo late) &\necho started\nexit 0\n")
                 .script("scripts/fail.sh", "#!/bin/bash\necho about to fail\nsleep 0.2\necho broken >&2\nexit 3\n")
                 .writeTo(tmp.resolve("rev"));
         PartsFeed feed = new PartsFeed(List.of(console, details));
-        SessionBuilder.Prepared p = ConsoleFixture.session(rev, tmp.resolve("sandbox"), "none", feed, null);
+        SessionBuilder.Prepared p = TestSessions.build(rev, tmp.resolve("sandbox"), "none", feed, null);
         robot.interact(() -> {
             console.sessionChanged(p);
             details.sessionChanged(p);
@@ -108,7 +110,7 @@ class RunConsoleViewsTest {
     @Test
     void stdoutAndStderrLiveApartWithLineNumbersAndTheExitCode(FxRobot robot) throws Exception {
         StepSession s = open(robot);
-        await(s.runTo(ConsoleFixture.index(s, "BeforeInstall")));
+        await(s.runTo(TestSessions.index(s, "BeforeInstall")));
 
         StyleClassedTextArea area = robot.lookup("#console").queryAs(StyleClassedTextArea.class);
         assertThat(area.getText()).isEqualTo("out one\nerr one\nout two");
@@ -119,7 +121,7 @@ class RunConsoleViewsTest {
         assertThat(robot.lookup(".channel-mark.stderr").queryAll()).hasSize(1);
         assertThat(robot.lookup(".lineno").queryAllAs(javafx.scene.text.Text.class)).extracting(l -> l.getText().trim())
                 .contains("1", "2", "3");
-        assertThat(console.shown()).isEqualTo(new ScriptKey(ConsoleFixture.index(s, "BeforeInstall"),
+        assertThat(console.shown()).isEqualTo(new ScriptKey(TestSessions.index(s, "BeforeInstall"),
                 "scripts/mixed.sh"));
         assertThat(text(robot, "#exit-code")).isEqualTo("0");
         assertThat(text(robot, "#script-status")).isEqualTo("succeeded");
@@ -149,10 +151,10 @@ class RunConsoleViewsTest {
     void aFailingScriptAndABackgroundHolderAndEarlierOutputOnSelection(FxRobot robot) throws Exception {
         StepSession s = open(robot);
         await(s.runToEnd()); // ends at AfterInstall: its holder fails the step, as on an instance
-        assertThat(console.shown()).isEqualTo(new ScriptKey(ConsoleFixture.index(s, "AfterInstall"),
+        assertThat(console.shown()).isEqualTo(new ScriptKey(TestSessions.index(s, "AfterInstall"),
                 "scripts/holder.sh"));
         await(s.step()); // the user goes on explicitly
-        int start = ConsoleFixture.index(s, "ApplicationStart");
+        int start = TestSessions.index(s, "ApplicationStart");
         // the run selected the script it ran last: the failing one
         assertThat(console.shown()).isEqualTo(new ScriptKey(start, "scripts/fail.sh"));
         assertThat(console.text()).isEqualTo("about to fail\nbroken");
@@ -177,7 +179,7 @@ class RunConsoleViewsTest {
         assertThat(env.getItems()).extracting(Map.Entry::getKey).contains("PATH");
 
         // the holder: AfterInstall's script left a background process holding stdout
-        int after = ConsoleFixture.index(s, "AfterInstall");
+        int after = TestSessions.index(s, "AfterInstall");
         StepState afterStep = s.steps().get(after);
         ScriptRun held = afterStep.scripts().get(0).run();
         assertThat(held.outputHolders()).isNotEmpty();
@@ -195,12 +197,12 @@ class RunConsoleViewsTest {
         assertThat(notes).anyMatch(n -> n.contains("pid " + pid) && n.contains("sleep 60.1"));
 
         // an earlier script's output comes back when it is selected
-        StepState before = s.steps().get(ConsoleFixture.index(s, "BeforeInstall"));
+        StepState before = s.steps().get(TestSessions.index(s, "BeforeInstall"));
         robot.interact(() -> console.selected(before, "scripts/mixed.sh"));
         assertThat(console.text()).isEqualTo("out one\nerr one\nout two");
 
         // a step without scripts: its own notes and no exit code
-        StepState install = s.steps().get(ConsoleFixture.index(s, "Install"));
+        StepState install = s.steps().get(TestSessions.index(s, "Install"));
         robot.interact(() -> {
             console.selected(install, null);
             details.selected(install, null);
@@ -216,7 +218,7 @@ class RunConsoleViewsTest {
     @Test
     void reRunningAStepStartsItsOutputAfresh(FxRobot robot) throws Exception {
         StepSession s = open(robot);
-        int before = ConsoleFixture.index(s, "BeforeInstall");
+        int before = TestSessions.index(s, "BeforeInstall");
         await(s.runTo(before));
         await(s.rerun(before));
         assertThat(console.text()).isEqualTo("out one\nerr one\nout two");

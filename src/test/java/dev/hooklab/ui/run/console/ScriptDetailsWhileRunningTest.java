@@ -1,6 +1,8 @@
 package dev.hooklab.ui.run.console;
 
 import dev.hooklab.Await;
+import dev.hooklab.RevisionFolder;
+import dev.hooklab.TestSessions;
 import dev.hooklab.run.session.ScriptState;
 import dev.hooklab.run.session.SessionBuilder;
 import dev.hooklab.run.session.StepSession;
@@ -19,7 +21,6 @@ import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
 import org.testfx.util.WaitForAsyncUtils;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -49,7 +50,7 @@ class ScriptDetailsWhileRunningTest {
 
     @Test
     void showsWhatTheScriptSeesWhileItRuns(FxRobot robot) throws Exception {
-        Path rev = ConsoleFixture.with("""
+        Path rev = RevisionFolder.with("""
                         version: 0.0
                         os: linux
                         hooks:
@@ -57,15 +58,13 @@ class ScriptDetailsWhileRunningTest {
                             - location: scripts/wait.sh
                               timeout: 120
                         """)
-                .script("scripts/wait.sh", "#!/bin/bash\necho started\n"
-                        + "while [ -e \"$(dirname \"$0\")/hold\" ]; do sleep 0.05; done\nexit 3\n")
-                .script("scripts/hold", "")
+                .held("scripts/wait.sh", "echo started", "exit 3")
                 .writeTo(tmp.resolve("rev"));
-        SessionBuilder.Prepared p = ConsoleFixture.session(rev, tmp.resolve("sandbox"), "none",
+        SessionBuilder.Prepared p = TestSessions.build(rev, tmp.resolve("sandbox"), "none",
                 new PartsFeed(List.of(details)), null);
         robot.interact(() -> details.sessionChanged(p));
         try (StepSession s = p.session()) {
-            int step = ConsoleFixture.index(s, "AfterInstall");
+            int step = TestSessions.index(s, "AfterInstall");
             CompletableFuture<Void> run = s.runTo(step);
             WaitForAsyncUtils.waitFor(Await.GENEROUS.toSeconds(), TimeUnit.SECONDS, () -> {
                 List<ScriptState> scripts = s.steps().get(step).scripts();
@@ -86,7 +85,7 @@ class ScriptDetailsWhileRunningTest {
             assertThat(whileRunning).extracting(Map.Entry::getKey).contains("DEPLOYMENT_ID", "APPLICATION_NAME");
             assertThat(run).isNotDone();
 
-            Files.delete(s.sandbox().host(s.target().layout().archiveDir() + "/scripts/hold"));
+            RevisionFolder.release(s, "scripts");
             run.get(Await.GENEROUS.toSeconds(), TimeUnit.SECONDS);
             WaitForAsyncUtils.waitFor(Await.GENEROUS.toSeconds(), TimeUnit.SECONDS,
                     () -> "3".equals(text(robot, "#exit-code")));

@@ -1,6 +1,7 @@
 package dev.hooklab.ui.run.sandbox;
 
 import dev.hooklab.Await;
+import dev.hooklab.TestSessions;
 import dev.hooklab.run.session.SessionListener;
 import dev.hooklab.run.session.StepSession;
 import dev.hooklab.run.shell.InstalledRevision;
@@ -23,7 +24,7 @@ class SandboxSnapshotTest {
     @Test
     void aFullAgentFolderLeavesTheDestinationsFilesShown() throws Exception {
         try (StepSession session = InstalledRevision.prepare(tmp, "none", SessionListener.NONE).session()) {
-            session.runTo(InstalledRevision.index(session, "Install")).get(Await.GENEROUS.toSeconds(),
+            session.runTo(TestSessions.index(session, "Install")).get(Await.GENEROUS.toSeconds(),
                     TimeUnit.SECONDS);
             // more files under the agent's folder than the whole tree holds
             Path big = Files.createDirectories(session.sandbox().host("/opt/codedeploy-agent/deployment-root/big"));
