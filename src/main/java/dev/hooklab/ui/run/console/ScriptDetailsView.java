@@ -51,6 +51,16 @@ public final class ScriptDetailsView implements RunPart {
     private final TableView<Map.Entry<String, String>> env = new TableView<>();
     private final CheckBox allVariables = new CheckBox("Every variable (also those hooklab passed on)");
     private final ScrollPane node;
+    /** Environment rows waiting until the details show, or null. */
+    private List<Map.Entry<String, String>> waitingRows;
+    private final List<javafx.beans.property.BooleanProperty> watched = new ArrayList<>();
+    private final javafx.beans.InvalidationListener visibilityChanged = o -> {
+        if (waitingRows != null && !hidden()) {
+            List<Map.Entry<String, String>> rows = waitingRows;
+            waitingRows = null;
+            env.getItems().setAll(rows);
+        }
+    };
     private int shownStep = -1;
     private String shownLocation;
 
@@ -110,6 +120,8 @@ public final class ScriptDetailsView implements RunPart {
         node.setFitToWidth(true);
         node.setId("script-details");
         node.getStyleClass().add("script-details");
+        node.sceneProperty().addListener((o, was, now) -> watchParents());
+        node.parentProperty().addListener((o, was, now) -> watchParents());
         refresh();
     }
 
@@ -218,9 +230,48 @@ public final class ScriptDetailsView implements RunPart {
             }
             rows.addAll(shown.entrySet());
         }
-        if (!rows.equals(env.getItems())) { // the same variables when the script ends as while it ran: no new rows
+        showRows(rows);
+    }
+
+    /**
+     * The environment table's rows: unchanged ones are kept (the same variables when the script ends as while it
+     * ran), and while the details are hidden (another tab in front) new ones wait until they show: a table's rows
+     * are laid out even where nobody sees them, and the first ones cost a frame.
+     */
+    private void showRows(List<Map.Entry<String, String>> rows) {
+        if (rows.equals(waitingRows != null ? waitingRows : env.getItems())) {
+            return;
+        }
+        if (hidden()) {
+            waitingRows = rows;
+        } else {
+            waitingRows = null;
             env.getItems().setAll(rows);
         }
+    }
+
+    /** In a scene, but it or one of its parents is not visible. */
+    private boolean hidden() {
+        if (node.getScene() == null) {
+            return false;
+        }
+        for (Node n = node; n != null; n = n.getParent()) {
+            if (!n.isVisible()) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Hears when one of its parents shows or hides (a tab selected), to put waiting rows in. */
+    private void watchParents() {
+        watched.forEach(v -> v.removeListener(visibilityChanged));
+        watched.clear();
+        for (Node n = node; n != null; n = n.getParent()) {
+            n.visibleProperty().addListener(visibilityChanged);
+            watched.add(n.visibleProperty());
+        }
+        visibilityChanged.invalidated(null);
     }
 
     private static Label note(String text, String style, org.kordamp.ikonli.Ikon icon) {
