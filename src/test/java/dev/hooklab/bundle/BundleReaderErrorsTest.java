@@ -148,7 +148,10 @@ class BundleReaderErrorsTest {
             data[i] = (byte) 0xff;
         }
         Path tgz = Files.write(tmp.resolve("app.tgz"), data);
-        assertThat(failure(tgz)).startsWith("app.tgz: damaged tgz archive (corrupt gzip data ");
+        // the inflater may first turn some of the garbage into bytes (the stream differs with the entries' times):
+        // then tar meets a damaged header before gzip reports the damage; either way one message names the archive
+        assertThat(failure(tgz)).startsWith("app.tgz: damaged tgz archive (")
+                .containsAnyOf("corrupt gzip data ", "has a wrong checksum");
     }
 
     @Test
