@@ -176,6 +176,7 @@ public final class RunView {
         Label text = new Label();
         text.setId("run-previous-text");
         text.setWrapText(true);
+        text.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE); // two lines in a narrow window, never "..."
         text.textProperty().bind(Bindings.createStringBinding(
                 () -> previousRevisionText(model.revision().getPreviousRevision()),
                 model.revision().previousRevisionProperty()));

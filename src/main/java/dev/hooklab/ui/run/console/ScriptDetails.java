@@ -32,27 +32,25 @@ record ScriptDetails(String title, String status, String tone, String exitCode, 
         }
         String title = step.event() + ": " + location;
         ScriptRun run = script.run();
+        ScriptContext c = script.context(); // known from the moment it started, and kept in its result
+        String timeout = c == null ? NONE : timeout(c);
+        String user = c == null ? NONE : c.user();
+        String workingDirectory = c == null ? NONE : c.workingDirectory();
+        String command = script.command() == null ? NONE : script.command();
+        String argv = c == null ? NONE : argv(c);
         if (run == null) {
             String status = script.running() ? "running" : script.status() == null ? "pending" : script.status().json();
-            ScriptContext c = script.context(); // known from the moment it started
             return new ScriptDetails(title, status, "muted", script.running() ? "none yet: running" : NONE, NONE,
-                    NONE, c == null ? NONE : timeout(c), c == null ? NONE : c.user(),
-                    c == null ? NONE : c.workingDirectory(), script.command() == null ? NONE : script.command(),
-                    c == null ? NONE : argv(c), null, step.notes());
+                    NONE, timeout, user, workingDirectory, command, argv, null, step.notes());
         }
-        ScriptContext c = run.context();
         List<String> notes = new ArrayList<>(run.notes());
         run.agentWarnings().forEach(w -> notes.add("The agent's log: " + w));
         notes.addAll(step.notes());
         return new ScriptDetails(title, run.status().json(), tone(!run.succeeded(), run.status().json()),
                 run.exitCode() == null ? (run.signal() != null ? "none (killed by " + run.signal() + ")" : NONE)
                         : run.exitCode().toString(),
-                run.signal() == null ? NONE : run.signal(), seconds(run.durationMs()),
-                c == null ? NONE : timeout(c),
-                c == null ? NONE : c.user(), c == null ? NONE : c.workingDirectory(),
-                run.command() == null ? NONE : run.command(),
-                c == null ? NONE : argv(c),
-                run.agentMessage(), notes);
+                run.signal() == null ? NONE : run.signal(), seconds(run.durationMs()), timeout, user,
+                workingDirectory, command, argv, run.agentMessage(), notes);
     }
 
     private static String tone(boolean failure, String label) {

@@ -206,20 +206,21 @@ public final class ScriptDetailsView implements RunPart {
         if (d.agentMessage() == null) {
             agentMessage.getStyleClass().add("empty");
         }
-        List<Label> shownNotes = new ArrayList<>();
-        for (OutputHolder h : run == null ? List.<OutputHolder>of() : run.outputHolders()) {
-            shownNotes.add(note("Held " + h.channel().label() + " open after the script exited: pid "
-                    + h.process().pid() + ", " + h.process().command(), "holder", Material2MZ.WARNING));
+        List<String> holders = (run == null ? List.<OutputHolder>of() : run.outputHolders()).stream()
+                .map(h -> "Held " + h.channel().label() + " open after the script exited: pid " + h.process().pid()
+                        + ", " + h.process().command()).toList();
+        List<String> texts = new ArrayList<>(holders);
+        texts.addAll(d.notes());
+        if (texts.isEmpty()) {
+            texts.add("None.");
         }
-        for (String n : d.notes()) {
-            shownNotes.add(note(n, "note", Material2AL.INFO));
-        }
-        if (shownNotes.isEmpty()) {
-            shownNotes.add(new Label("None."));
-        }
-        List<String> texts = shownNotes.stream().map(Label::getText).toList();
         if (!texts.equals(notes.getChildren().stream().map(n -> ((Label) n).getText()).toList())) {
-            notes.getChildren().setAll(shownNotes); // unchanged notes keep their styled labels
+            notes.getChildren().clear(); // unchanged notes keep their styled labels
+            holders.forEach(h -> notes.getChildren().add(note(h, "holder", Material2MZ.WARNING)));
+            d.notes().forEach(n -> notes.getChildren().add(note(n, "note", Material2AL.INFO)));
+            if (notes.getChildren().isEmpty()) {
+                notes.getChildren().add(new Label("None."));
+            }
         }
         ScriptContext context = script == null ? null : script.context();
         List<Map.Entry<String, String>> rows = new ArrayList<>();
